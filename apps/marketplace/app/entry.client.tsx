@@ -1,0 +1,3 @@
+import { hydrate } from '@tradepost/ui/entry/client.tsx'
+
+void hydrate()

@@ -1,0 +1,1 @@
+export { readinessLoader as loader } from '@tradepost/auth/health'

@@ -1,0 +1,1 @@
+export { default, handleError, streamTimeout } from '@tradepost/ui/entry/server.tsx'

@@ -1,0 +1,43 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
+import { AppShell } from '@tradepost/ui/components/shell.tsx'
+import styles from '@tradepost/ui/styles.css?url'
+import { auth, devMailboxEnabled } from './app.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const loader = ({ request }: LoaderFunctionArgs) => auth.rootLoader(request, { mailbox: devMailboxEnabled() })
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return <Document>{children}</Document>
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const active = data?.active
+  const nav = [{ to: '/', label: t('nav.dashboard') }]
+  if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
+  if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })
+  if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit') })
+  if ((data as { mailbox?: boolean } | undefined)?.mailbox) nav.push({ to: '/dev/mailbox', label: t('nav.mailbox') })
+  return (
+    <AppShell product={t('app.sellerPortal')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}>
+      {children}
+    </AppShell>
+  )
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  )
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />
+}

@@ -1,0 +1,38 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getServices } from '@tradepost/auth'
+import { listMailbox } from '@tradepost/domain/email'
+import { EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
+import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { devMailboxEnabled } from '../app.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Dev mailbox · Tradepost' }]
+
+// Development only: a 404 in production or when SMTP delivers the mail.
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!devMailboxEnabled()) throw new Response('Not found', { status: 404 })
+  const { orm } = await getServices()
+  const to = new URL(request.url).searchParams.get('to') ?? undefined
+  return data({ messages: await listMailbox(orm.em.fork(), { to }) })
+}
+
+export default function Mailbox() {
+  const { t } = useTranslation()
+  const { messages } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <PageHeader title={t('mailbox.title')} />
+      <p className="muted">{t('mailbox.intro')}</p>
+      {messages.length === 0 ? <EmptyState title={t('mailbox.none')} /> : null}
+      {messages.map((m) => (
+        <details key={m.id} className="mail">
+          <summary>
+            <strong>{m.subject}</strong> · {t('mailbox.to')} {m.to} · <FormattedDate iso={m.createdAt} withTime />
+          </summary>
+          <div className="mail-body" dangerouslySetInnerHTML={{ __html: m.html }} />
+        </details>
+      ))}
+    </>
+  )
+}

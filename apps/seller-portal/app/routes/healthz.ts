@@ -1,0 +1,1 @@
+export const loader = () => new Response('ok', { headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } })

@@ -1,0 +1,120 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { guard } from '@tradepost/auth'
+import { listAuditEvents } from '@tradepost/domain/audit'
+import { changeOrganizationStatus, getOrganization, Organization } from '@tradepost/domain/organizations'
+import { FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
+import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { kit } from '../app.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Organization · Tradepost operator' }]
+
+const idOf = (params: { id?: string }) => {
+  const parsed = z.uuid().safeParse(params.id)
+  if (!parsed.success) throw new Response('Not found', { status: 404 })
+  return parsed.data
+}
+
+export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const organization = await getOrganization(rc.ctx, idOf(params))
+  const activity = await listAuditEvents(rc.ctx, { organizationId: organization.id, page: 1 })
+  return data(
+    // can() only hides buttons; the use case checks again.
+    { organization, activity: activity.items.slice(0, 10), canDecide: rc.ctx.ability.can('approve', Organization) },
+    { headers: rc.headers },
+  )
+})
+
+const TransitionSchema = z.object({ transition: z.enum(['approve', 'reject', 'suspend', 'reactivate']), reason: z.string().trim().max(500).optional() })
+
+export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const parsed = TransitionSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return data({ error: { code: 'FIELD_REQUIRED' } }, { status: 400 })
+  const result = await changeOrganizationStatus(rc.ctx, { organizationId: idOf(params), ...parsed.data, origin: process.env.PUBLIC_URL ?? new URL(request.url).origin })
+  if (!result.ok) return data({ error: result.error }, { status: 409 })
+  throw redirect(`/organizations/${result.value.id}?notice=${parsed.data.transition}`)
+})
+
+const NOTICE: Record<string, string> = { approve: 'operator.approved', reject: 'operator.rejected', suspend: 'operator.suspended', reactivate: 'operator.reactivated' }
+
+export default function OrganizationDetail() {
+  const { t } = useTranslation()
+  const { organization: o, activity, canDecide } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const notice = params.get('notice')
+  return (
+    <>
+      <PageHeader title={o.name}>
+        <StatusBadge status={o.status} />
+      </PageHeader>
+      {notice && NOTICE[notice] ? <Notice tone="success">{t(NOTICE[notice], { name: o.name })}</Notice> : null}
+      <ErrorAlert error={actionData?.error} />
+      <div className="grid-2">
+        <section className="panel">
+          <dl className="facts">
+            <dt>{t('common.kind')}</dt>
+            <dd>{t(`kinds.${o.kind}`)}</dd>
+            <dt>{t('operator.slug')}</dt>
+            <dd>{o.slug}</dd>
+            <dt>{t('common.country')}</dt>
+            <dd>{o.country}</dd>
+            <dt>{t('operator.currency')}</dt>
+            <dd>{o.defaultCurrency}</dd>
+            <dt>{t('common.created')}</dt>
+            <dd>
+              <FormattedDate iso={o.createdAt} withTime />
+            </dd>
+          </dl>
+        </section>
+        <section className="panel" hidden={!canDecide}>
+          {o.status === 'pending' ? (
+            <>
+              <Form method="post">
+                <SubmitButton name="transition" value="approve">
+                  {t('operator.approve')}
+                </SubmitButton>
+              </Form>
+              <Form method="post">
+                <div className="field">
+                  <label htmlFor="reason">{t('operator.reason')}</label>
+                  <textarea id="reason" name="reason" rows={2} required />
+                </div>
+                <SubmitButton name="transition" value="reject" variant="danger">
+                  {t('operator.reject')}
+                </SubmitButton>
+              </Form>
+            </>
+          ) : null}
+          {o.status === 'active' && o.kind !== 'operator' ? (
+            <Form method="post">
+              <SubmitButton name="transition" value="suspend" variant="danger">
+                {t('operator.suspend')}
+              </SubmitButton>
+            </Form>
+          ) : null}
+          {o.status === 'suspended' ? (
+            <Form method="post">
+              <SubmitButton name="transition" value="reactivate">
+                {t('operator.reactivate')}
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+      <h2>{t('operator.recentActivity')}</h2>
+      <ul>
+        {activity.map((e) => (
+          <li key={e.id}>
+            <FormattedDate iso={e.createdAt} withTime /> · <code>{e.action}</code> · {e.actorName ?? t('audit.system')}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

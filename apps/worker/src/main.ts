@@ -1,0 +1,47 @@
+// The background process: delivers the outbox's jobs through pg-boss. Stops cleanly on
+// SIGINT/SIGTERM (finishing the job in hand).
+import { createServer } from 'node:http'
+import { createOrm } from '@tradepost/domain/db'
+import { deliverEmail, type EmailTransport } from '@tradepost/domain/email'
+import { createQueues, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
+import { sessionStore } from '@tradepost/domain/users'
+
+const url = process.env.DATABASE_URL
+if (!url) throw new Error('DATABASE_URL is not set')
+
+async function smtpTransport(smtpUrl: string): Promise<EmailTransport> {
+  const { createTransport } = await import('nodemailer')
+  const transporter = createTransport(smtpUrl)
+  const from = process.env.EMAIL_FROM ?? 'Tradepost <no-reply@tradepost.test>'
+  return { send: async (m) => void (await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html })) }
+}
+
+const orm = await createOrm(url, { pool: { min: 0, max: 4 } })
+const boss = await startJobQueue(url, { supervise: true })
+await createQueues(boss)
+const transport = process.env.SMTP_URL ? await smtpTransport(process.env.SMTP_URL) : null
+
+await boss.work<{ emailId: string }>(QUEUES.emailDeliver, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  for (const job of jobs) await deliverEmail(orm.em.fork(), job.data.emailId, transport)
+})
+
+const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)
+sweep.unref()
+
+const port = Number(process.env.WORKER_PORT ?? 3002)
+const health = createServer((req, res) => {
+  res.writeHead(req.url === '/healthz' ? 200 : 404, { 'Content-Type': 'text/plain' }).end(req.url === '/healthz' ? 'ok' : 'not found')
+}).listen(port, '127.0.0.1')
+console.log(`[worker] delivering emails via ${transport ? 'SMTP' : 'the dev mailbox (no SMTP_URL)'}; health on :${port}`)
+
+let stopping = false
+async function stop() {
+  if (stopping) return
+  stopping = true
+  health.close()
+  await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {})
+  await orm.close().catch(() => {})
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

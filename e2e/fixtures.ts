@@ -1,0 +1,41 @@
+// Test helpers: sign in by seeding a session (no clicking through the login form), read the
+// dev mailbox, make unique emails.
+import { randomBytes } from 'node:crypto'
+import { test as base, expect, type BrowserContext } from '@playwright/test'
+import { createOrm, type MikroORM } from '@tradepost/domain/db'
+import { sessionStore, User } from '@tradepost/domain/users'
+import { APPS, COOKIE, type AppName } from './urls.ts'
+
+let orm: Promise<MikroORM> | undefined
+export function db(): Promise<MikroORM> {
+  orm ??= createOrm(process.env.DATABASE_URL!, { pool: { min: 0, max: 2 } })
+  return orm
+}
+
+/** A session for `email` in `app`, as the cookie header value `name=value`. */
+export async function sessionCookieFor(app: AppName, email: string): Promise<{ name: string; value: string }> {
+  const em = (await db()).em.fork()
+  const user = await em.findOneOrFail(User, { email })
+  const id = randomBytes(20).toString('hex')
+  await sessionStore.create(em, { id, userId: user.id, expiresAt: new Date(Date.now() + 3600_000), activeOrganizationId: null, impersonatorUserId: null })
+  return { name: COOKIE[app], value: id }
+}
+
+export async function signIn(context: BrowserContext, app: AppName, email: string) {
+  const cookie = await sessionCookieFor(app, email)
+  await context.addCookies([{ ...cookie, url: APPS[app], httpOnly: true, sameSite: 'Lax' }])
+}
+
+export const uniqueEmail = (prefix: string) => `${prefix}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}@example.test`
+
+/** The newest message to `to` in the dev mailbox, as its HTML. */
+export async function latestMailTo(to: string): Promise<string> {
+  const { EmailMessage } = await import('@tradepost/domain/email')
+  const em = (await db()).em.fork()
+  const [message] = await em.find(EmailMessage, { to }, { orderBy: { createdAt: 'desc' }, limit: 1 })
+  expect(message, `an email to ${to}`).toBeTruthy()
+  return message!.text
+}
+
+export const test = base
+export { expect }

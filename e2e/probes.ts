@@ -1,0 +1,53 @@
+// The cross-tenant probe table: every route and action of both apps, with how to reach it
+// against another organization's data. cross-tenant.spec.ts runs each row as anonymous and as a
+// member of another organization; the answer must be a refusal (or the prober's own data) and
+// never contain the target's secret. Every new route adds its rows here.
+import type { AppName } from './urls.ts'
+
+export interface World {
+  /** Ids of the demo organizations, by slug. */
+  org: Record<string, string>
+  /** A pending invitation of each target organization (its id), and the invited email (a secret). */
+  invitation: { buyer: { id: string; email: string }; seller: { id: string; email: string } }
+}
+
+export interface Probe {
+  name: string
+  app: AppName
+  method: 'GET' | 'POST'
+  path: (w: World) => string
+  form?: (w: World) => Record<string, string>
+  /**
+   * `denied`: 403/404 (anonymous may also be sent to the login page).
+   * `own`: the route serves the prober's own data; anything but a 5xx, without the secret.
+   */
+  expect: 'denied' | 'own'
+  /** Text of the target tenant that must never appear in the answer. */
+  secret: (w: World) => string
+  /** Who probes, in addition to anonymous: a member of another organization, by email. */
+  outsider: string
+}
+
+const SELLER_OUTSIDER = 'admin@danangtrading.test' // a distributor admin, not of Hà Nội Industrial Supply
+const BUYER_OUTSIDER = 'admin@haiphongshipyard.test' // a buyer admin, not of Bến Thành
+const sellerSecret = (w: World) => w.invitation.seller.email
+const buyerSecret = (w: World) => w.invitation.buyer.email
+
+export const PROBES: Probe[] = [
+  // Seller portal
+  { name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER },
+  { name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: () => 'Kho Long Biên', outsider: SELLER_OUTSIDER },
+  { name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
+  // Marketplace
+  { name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
+  { name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { name: 'home page', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+]

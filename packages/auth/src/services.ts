@@ -1,0 +1,28 @@
+import type { PgBoss } from 'pg-boss'
+import { createOrm, type MikroORM } from '@tradepost/domain/db'
+import { pgBossJobQueue, startJobQueue, type JobQueue } from '@tradepost/domain/jobs'
+
+export interface Services {
+  orm: MikroORM
+  boss: PgBoss
+  jobs: JobQueue
+}
+
+declare global {
+  var __tradepostServices: Promise<Services> | undefined
+}
+
+/** The process's database and job queue, created on first use (cached across dev reloads). */
+export function getServices(): Promise<Services> {
+  globalThis.__tradepostServices ??= (async () => {
+    const url = process.env.DATABASE_URL
+    if (!url) throw new Error('DATABASE_URL is not set')
+    const orm = await createOrm(url)
+    const boss = await startJobQueue(url)
+    return { orm, boss, jobs: pgBossJobQueue(boss) }
+  })()
+  globalThis.__tradepostServices.catch(() => {
+    globalThis.__tradepostServices = undefined
+  })
+  return globalThis.__tradepostServices
+}

@@ -1,0 +1,24 @@
+import type { OrganizationKind, OrganizationStatus } from '../organizations/organization.entity.ts'
+import type { Role } from '../users/roles.ts'
+
+export interface ActiveMembership {
+  readonly organizationId: string
+  readonly organizationKind: OrganizationKind
+  readonly organizationStatus: OrganizationStatus
+  readonly organizationName: string
+  readonly role: Role
+}
+
+/** Who is asking: anonymous, or a user with (usually) an active organization and role. */
+export interface Actor {
+  readonly userId: string | null
+  readonly membership: ActiveMembership | null
+  /** The operator user acting as this user, when impersonating. */
+  readonly impersonatorUserId: string | null
+}
+
+export const ANONYMOUS: Actor = Object.freeze({ userId: null, membership: null, impersonatorUserId: null })
+
+export function isAnonymous(actor: Actor): boolean {
+  return actor.userId === null
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql'
+import { defineAbilityFor, type AppAbility } from './authz/ability.ts'
+import type { Actor } from './authz/actor.ts'
+import type { JobQueue } from './jobs/outbox.ts'
+import type { Locale } from './organizations/organization.entity.ts'
+
+/** The first argument of every use case. Built once per request or job; never optional. */
+export interface Ctx {
+  readonly actor: Actor
+  readonly ability: AppAbility
+  /** A forked EntityManager: one unit of work per request or job. */
+  readonly em: EntityManager
+  readonly jobs: JobQueue
+  readonly locale: Locale
+  readonly requestId: string
+}
+
+export interface CtxInput {
+  actor: Actor
+  em: EntityManager
+  jobs: JobQueue
+  locale?: Locale
+  requestId?: string
+}
+
+export function createCtx(input: CtxInput): Ctx {
+  return {
+    actor: input.actor,
+    ability: defineAbilityFor(input.actor),
+    em: input.em,
+    jobs: input.jobs,
+    locale: input.locale ?? 'en',
+    requestId: input.requestId ?? crypto.randomUUID(),
+  }
+}
+
+/** What a job carries so the worker can rebuild the context it was enqueued with. */
+export interface SerializedCtx {
+  actor: Actor
+  locale: Locale
+  requestId: string
+}
+
+export function serializeCtx(ctx: Ctx): SerializedCtx {
+  return { actor: ctx.actor, locale: ctx.locale, requestId: ctx.requestId }
+}

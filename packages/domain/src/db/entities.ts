@@ -1,0 +1,24 @@
+import { AuditEvent } from '../audit/audit-event.entity.ts'
+import { EmailMessage } from '../email/email-message.entity.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { Invitation } from '../users/invitation.entity.ts'
+import { LoginThrottle } from '../users/login-throttle.entity.ts'
+import { Membership } from '../users/membership.entity.ts'
+import { PasswordReset } from '../users/password-reset.entity.ts'
+import { Session } from '../users/session.entity.ts'
+import { User } from '../users/user.entity.ts'
+
+/** Listed explicitly: no file globbing, so bundles, tests and scripts see the same set. */
+export const entities = [
+  Organization,
+  Warehouse,
+  User,
+  Membership,
+  Session,
+  Invitation,
+  PasswordReset,
+  LoginThrottle,
+  AuditEvent,
+  EmailMessage,
+]

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core'
+import { Migration20261123180559_foundation } from './Migration20261123180559_foundation.ts'
+
+/** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261123180559_foundation', class: Migration20261123180559_foundation }]

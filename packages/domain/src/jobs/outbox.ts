@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql'
+import { fromKysely, PgBoss, type SendOptions } from 'pg-boss'
+
+/** Every queue the worker serves; created at boot (idempotent). */
+export const QUEUES = {
+  emailDeliver: 'email-deliver',
+} as const
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
+
+/**
+ * Follow-up work (emails, indexing, webhooks, transfers) is enqueued in the transaction of the
+ * domain write that causes it: it commits or rolls back with it (the outbox).
+ */
+export interface JobQueue {
+  send(em: EntityManager, queue: QueueName, data: object, options?: SendOptions): Promise<void>
+}
+
+export function pgBossJobQueue(boss: PgBoss): JobQueue {
+  return {
+    async send(em, queue, data, options = {}) {
+      const trx = em.getTransactionContext()
+      if (!trx) throw new Error(`job ${queue} must be enqueued inside a transaction`)
+      await boss.send(queue, data, { ...options, db: fromKysely(trx as never) })
+    },
+  }
+}
+
+/** A pg-boss instance for enqueueing from an app or a script: no maintenance, no cron. */
+export async function startJobQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    supervise: options.supervise ?? false,
+    schedule: false,
+    max: 4,
+    application_name: 'tradepost',
+  })
+  boss.on('error', (error) => console.error('[jobs]', error))
+  await boss.start()
+  return boss
+}
+
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { retryLimit: 8, retryDelay: 5, retryBackoff: true })
+  }
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import { recordAudit } from '../audit/record-audit.ts'
+import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
+import type { Ctx } from '../ctx.ts'
+import { queueEmail } from '../email/queue-email.ts'
+import { fail, ok, type Result } from '../errors.ts'
+import { Membership } from '../users/membership.entity.ts'
+import { Session } from '../users/session.entity.ts'
+import { User } from '../users/user.entity.ts'
+import { toOrganizationDto, type OrganizationDto } from './organization.dto.ts'
+import { Organization, ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from './organization.entity.ts'
+
+export const OrganizationFilterSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+  status: z.enum(ORGANIZATION_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
+export type OrganizationFilter = z.infer<typeof OrganizationFilterSchema>
+
+const PAGE_SIZE = 50
+
+/** Organizations the actor may read (all of them for the operator), pending ones first. */
+export async function listOrganizations(ctx: Ctx, filter: OrganizationFilter) {
+  authorizeType(ctx, 'operate', Organization)
+  const where: Record<string, unknown> = {}
+  if (filter.kind) where.kind = filter.kind
+  if (filter.status) where.status = filter.status
+  if (filter.q) where.name = { $ilike: `%${filter.q.replaceAll('%', '')}%` }
+  const [orgs, total] = await scoped(ctx).findAndCount(Organization, where, {
+    orderBy: { createdAt: 'desc' },
+    limit: PAGE_SIZE,
+    offset: (filter.page - 1) * PAGE_SIZE,
+  })
+  return { items: orgs.map(toOrganizationDto), total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
+export async function getOrganization(ctx: Ctx, id: string): Promise<OrganizationDto> {
+  authorizeType(ctx, 'operate', Organization)
+  return toOrganizationDto(await scoped(ctx).findOneOrThrow(Organization, { id }))
+}
+
+/** Counts for the operator's dashboard: organizations by kind, and applications waiting. */
+export async function operatorOverview(ctx: Ctx) {
+  authorizeType(ctx, 'operate', Organization)
+  const orgs = await scoped(ctx).find(Organization, {})
+  const byKind = ORGANIZATION_KINDS.map((kind) => ({ kind, count: orgs.filter((o) => o.kind === kind).length }))
+  return { byKind, pending: orgs.filter((o) => o.status === 'pending').length, total: orgs.length }
+}
+
+type Transition = 'approve' | 'reject' | 'suspend' | 'reactivate'
+const TRANSITIONS: Record<Transition, { from: Organization['status'][]; to: Organization['status']; action: 'approve' | 'suspend' }> = {
+  approve: { from: ['pending'], to: 'active', action: 'approve' },
+  reject: { from: ['pending'], to: 'rejected', action: 'approve' },
+  suspend: { from: ['active'], to: 'suspended', action: 'suspend' },
+  reactivate: { from: ['suspended'], to: 'active', action: 'suspend' },
+}
+
+/**
+ * The operator approves or rejects an application, suspends or reactivates an organization.
+ * Suspending ends the sessions of its members; they can no longer act for it.
+ */
+export async function changeOrganizationStatus(
+  ctx: Ctx,
+  input: { organizationId: string; transition: Transition; reason?: string; origin: string },
+): Promise<Result<OrganizationDto, 'STATUS_TRANSITION_INVALID' | 'REASON_REQUIRED'>> {
+  const rule = TRANSITIONS[input.transition]
+  if (input.transition === 'reject' && !input.reason?.trim()) return fail('REASON_REQUIRED', { field: 'reason' })
+  authorizeType(ctx, 'operate', Organization)
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const org = await scoped(tx).findOneOrThrow(Organization, { id: input.organizationId })
+    authorize(tx, rule.action, org)
+    if (!rule.from.includes(org.status)) return fail('STATUS_TRANSITION_INVALID', { params: { status: org.status } })
+    const from = org.status
+    org.status = rule.to
+    recordAudit(tx, {
+      organizationId: org.id,
+      action: `organization.${input.transition === 'approve' ? 'approved' : input.transition === 'reject' ? 'rejected' : input.transition === 'suspend' ? 'suspended' : 'reactivated'}`,
+      subjectType: 'Organization',
+      subjectId: org.id,
+      details: { from, to: org.status, ...(input.reason ? { reason: input.reason } : {}) },
+    })
+    if (input.transition === 'approve' || input.transition === 'reject') {
+      const admins = await em.find(Membership, { organizationId: org.id, role: 'admin' })
+      const users = admins.length ? await em.find(User, { id: { $in: admins.map((a) => a.userId) } }) : []
+      for (const user of users) {
+        await queueEmail(tx, user.email, user.locale, input.transition === 'approve'
+          ? { template: 'application-approved', params: { organizationName: org.name, url: `${input.origin}/login` } }
+          : { template: 'application-rejected', params: { organizationName: org.name, reason: input.reason!.trim() } })
+      }
+    }
+    if (input.transition === 'suspend') {
+      // Sessions whose active organization is the suspended one end now.
+      await em.nativeDelete(Session, { activeOrganizationId: org.id })
+    }
+    return ok(toOrganizationDto(org))
+  })
+}
+
+/** Active manufacturers and distributors: the public directory anyone may read. */
+export async function listPublicSellers(ctx: Ctx): Promise<OrganizationDto[]> {
+  const sellers = await scoped(ctx).find(Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] } }, { orderBy: { name: 'asc' }, limit: 100 })
+  return sellers.map(toOrganizationDto)
+}

@@ -1,0 +1,28 @@
+import { defineEntity, p } from '@mikro-orm/core'
+import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns.ts'
+
+import { LOCALES, ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from './organization.constants.ts'
+
+export { LOCALES, ORGANIZATION_KINDS, ORGANIZATION_STATUSES }
+export type { Locale, OrganizationKind, OrganizationStatus } from './organization.constants.ts'
+
+const OrganizationSchema = defineEntity({
+  name: 'Organization',
+  tableName: 'organization',
+  properties: {
+    id: idColumn(),
+    kind: p.enum(ORGANIZATION_KINDS).index(),
+    name: p.string().length(200),
+    slug: p.string().length(80).unique(),
+    country: p.string().length(2),
+    defaultCurrency: p.string().length(3),
+    locale: p.enum(LOCALES).default('en'),
+    status: p.enum(ORGANIZATION_STATUSES).index(),
+    parentId: () => p.manyToOne(Organization).mapToPk().nullable().fieldName('parent_id').index(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+})
+
+export class Organization extends OrganizationSchema.class {}
+OrganizationSchema.setClass(Organization)

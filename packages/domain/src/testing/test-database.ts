@@ -1,0 +1,66 @@
+// Integration tests run against a real PostgreSQL: one database per test file, copied from a
+// template the global setup migrated once.
+import { inject } from 'vitest'
+import type { PgBoss } from 'pg-boss'
+import pg from 'pg'
+import { createCtx, type Ctx } from '../ctx.ts'
+import { createOrm, type MikroORM } from '../db/orm.ts'
+import { pgBossJobQueue, startJobQueue } from '../jobs/outbox.ts'
+import type { Actor } from '../authz/actor.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the test server's maintenance database (`postgres`). */
+    testServerUrl: string
+    templateDatabase: string
+  }
+}
+
+export interface TestDatabase {
+  url: string
+  orm: MikroORM
+  boss: PgBoss
+  /** A context for `actor` over a fresh EntityManager. */
+  ctx(actor: Actor): Ctx
+  close(): Promise<void>
+}
+
+function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject('testServerUrl')
+  const template = inject('templateDatabase')
+  const name = `tp_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database "${name}" template "${template}"`)
+  } finally {
+    await admin.end()
+  }
+  const url = databaseUrl(serverUrl, name)
+  const orm = await createOrm(url, { pool: { min: 0, max: 4 } })
+  const boss = await startJobQueue(url)
+  const jobs = pgBossJobQueue(boss)
+  return {
+    url,
+    orm,
+    boss,
+    ctx: (actor) => createCtx({ actor, em: orm.em.fork(), jobs }),
+    async close() {
+      await boss.stop({ graceful: false })
+      await orm.close()
+      const cleanup = new pg.Client({ connectionString: serverUrl })
+      await cleanup.connect()
+      try {
+        await cleanup.query(`drop database if exists "${name}" with (force)`)
+      } finally {
+        await cleanup.end()
+      }
+    },
+  }
+}

@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql'
+import type { Actor } from '../authz/actor.ts'
+import { scoped } from '../authz/scoped.ts'
+import type { Ctx } from '../ctx.ts'
+import { Organization, type OrganizationKind } from '../organizations/organization.entity.ts'
+import { Membership } from './membership.entity.ts'
+import { User } from './user.entity.ts'
+
+export interface MyOrganizationDto {
+  organizationId: string
+  name: string
+  kind: OrganizationKind
+  status: Organization['status']
+  role: Membership['role']
+}
+
+/**
+ * Builds the actor for a signed-in user. The active organization is the session's when the user
+ * is still a member of it, else their first membership of a kind this app serves.
+ */
+export async function resolveActor(
+  em: EntityManager,
+  session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
+  kinds: readonly OrganizationKind[],
+): Promise<Actor> {
+  const memberships = await em.find(Membership, { userId: session.userId }, { orderBy: { createdAt: 'asc' } })
+  const orgs = memberships.length
+    ? await em.find(Organization, { id: { $in: memberships.map((m) => m.organizationId) }, kind: { $in: [...kinds] } })
+    : []
+  const byId = new Map(orgs.map((o) => [o.id, o]))
+  const usable = memberships.filter((m) => byId.has(m.organizationId))
+  const active = usable.find((m) => m.organizationId === session.activeOrganizationId) ?? usable[0]
+  const org = active ? byId.get(active.organizationId) : undefined
+  return {
+    userId: session.userId,
+    impersonatorUserId: session.impersonatorUserId,
+    membership:
+      active && org
+        ? { organizationId: org.id, organizationKind: org.kind, organizationStatus: org.status, organizationName: org.name, role: active.role }
+        : null,
+  }
+}
+
+/** The organizations the actor belongs to, for the switcher. */
+export async function listMyOrganizations(ctx: Ctx, kinds: readonly OrganizationKind[]): Promise<MyOrganizationDto[]> {
+  if (!ctx.actor.userId) return []
+  const memberships = await scoped(ctx).find(Membership, { userId: ctx.actor.userId }, { orderBy: { createdAt: 'asc' } })
+  if (!memberships.length) return []
+  const orgs = await ctx.em.find(Organization, { id: { $in: memberships.map((m) => m.organizationId) }, kind: { $in: [...kinds] } }, { orderBy: { name: 'asc' } })
+  const role = new Map(memberships.map((m) => [m.organizationId, m.role]))
+  return orgs.map((o) => ({ organizationId: o.id, name: o.name, kind: o.kind, status: o.status, role: role.get(o.id)! }))
+}
+
+export interface MemberDto {
+  membershipId: string
+  userId: string
+  name: string
+  email: string
+  role: Membership['role']
+  since: string
+}
+
+/** The members of the actor's active organization. */
+export async function listMembers(ctx: Ctx): Promise<MemberDto[]> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) return []
+  const memberships = await scoped(ctx).find(Membership, { organizationId: orgId }, { orderBy: { createdAt: 'asc' } })
+  if (!memberships.length) return []
+  const users = await ctx.em.find(User, { id: { $in: memberships.map((m) => m.userId) } })
+  const byId = new Map(users.map((u) => [u.id, u]))
+  return memberships.map((m) => ({
+    membershipId: m.id,
+    userId: m.userId,
+    name: byId.get(m.userId)?.name ?? '',
+    email: byId.get(m.userId)?.email ?? '',
+    role: m.role,
+    since: m.createdAt.toISOString(),
+  }))
+}
+
+export interface CurrentUserDto {
+  id: string
+  name: string
+  email: string
+  locale: User['locale']
+}
+
+export async function getCurrentUser(ctx: Ctx): Promise<CurrentUserDto | null> {
+  if (!ctx.actor.userId) return null
+  const user = await ctx.em.findOne(User, { id: ctx.actor.userId })
+  return user ? { id: user.id, name: user.name, email: user.email, locale: user.locale } : null
+}

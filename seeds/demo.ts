@@ -1,0 +1,123 @@
+// The demo world `npm start` serves. Idempotent: what exists (by slug or email) is left alone.
+import type { EntityManager } from '@tradepost/domain/db'
+import { newOrganization, Organization, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
+import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
+
+/** One documented password for every demo user. */
+export const DEMO_PASSWORD = 'tradepost-demo-2026'
+
+interface DemoOrg {
+  slug: string
+  name: string
+  kind: OrganizationKind
+  parent?: string
+  country?: string
+  locale?: 'en' | 'vi'
+  members: { email: string; name: string; role: Role }[]
+  warehouses?: { name: string; addressLine: string; city: string; subdivisionCode: string; latitude: number; longitude: number }[]
+}
+
+export const DEMO_WORLD: DemoOrg[] = [
+  {
+    slug: 'tradepost-operations', name: 'Tradepost Operations', kind: 'operator',
+    members: [
+      { email: 'operator@tradepost.test', name: 'Olivia Operator', role: 'admin' },
+      { email: 'support@tradepost.test', name: 'Sam Support', role: 'support' },
+    ],
+  },
+  {
+    slug: 'song-hong-electric', name: 'Sông Hồng Electric', kind: 'manufacturer', locale: 'vi',
+    members: [{ email: 'admin@songhong.test', name: 'Trần Minh Đức', role: 'admin' }, { email: 'catalog@songhong.test', name: 'Lê Thu Hà', role: 'catalog_manager' }],
+  },
+  {
+    slug: 'mekong-pumps', name: 'Mekong Pumps', kind: 'manufacturer',
+    members: [{ email: 'admin@mekongpumps.test', name: 'Marcus Reed', role: 'admin' }],
+  },
+  {
+    slug: 'hanoi-industrial-supply', name: 'Hà Nội Industrial Supply', kind: 'distributor', locale: 'vi',
+    members: [{ email: 'admin@hanoisupply.test', name: 'Nguyễn Văn An', role: 'admin' }, { email: 'sales@hanoisupply.test', name: 'Phạm Thị Mai', role: 'sales' }],
+    warehouses: [{ name: 'Kho Long Biên', addressLine: '12 Ngô Gia Tự, Đức Giang, Long Biên', city: 'Hà Nội', subdivisionCode: 'VN-HN', latitude: 21.0612, longitude: 105.8969 }],
+  },
+  {
+    slug: 'da-nang-trading', name: 'Đà Nẵng Trading', kind: 'distributor', locale: 'vi',
+    members: [{ email: 'admin@danangtrading.test', name: 'Hoàng Quốc Bảo', role: 'admin' }],
+    warehouses: [{ name: 'Kho Liên Chiểu', addressLine: '45 Tạ Quang Bửu, Hòa Hiệp Bắc, Liên Chiểu', city: 'Đà Nẵng', subdivisionCode: 'VN-DN', latitude: 16.0998, longitude: 108.1338 }],
+  },
+  {
+    slug: 'saigon-parts', name: 'Saigon Parts Co.', kind: 'distributor',
+    members: [{ email: 'admin@saigonparts.test', name: 'Võ Thanh Tùng', role: 'admin' }, { email: 'fulfillment@saigonparts.test', name: 'Đặng Ngọc Lan', role: 'fulfillment' }],
+    warehouses: [{ name: 'Thu Duc Warehouse', addressLine: '88 Xa lộ Hà Nội, Thảo Điền, Thủ Đức', city: 'TP. Hồ Chí Minh', subdivisionCode: 'VN-SG', latitude: 10.8031, longitude: 106.7460 }],
+  },
+  {
+    slug: 'ben-thanh-construction', name: 'Bến Thành Construction', kind: 'buyer',
+    members: [
+      { email: 'admin@benthanh.test', name: 'Bùi Anh Khoa', role: 'admin' },
+      { email: 'approver@benthanh.test', name: 'Đỗ Thị Hương', role: 'approver' },
+      { email: 'buyer@benthanh.test', name: 'Ngô Đức Thịnh', role: 'buyer' },
+      { email: 'viewer@benthanh.test', name: 'Lý Minh Châu', role: 'viewer' },
+    ],
+  },
+  {
+    slug: 'ben-thanh-construction-da-nang', name: 'Bến Thành Construction – Đà Nẵng', kind: 'buyer', parent: 'ben-thanh-construction',
+    members: [{ email: 'buyer.danang@benthanh.test', name: 'Phan Văn Hải', role: 'buyer' }],
+  },
+  {
+    slug: 'haiphong-shipyard', name: 'Hải Phòng Shipyard', kind: 'buyer',
+    members: [{ email: 'admin@haiphongshipyard.test', name: 'Emma Clarke', role: 'admin' }, { email: 'buyer@haiphongshipyard.test', name: 'Vũ Hoàng Long', role: 'buyer' }],
+  },
+]
+
+/** Creates what is missing of the demo world; returns how many rows it added. */
+export async function seedDemo(em: EntityManager): Promise<{ organizations: number; users: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  let organizations = 0
+  let users = 0
+  await em.transactional(async (tx) => {
+    const bySlug = new Map<string, Organization>()
+    for (const demo of DEMO_WORLD) {
+      let org = await tx.findOne(Organization, { slug: demo.slug })
+      if (!org) {
+        org = await newOrganization(tx, {
+          slug: demo.slug,
+          name: demo.name,
+          kind: demo.kind,
+          country: demo.country ?? 'VN',
+          locale: demo.locale ?? 'en',
+          status: 'active',
+          parentId: demo.parent ? bySlug.get(demo.parent)!.id : null,
+        })
+        for (const w of demo.warehouses ?? []) tx.persist(tx.create(Warehouse, { organizationId: org.id, country: 'VN', ...w }))
+        organizations++
+      }
+      bySlug.set(demo.slug, org)
+      for (const m of demo.members) {
+        let user = await tx.findOne(User, { email: m.email })
+        if (!user) {
+          user = tx.create(User, { email: m.email, name: m.name, passwordHash, locale: demo.locale ?? 'en' })
+          tx.persist(user)
+          users++
+        }
+        if (!(await tx.count(Membership, { userId: user.id, organizationId: org.id }))) {
+          tx.persist(tx.create(Membership, { userId: user.id, organizationId: org.id, role: m.role }))
+        }
+      }
+      await tx.flush()
+    }
+    // One user in two organizations, to show the organization switcher.
+    const multi = await tx.findOneOrFail(User, { email: 'admin@hanoisupply.test' })
+    const second = bySlug.get('da-nang-trading')!
+    if (!(await tx.count(Membership, { userId: multi.id, organizationId: second.id }))) {
+      tx.persist(tx.create(Membership, { userId: multi.id, organizationId: second.id, role: 'sales' }))
+    }
+  })
+  return { organizations, users }
+}
+
+export const DEMO_LOGINS = [
+  ['operator (admin)', 'operator@tradepost.test', 'seller portal'],
+  ['operator (support)', 'support@tradepost.test', 'seller portal'],
+  ['manufacturer admin', 'admin@songhong.test', 'seller portal'],
+  ['distributor admin (two distributors)', 'admin@hanoisupply.test', 'seller portal'],
+  ['buyer company admin', 'admin@benthanh.test', 'marketplace'],
+  ['buyer approver / buyer / viewer', 'approver@ / buyer@ / viewer@benthanh.test', 'marketplace'],
+] as const
