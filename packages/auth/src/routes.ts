@@ -27,6 +27,13 @@ import {
 } from '@tradepost/domain/users'
 import { guard, safeRedirect, type AuthKit } from './request.ts'
 
+// Single fetch types for loaders and actions of both apps (the flag is on in their Vite config).
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
 export interface LoadContext {
   clientIp?: string
 }

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { AuditEvent, AuditFilterSchema, listAuditEvents } from '@tradepost/domain/audit'
-import { EmptyState, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, FilterBar, FilterInput, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
 
@@ -24,41 +24,17 @@ export default function Audit() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
-      <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="action">{t('audit.action')}</label>
-          <input id="action" name="action" defaultValue={params.get('action') ?? ''} placeholder="organization." />
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t('audit.from')}</label>
-          <input id="from" name="from" type="date" defaultValue={params.get('from') ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t('audit.to')}</label>
-          <input id="to" name="to" type="date" defaultValue={params.get('to') ?? ''} />
-        </div>
+      <FilterBar clearTo="/audit">
+        <FilterInput name="action" label={t('audit.action')} placeholder="organization." />
+        <FilterInput name="from" label={t('audit.from')} type="date" />
+        <FilterInput name="to" label={t('audit.to')} type="date" />
         {params.get('organizationId') ? <input type="hidden" name="organizationId" value={params.get('organizationId')!} /> : null}
-        <button type="submit" className="button secondary">
-          {t('common.filter')}
-        </button>
-        <Link to="/audit">{t('common.clear')}</Link>
-      </Form>
+      </FilterBar>
       <p className="muted">{t('common.results', { count: total })}</p>
       {items.length === 0 ? (
         <EmptyState title={t('audit.none')} />
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('common.when')}</th>
-                <th>{t('audit.action')}</th>
-                <th>{t('common.organization')}</th>
-                <th>{t('audit.actor')}</th>
-                <th>{t('common.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable head={[t('common.when'), t('audit.action'), t('common.organization'), t('audit.actor'), t('common.details')]}>
               {items.map((e) => (
                 <tr key={e.id}>
                   <td>
@@ -77,9 +53,7 @@ export default function Audit() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
       <Pagination page={page} pageCount={pageCount} />
     </>

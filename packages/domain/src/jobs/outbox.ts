@@ -34,7 +34,11 @@ export async function startJobQueue(databaseUrl: string, options: { supervise?: 
     max: 4,
     application_name: 'tradepost',
   })
-  boss.on('error', (error) => console.error('[jobs]', error))
+  boss.on('error', (error: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (Ctrl-C reaches PostgreSQL too); nothing to report.
+    if (error.code === '57P01') return
+    console.error(`[jobs] ${error.message}`)
+  })
   await boss.start()
   return boss
 }

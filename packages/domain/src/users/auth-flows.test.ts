@@ -8,7 +8,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { addMember, createOrganization, createUser, TEST_PASSWORD } from '../testing/factories.ts'
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts'
 import { acceptInvitation, inviteMember, listInvitations, previewInvitation, revokeInvitation } from './invitations.ts'
-import { LOCK_MINUTES, logIn, MAX_ACCOUNT_FAILURES } from './log-in.ts'
+import { LOCK_MINUTES, logIn, MAX_ACCOUNT_FAILURES, MAX_IP_FAILURES } from './log-in.ts'
 import { listMembers, resolveActor } from './memberships.ts'
 import { PasswordReset } from './password-reset.entity.ts'
 import { requestPasswordReset, resetPassword } from './password-reset.ts'
@@ -95,6 +95,16 @@ describe('log in', () => {
     // After the lock runs out, the right password works again.
     const later = new Date(Date.now() + (LOCK_MINUTES + 1) * 60_000)
     expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.1.1', later)).ok).toBe(true)
+  })
+
+  it('locks an address after MAX_IP_FAILURES failures across accounts', async () => {
+    const user = await createUser(db.orm.em.fork())
+    const em = db.orm.em.fork()
+    for (let i = 0; i < MAX_IP_FAILURES; i++) await logIn(em, { email: `guess${i}@example.test`, password: 'wrong' }, '10.9.9.9')
+    const r = await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.9')
+    expect(r.ok ? 'ok' : r.error.code).toBe('TOO_MANY_ATTEMPTS')
+    // Another address is not affected.
+    expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.10')).ok).toBe(true)
   })
 })
 

@@ -1,4 +1,4 @@
-import { Link, useLocation } from '@remix-run/react'
+import { Form, Link, useLocation, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -65,5 +65,64 @@ export function BarChart({ title, data }: { title: string; data: { label: string
         ))}
       </svg>
     </figure>
+  )
+}
+
+/** A GET form of filters: shareable addresses, works without JavaScript. */
+export function FilterBar({ clearTo, children }: { clearTo: string; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="get" className="filters">
+      {children}
+      <button type="submit" className="button secondary">
+        {t('common.filter')}
+      </button>
+      <Link to={clearTo}>{t('common.clear')}</Link>
+    </Form>
+  )
+}
+
+export function FilterInput({ name, label, type = 'text', placeholder }: { name: string; label: string; type?: string; placeholder?: string }) {
+  const [params] = useSearchParams()
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <input id={`filter-${name}`} name={name} type={type} defaultValue={params.get(name) ?? ''} placeholder={placeholder} />
+    </div>
+  )
+}
+
+export function FilterSelect({ name, label, options }: { name: string; label: string; options: { value: string; label: string }[] }) {
+  const [params] = useSearchParams()
+  const { t } = useTranslation()
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={params.get(name) ?? ''}>
+        <option value="">{t('common.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export function DataTable({ head, children }: { head: string[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   )
 }

@@ -22,7 +22,7 @@ export function LoginPage({ signupHref = '/signup' }: { signupHref?: string }) {
     id: 'login',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
   return (
@@ -56,7 +56,7 @@ export function SignupPage({ variant }: { variant: 'buyer' | 'seller' }) {
     id: 'signup',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     defaultValue: { country: 'VN', organizationKind: kinds[0] },
   })
@@ -97,7 +97,7 @@ export function ForgotPasswordPage() {
     id: 'forgot',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RequestPasswordResetSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
   return (
@@ -121,7 +121,7 @@ export function ResetPasswordPage() {
     id: 'reset',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
   const error = actionData?.error ?? loaderData.error
@@ -156,7 +156,7 @@ export function InvitationPage() {
     id: 'accept',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: needsAccount ? AcceptInvitationSchema.required() : z.object({}) }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
   if (!invitation) {

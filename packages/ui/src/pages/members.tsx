@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { InviteMemberSchema } from '@tradepost/domain/schemas'
-import { EmptyState, FormattedDate } from '../components/data.tsx'
+import { DataTable, EmptyState, FormattedDate } from '../components/data.tsx'
 import { ActionButton, Field, FormErrors, Notice, SelectField, SubmitButton } from '../components/forms.tsx'
 import { PageHeader } from '../components/shell.tsx'
 
@@ -23,7 +23,7 @@ export function MembersPage() {
     id: 'invite',
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMemberSchema }),
-    shouldValidate: 'onBlur',
+    shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     defaultValue: { role: roles[roles.length - 1] },
   })
@@ -33,17 +33,7 @@ export function MembersPage() {
       <PageHeader title={t('members.title')} />
       {notice === 'invited' ? <Notice tone="success">{t('members.invited', { email: params.get('email') })}</Notice> : null}
       {notice === 'revoked' ? <Notice tone="success">{t('members.revoked')}</Notice> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('common.email')}</th>
-              <th>{t('common.role')}</th>
-              <th>{t('members.since')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('members.since')]}>
             {members.map((m) => (
               <tr key={m.membershipId}>
                 <td>{m.name}</td>
@@ -54,9 +44,7 @@ export function MembersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </DataTable>
       <div className="grid-2">
         <section className="panel">
           <h2>{t('members.invite')}</h2>

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { changeOrganizationStatus } from '@tradepost/domain/organizations'
+import { createOrganization } from '@tradepost/domain/testing'
+import { createTestDatabase, type TestDatabase } from '@tradepost/domain/testing/test-database'
+import { createAuthKit, type AuthKit } from './request.ts'
+import { getServices } from './services.ts'
+
+let db: TestDatabase
+let kit: AuthKit
+const ORIGIN = 'http://portal.test'
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  process.env.DATABASE_URL = db.url
+  kit = createAuthKit({ cookieName: 'tp_test', kinds: ['operator', 'distributor', 'manufacturer'], getLocale: async () => 'en' })
+})
+afterAll(async () => {
+  const services = await getServices()
+  await services.boss.stop({ graceful: false })
+  await services.orm.close()
+  await db?.close()
+})
+
+const cookieValue = (setCookie: string) => /tp_test=([^;]*)/.exec(setCookie)![1]!
+const request = (cookie: string | null, init: RequestInit = {}) =>
+  new Request(`${ORIGIN}/members`, { ...init, headers: { Host: 'portal.test', ...(cookie ? { Cookie: `tp_test=${cookie}` } : {}), ...(init.headers ?? {}) } })
+
+describe('the request context', () => {
+  it('resolves the signed-in member as the actor, with HttpOnly SameSite=Lax cookies', async () => {
+    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
+    const setCookie = await kit.startSession(admin.user.id, org.id)
+    expect(setCookie).toMatch(/HttpOnly/)
+    expect(setCookie).toMatch(/SameSite=Lax/)
+    const rc = await kit.getRequestContext(request(cookieValue(setCookie)))
+    expect(rc.ctx.actor).toMatchObject({ userId: admin.user.id, membership: { organizationId: org.id, role: 'admin' } })
+  })
+
+  it('refuses state-changing requests from another origin or without one', async () => {
+    for (const origin of ['http://evil.example', null]) {
+      const attempt = kit.getRequestContext(request(null, { method: 'POST', headers: origin ? { Origin: origin } : {} }))
+      await expect(attempt).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 403)
+    }
+    await expect(kit.getRequestContext(request(null, { method: 'POST', headers: { Origin: ORIGIN } }))).resolves.toBeTruthy()
+  })
+
+  it('signs out of every session at once', async () => {
+    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
+    const first = cookieValue(await kit.startSession(admin.user.id, org.id))
+    const second = cookieValue(await kit.startSession(admin.user.id, org.id))
+    const rc = await kit.getRequestContext(request(first))
+    const cleared = await kit.endSession(rc, 'all')
+    expect(cleared).toMatch(/tp_test=;/)
+    for (const cookie of [first, second]) {
+      const after = await kit.getRequestContext(request(cookie))
+      expect(after.user).toBeNull()
+      expect(after.headers.get('Set-Cookie')).toMatch(/tp_test=;/)
+    }
+  })
+
+  it('stops members of a suspended organization from acting, and ends their sessions', async () => {
+    const operator = await createOrganization(db.orm.em.fork(), { kind: 'operator' })
+    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
+    const cookie = cookieValue(await kit.startSession(admin.user.id, org.id))
+    await expect(kit.requireMember(request(cookie))).resolves.toBeTruthy()
+    const suspended = await changeOrganizationStatus(db.ctx(operator.admin.actor), { organizationId: org.id, transition: 'suspend', origin: ORIGIN })
+    expect(suspended.ok).toBe(true)
+    // The session is gone; a new one sees the suspended organization and may not act.
+    expect((await kit.getRequestContext(request(cookie))).user).toBeNull()
+    const fresh = cookieValue(await kit.startSession(admin.user.id, org.id))
+    await expect(kit.requireMember(request(fresh))).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 403)
+  })
+})
