@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Organization } from '@tradepost/domain/organizations'
 import { Invitation, User } from '@tradepost/domain/users'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
@@ -52,10 +55,10 @@ for (const probe of PROBES) {
       expect(body, 'the answer leaks the target tenant').not.toContain(probe.secret(world))
       if (who === 'anonymous') {
         const toLogin = status === 302 && (response.headers().location ?? '').startsWith('/login')
-        if (probe.expect === 'denied') expect(toLogin || status === 403 || status === 404, `status ${status}`).toBe(true)
+        if (probe.expect === 'denied') expect(toLogin || [403, 404, 410].includes(status), `status ${status}`).toBe(true)
         else expect(status, 'anonymous').toBeLessThan(500)
       } else if (probe.expect === 'denied') {
-        expect([403, 404], `status ${status}`).toContain(status)
+        expect([403, 404, 410], `status ${status}`).toContain(status)
       } else {
         expect(status).toBeLessThan(500)
       }
@@ -63,6 +66,15 @@ for (const probe of PROBES) {
     })
   }
 }
+
+test('every route module of both apps has at least one probe row', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+  const routes = (['market', 'portal'] as const).flatMap((app) =>
+    readdirSync(join(root, 'apps', app === 'market' ? 'marketplace' : 'seller-portal', 'app', 'routes')).map((f) => `${app}:${f.replace(/\.tsx?$/, '')}`),
+  )
+  const probed = new Set(PROBES.map((p) => `${p.app}:${p.route}`))
+  expect(routes.filter((r) => !probed.has(r)), 'routes without a row in e2e/probes.ts').toEqual([])
+})
 
 test('a cross-origin POST is refused and changes nothing', async ({ playwright }) => {
   const cookie = await sessionCookieFor('market', 'admin@benthanh.test')

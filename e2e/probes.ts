@@ -12,13 +12,15 @@ export interface World {
 }
 
 export interface Probe {
+  /** The route module, as its file is named under apps/<app>/app/routes (without extension). */
+  route: string
   name: string
   app: AppName
   method: 'GET' | 'POST'
   path: (w: World) => string
   form?: (w: World) => Record<string, string>
   /**
-   * `denied`: 403/404 (anonymous may also be sent to the login page).
+   * `denied`: 403/404/410 (anonymous may also be sent to the login page).
    * `own`: the route serves the prober's own data; anything but a 5xx, without the secret.
    */
   expect: 'denied' | 'own'
@@ -35,19 +37,41 @@ const buyerSecret = (w: World) => w.invitation.buyer.email
 
 export const PROBES: Probe[] = [
   // Seller portal
-  { name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER },
-  { name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: () => 'Kho Long Biên', outsider: SELLER_OUTSIDER },
-  { name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
+  { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'members', name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER },
+  { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: () => 'Kho Long Biên', outsider: SELLER_OUTSIDER },
+  { route: 'organizations.$id', name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'audit', name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'switch-org', name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'switch-org', name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
   // Marketplace
-  { name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
-  { name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { name: 'home page', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: 'switch-org', name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: '_index', name: 'home page', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  // Public pages and endpoints of both apps: whoever asks gets the same, never a tenant's data.
+  ...(['market', 'portal'] as const).flatMap((app): Probe[] => {
+    const secret = app === 'market' ? buyerSecret : sellerSecret
+    const outsider = app === 'market' ? BUYER_OUTSIDER : SELLER_OUTSIDER
+    const open = (route: string, path: string, method: 'GET' | 'POST' = 'GET', form?: Record<string, string>): Probe => ({
+      route, name: `${route} (public)`, app, method, path: () => path, form: form ? () => form : undefined, expect: 'own', secret, outsider,
+    })
+    return [
+      open('login', '/login'),
+      open('signup', '/signup'),
+      open('forgot-password', '/forgot-password'),
+      open('healthz', '/healthz'),
+      open('readyz', '/readyz'),
+      open('set-language', '/set-language', 'POST', { lng: 'vi', redirectTo: '/' }),
+      open('logout', '/logout', 'POST', { scope: 'this' }),
+      { route: 'invitations.$token', name: 'invitation with a forged token', app, method: 'GET', path: () => '/invitations/forged-token', expect: 'denied', secret, outsider },
+      { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider },
+      { route: 'reset-password.$token', name: 'reset with a forged token', app, method: 'POST', path: () => '/reset-password/forged-token', form: () => ({ password: 'long-enough-1', confirm: 'long-enough-1' }), expect: 'denied', secret, outsider },
+    ]
+  }),
+  // Development only (absent when APP_ENV=production or SMTP_URL is set); it lists stored emails.
+  { route: 'dev.mailbox', name: 'dev mailbox', app: 'portal', method: 'GET', path: () => '/dev/mailbox', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
 ]

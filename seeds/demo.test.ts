@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Organization } from '@tradepost/domain/organizations'
 import { logIn, Membership, User } from '@tradepost/domain/users'
-import { createTestDatabase, type TestDatabase } from '@tradepost/domain/testing/test-database'
+import { useTestDatabase } from '@tradepost/domain/testing/test-database'
 import { DEMO_PASSWORD, DEMO_WORLD, seedDemo } from './demo.ts'
 
-let db: TestDatabase
-beforeAll(async () => {
-  db = await createTestDatabase()
-})
-afterAll(async () => {
-  await db?.close()
-})
+const db = useTestDatabase()
 
 describe('the demo seed', () => {
   it('creates the demo world once, and a second run adds nothing', async () => {
-    const first = await seedDemo(db.orm.em.fork())
+    const first = await seedDemo(db().orm.em.fork())
     expect(first.organizations).toBe(DEMO_WORLD.length)
     const counts = async () => {
-      const em = db.orm.em.fork()
+      const em = db().orm.em.fork()
       return [await em.count(Organization), await em.count(User), await em.count(Membership)]
     }
     const before = await counts()
-    expect(await seedDemo(db.orm.em.fork())).toEqual({ organizations: 0, users: 0 })
+    expect(await seedDemo(db().orm.em.fork())).toEqual({ organizations: 0, users: 0 })
     expect(await counts()).toEqual(before)
-    const child = await db.orm.em.fork().findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
+    const child = await db().orm.em.fork().findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
     expect(child.parentId).toBeTruthy()
-    expect((await logIn(db.orm.em.fork(), { email: 'viewer@benthanh.test', password: DEMO_PASSWORD }, '127.0.0.1')).ok).toBe(true)
+    expect((await logIn(db().orm.em.fork(), { email: 'viewer@benthanh.test', password: DEMO_PASSWORD }, '127.0.0.1')).ok).toBe(true)
   })
 })

@@ -2,24 +2,18 @@
 // SIGINT/SIGTERM (finishing the job in hand).
 import { createServer } from 'node:http'
 import { createOrm } from '@tradepost/domain/db'
-import { deliverEmail, type EmailTransport } from '@tradepost/domain/email'
+import { deliverEmail } from '@tradepost/domain/email'
 import { createQueues, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
 import { sessionStore } from '@tradepost/domain/users'
+import { smtpTransport } from './smtp-transport.ts'
 
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL is not set')
 
-async function smtpTransport(smtpUrl: string): Promise<EmailTransport> {
-  const { createTransport } = await import('nodemailer')
-  const transporter = createTransport(smtpUrl)
-  const from = process.env.EMAIL_FROM ?? 'Tradepost <no-reply@tradepost.test>'
-  return { send: async (m) => void (await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html })) }
-}
-
 const orm = await createOrm(url, { pool: { min: 0, max: 4 } })
 const boss = await startJobQueue(url, { supervise: true })
 await createQueues(boss)
-const transport = process.env.SMTP_URL ? await smtpTransport(process.env.SMTP_URL) : null
+const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : null
 
 await boss.work<{ emailId: string }>(QUEUES.emailDeliver, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
   for (const job of jobs) await deliverEmail(orm.em.fork(), job.data.emailId, transport)

@@ -165,7 +165,10 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const submission = parseWithZod(formData, { schema: rc.user ? z.object({}) : AcceptInvitationSchema.required() })
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), error: null as BusinessError | null }, { status: 400 })
       const result = await acceptInvitation(rc.ctx, { token, ...(submission.value as { name?: string; password?: string }) })
-      if (!result.ok) return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status: 409 })
+      if (!result.ok) {
+        const gone = ['INVITATION_INVALID', 'INVITATION_EXPIRED', 'INVITATION_USED'].includes(result.error.code)
+        return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status: gone ? 410 : 409 })
+      }
       if (rc.user && rc.sessionId) {
         await kit.switchOrganization({ ...rc, user: rc.user, sessionId: rc.sessionId }, result.value.organizationId)
         throw redirect('/', { headers: rc.headers })

@@ -1,12 +1,13 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { listPublicSellers } from '@tradepost/domain/organizations'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { kit } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Tradepost · B2B marketplace' }]
+export const meta = metaTitle('app.marketplace')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)

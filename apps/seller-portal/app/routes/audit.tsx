@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
@@ -6,8 +6,9 @@ import { AuditEvent, AuditFilterSchema, listAuditEvents } from '@tradepost/domai
 import { DataTable, EmptyState, FilterBar, FilterInput, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Audit log · Tradepost seller portal' }]
+export const meta = metaTitle('audit.title')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)

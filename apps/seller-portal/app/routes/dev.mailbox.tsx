@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getServices } from '@tradepost/auth'
@@ -6,8 +6,9 @@ import { listMailbox } from '@tradepost/domain/email'
 import { EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { devMailboxEnabled } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Dev mailbox · Tradepost' }]
+export const meta = metaTitle('mailbox.title')
 
 // Development only: a 404 in production or when SMTP delivers the mail.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { ForgotPasswordPage } from '@tradepost/ui/pages/auth.tsx'
 import { auth } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Reset your password · Tradepost' }]
+export const meta = metaTitle('auth.forgotTitle')
 export const action = ({ request }: ActionFunctionArgs) => auth.forgotPasswordAction(request)
 export default ForgotPasswordPage

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { InvitationPage } from '@tradepost/ui/pages/auth.tsx'
 import { auth } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Invitation · Tradepost' }]
+export const meta = metaTitle('auth.accept')
 export const loader = ({ request, params }: LoaderFunctionArgs) => auth.invitationLoader(request, params.token ?? '')
 export const action = ({ request, params }: ActionFunctionArgs) => auth.invitationAction(request, params.token ?? '')
 export default InvitationPage

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { MembersPage } from '@tradepost/ui/pages/members.tsx'
 import { auth } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Members · Tradepost' }]
+export const meta = metaTitle('members.title')
 export const loader = ({ request }: LoaderFunctionArgs) => auth.membersLoader(request)
 export const action = ({ request }: ActionFunctionArgs) => auth.membersAction(request)
 export default MembersPage

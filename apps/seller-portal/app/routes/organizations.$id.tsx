@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -9,8 +9,9 @@ import { FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Organization · Tradepost operator' }]
+export const meta = metaTitle('operator.detailTitle')
 
 const idOf = (params: { id?: string }) => {
   const parsed = z.uuid().safeParse(params.id)

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
@@ -7,8 +7,9 @@ import { ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from '@tradepost/domain/sch
 import { DataTable, EmptyState, FilterBar, FilterInput, FilterSelect, FormattedDate, Pagination, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Organizations · Tradepost operator' }]
+export const meta = metaTitle('operator.title')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { SignupPage } from '@tradepost/ui/pages/auth.tsx'
 import { auth } from '../app.server.ts'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Apply to sell · Tradepost' }]
+export const meta = metaTitle('auth.signupSellerTitle')
 export const loader = ({ request }: LoaderFunctionArgs) => auth.signupLoader(request)
 export const action = ({ request }: ActionFunctionArgs) => auth.signupAction(request)
 export default function Signup() {

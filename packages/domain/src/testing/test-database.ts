@@ -1,6 +1,6 @@
 // Integration tests run against a real PostgreSQL: one database per test file, copied from a
 // template the global setup migrated once.
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import type { PgBoss } from 'pg-boss'
 import pg from 'pg'
 import { createCtx, type Ctx } from '../ctx.ts'
@@ -62,5 +62,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await cleanup.end()
       }
     },
+  }
+}
+
+/** A database of its own for this test file: created before its tests, dropped after. */
+export function useTestDatabase(): () => TestDatabase {
+  let db: TestDatabase | undefined
+  beforeAll(async () => {
+    db = await createTestDatabase()
+  })
+  afterAll(async () => {
+    await db?.close()
+  })
+  return () => {
+    if (!db) throw new Error('the test database is not ready (use it inside a test)')
+    return db
   }
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
 import { ANONYMOUS } from '../authz/actor.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { addMember, createOrganization, createUser, TEST_PASSWORD } from '../testing/factories.ts'
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts'
+import { useTestDatabase } from '../testing/test-database.ts'
 import { acceptInvitation, inviteMember, listInvitations, previewInvitation, revokeInvitation } from './invitations.ts'
 import { LOCK_MINUTES, logIn, MAX_ACCOUNT_FAILURES, MAX_IP_FAILURES } from './log-in.ts'
 import { listMembers, resolveActor } from './memberships.ts'
@@ -17,18 +17,12 @@ import { sessionStore } from './session-store.ts'
 import { signUp } from './sign-up.ts'
 import { SignUpSchema } from './user.schemas.ts'
 
-let db: TestDatabase
-beforeAll(async () => {
-  db = await createTestDatabase()
-})
-afterAll(async () => {
-  await db?.close()
-})
+const db = useTestDatabase()
 
 const ORIGIN = 'http://portal.test'
 const tokenFrom = (text: string, path: string) => new RegExp(`${path}/([A-Za-z0-9_-]+)`).exec(text)![1]!
 const queuedJobs = async (emailId: string) =>
-  (await db.boss.findJobs(QUEUES.emailDeliver, { data: { emailId } } as never)).length
+  (await db().boss.findJobs(QUEUES.emailDeliver, { data: { emailId } } as never)).length
 
 const signUpInput = (over: Partial<Record<string, string>> = {}) =>
   SignUpSchema.parse({
@@ -43,11 +37,11 @@ const signUpInput = (over: Partial<Record<string, string>> = {}) =>
 
 describe('sign up', () => {
   it('creates an active buyer company and a pending distributor application, each with an admin', async () => {
-    const buyer = await signUp(db.ctx(ANONYMOUS), signUpInput())
-    const seller = await signUp(db.ctx(ANONYMOUS), signUpInput({ organizationKind: 'distributor' }))
+    const buyer = await signUp(db().ctx(ANONYMOUS), signUpInput())
+    const seller = await signUp(db().ctx(ANONYMOUS), signUpInput({ organizationKind: 'distributor' }))
     expect(buyer.ok && buyer.value.organizationStatus).toBe('active')
     expect(seller.ok && seller.value.organizationStatus).toBe('pending')
-    const em = db.orm.em.fork()
+    const em = db().orm.em.fork()
     const org = await em.findOneOrFail(Organization, { id: seller.ok ? seller.value.organizationId : '' })
     expect(org.slug).toMatch(/^cong-ty-phan-phoi-ha-noi(-\d+)?$/)
     expect(org.defaultCurrency).toBe('VND')
@@ -56,10 +50,10 @@ describe('sign up', () => {
 
   it('refuses an email that is taken in another case, and writes nothing', async () => {
     const input = signUpInput()
-    expect((await signUp(db.ctx(ANONYMOUS), input)).ok).toBe(true)
-    const em = db.orm.em.fork()
+    expect((await signUp(db().ctx(ANONYMOUS), input)).ok).toBe(true)
+    const em = db().orm.em.fork()
     const orgsBefore = await em.count(Organization)
-    const again = await signUp(db.ctx(ANONYMOUS), { ...input, email: input.email.toUpperCase().toLowerCase(), organizationName: 'Another' })
+    const again = await signUp(db().ctx(ANONYMOUS), { ...input, email: input.email.toUpperCase().toLowerCase(), organizationName: 'Another' })
     expect(again).toEqual({ ok: false, error: { code: 'EMAIL_TAKEN', field: 'email' } })
     expect(await em.count(Organization)).toBe(orgsBefore)
   })
@@ -76,16 +70,16 @@ describe('sign up', () => {
 
 describe('log in', () => {
   it('accepts the right password and refuses a wrong one or an unknown email alike', async () => {
-    const user = await createUser(db.orm.em.fork())
-    const em = db.orm.em.fork()
+    const user = await createUser(db().orm.em.fork())
+    const em = db().orm.em.fork()
     expect(await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.0.0.1')).toEqual({ ok: true, value: { userId: user.id } })
     expect(await logIn(em, { email: user.email, password: 'wrong' }, '10.0.0.1')).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
     expect(await logIn(em, { email: 'nobody@example.test', password: 'wrong' }, '10.0.0.1')).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
   })
 
   it('locks the account on the 11th failed attempt in a row, even with the right password', async () => {
-    const user = await createUser(db.orm.em.fork())
-    const em = db.orm.em.fork()
+    const user = await createUser(db().orm.em.fork())
+    const em = db().orm.em.fork()
     for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) {
       const r = await logIn(em, { email: user.email, password: 'wrong' }, `10.1.0.${i}`)
       expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_CREDENTIALS')
@@ -98,8 +92,8 @@ describe('log in', () => {
   })
 
   it('locks an address after MAX_IP_FAILURES failures across accounts', async () => {
-    const user = await createUser(db.orm.em.fork())
-    const em = db.orm.em.fork()
+    const user = await createUser(db().orm.em.fork())
+    const em = db().orm.em.fork()
     for (let i = 0; i < MAX_IP_FAILURES; i++) await logIn(em, { email: `guess${i}@example.test`, password: 'wrong' }, '10.9.9.9')
     const r = await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.9')
     expect(r.ok ? 'ok' : r.error.code).toBe('TOO_MANY_ATTEMPTS')
@@ -110,96 +104,96 @@ describe('log in', () => {
 
 describe('password reset', () => {
   it('emails a one-time link through the outbox, sets the password and ends every session', async () => {
-    const user = await createUser(db.orm.em.fork())
-    await sessionStore.create(db.orm.em.fork(), { id: 'session-a', userId: user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
-    await requestPasswordReset(db.ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
-    const em = db.orm.em.fork()
+    const user = await createUser(db().orm.em.fork())
+    await sessionStore.create(db().orm.em.fork(), { id: 'session-a', userId: user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
+    await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
+    const em = db().orm.em.fork()
     const email = await em.findOneOrFail(EmailMessage, { to: user.email, template: 'password-reset' })
     expect(await queuedJobs(email.id)).toBe(1)
     const token = tokenFrom(email.text, '/reset-password')
 
-    expect(await resetPassword(db.ctx(ANONYMOUS), { token, password: 'brand-new-pass-1' })).toEqual({ ok: true, value: { userId: user.id } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token, password: 'brand-new-pass-1' })).toEqual({ ok: true, value: { userId: user.id } })
     expect(await em.count(Session, { userId: user.id })).toBe(0)
-    expect((await logIn(db.orm.em.fork(), { email: user.email, password: 'brand-new-pass-1' }, '10.2.0.1')).ok).toBe(true)
+    expect((await logIn(db().orm.em.fork(), { email: user.email, password: 'brand-new-pass-1' }, '10.2.0.1')).ok).toBe(true)
     // The link works once.
-    expect(await resetPassword(db.ctx(ANONYMOUS), { token, password: 'another-pass-22' })).toEqual({ ok: false, error: { code: 'RESET_LINK_USED' } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token, password: 'another-pass-22' })).toEqual({ ok: false, error: { code: 'RESET_LINK_USED' } })
   })
 
   it('says nothing about unknown emails and refuses expired or forged links', async () => {
-    await requestPasswordReset(db.ctx(ANONYMOUS), { email: 'ghost@example.test', origin: ORIGIN })
-    expect(await db.orm.em.fork().count(EmailMessage, { to: 'ghost@example.test' })).toBe(0)
+    await requestPasswordReset(db().ctx(ANONYMOUS), { email: 'ghost@example.test', origin: ORIGIN })
+    expect(await db().orm.em.fork().count(EmailMessage, { to: 'ghost@example.test' })).toBe(0)
 
-    const user = await createUser(db.orm.em.fork())
-    await requestPasswordReset(db.ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
-    const em = db.orm.em.fork()
+    const user = await createUser(db().orm.em.fork())
+    await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
+    const em = db().orm.em.fork()
     const email = await em.findOneOrFail(EmailMessage, { to: user.email })
     await em.nativeUpdate(PasswordReset, { userId: user.id }, { expiresAt: new Date(Date.now() - 1000) })
     const token = tokenFrom(email.text, '/reset-password')
-    expect(await resetPassword(db.ctx(ANONYMOUS), { token, password: 'brand-new-pass-1' })).toEqual({ ok: false, error: { code: 'RESET_LINK_EXPIRED' } })
-    expect(await resetPassword(db.ctx(ANONYMOUS), { token: 'forged', password: 'brand-new-pass-1' })).toEqual({ ok: false, error: { code: 'RESET_LINK_INVALID' } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token, password: 'brand-new-pass-1' })).toEqual({ ok: false, error: { code: 'RESET_LINK_EXPIRED' } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token: 'forged', password: 'brand-new-pass-1' })).toEqual({ ok: false, error: { code: 'RESET_LINK_INVALID' } })
   })
 })
 
 describe('invitations', () => {
   it('lets an admin invite a new person, who accepts with a name and password', async () => {
-    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
-    const invited = await inviteMember(db.ctx(admin.actor), { email: 'new.hire@example.test', role: 'sales', origin: ORIGIN })
+    const { org, admin } = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
+    const invited = await inviteMember(db().ctx(admin.actor), { email: 'new.hire@example.test', role: 'sales', origin: ORIGIN })
     expect(invited.ok).toBe(true)
-    const email = await db.orm.em.fork().findOneOrFail(EmailMessage, { to: 'new.hire@example.test' })
+    const email = await db().orm.em.fork().findOneOrFail(EmailMessage, { to: 'new.hire@example.test' })
     const token = tokenFrom(email.text, '/invitations')
 
-    const preview = await previewInvitation(db.ctx(ANONYMOUS), token)
+    const preview = await previewInvitation(db().ctx(ANONYMOUS), token)
     expect(preview).toEqual({ ok: true, value: { organizationName: org.name, email: 'new.hire@example.test', role: 'sales', accountExists: false } })
-    expect(await acceptInvitation(db.ctx(ANONYMOUS), { token })).toEqual({ ok: false, error: { code: 'INVITATION_DETAILS_REQUIRED' } })
-    const accepted = await acceptInvitation(db.ctx(ANONYMOUS), { token, name: 'New Hire', password: 'welcome-aboard-1' })
+    expect(await acceptInvitation(db().ctx(ANONYMOUS), { token })).toEqual({ ok: false, error: { code: 'INVITATION_DETAILS_REQUIRED' } })
+    const accepted = await acceptInvitation(db().ctx(ANONYMOUS), { token, name: 'New Hire', password: 'welcome-aboard-1' })
     expect(accepted.ok).toBe(true)
-    const members = await listMembers(db.ctx(admin.actor))
+    const members = await listMembers(db().ctx(admin.actor))
     expect(members.map((m) => [m.email, m.role])).toContainEqual(['new.hire@example.test', 'sales'])
-    expect(await acceptInvitation(db.ctx(ANONYMOUS), { token, name: 'x', password: 'welcome-aboard-1' })).toEqual({ ok: false, error: { code: 'INVITATION_USED' } })
+    expect(await acceptInvitation(db().ctx(ANONYMOUS), { token, name: 'x', password: 'welcome-aboard-1' })).toEqual({ ok: false, error: { code: 'INVITATION_USED' } })
   })
 
   it('makes an existing user sign in first, then adds the membership to their account', async () => {
-    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
-    const other = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
+    const { org, admin } = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const other = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
     const existing = other.admin.user
-    await inviteMember(db.ctx(admin.actor), { email: existing.email, role: 'approver', origin: ORIGIN })
-    const email = await db.orm.em.fork().findOneOrFail(EmailMessage, { to: existing.email })
+    await inviteMember(db().ctx(admin.actor), { email: existing.email, role: 'approver', origin: ORIGIN })
+    const email = await db().orm.em.fork().findOneOrFail(EmailMessage, { to: existing.email })
     const token = tokenFrom(email.text, '/invitations')
-    expect(await acceptInvitation(db.ctx(ANONYMOUS), { token })).toEqual({ ok: false, error: { code: 'INVITATION_LOGIN_REQUIRED' } })
+    expect(await acceptInvitation(db().ctx(ANONYMOUS), { token })).toEqual({ ok: false, error: { code: 'INVITATION_LOGIN_REQUIRED' } })
     // Someone else signed in cannot take it.
-    expect(await acceptInvitation(db.ctx(admin.actor), { token })).toEqual({ ok: false, error: { code: 'INVITATION_WRONG_ACCOUNT' } })
-    expect((await acceptInvitation(db.ctx(other.admin.actor), { token })).ok).toBe(true)
-    const actor = await resolveActor(db.orm.em.fork(), { userId: existing.id, activeOrganizationId: org.id, impersonatorUserId: null }, ['buyer'])
+    expect(await acceptInvitation(db().ctx(admin.actor), { token })).toEqual({ ok: false, error: { code: 'INVITATION_WRONG_ACCOUNT' } })
+    expect((await acceptInvitation(db().ctx(other.admin.actor), { token })).ok).toBe(true)
+    const actor = await resolveActor(db().orm.em.fork(), { userId: existing.id, activeOrganizationId: org.id, impersonatorUserId: null }, ['buyer'])
     expect(actor.membership).toMatchObject({ organizationId: org.id, role: 'approver' })
   })
 
   it('refuses a non-admin, a role the organization kind does not have, and an expired link', async () => {
-    const { admin, members } = await createOrganization(db.orm.em.fork(), { kind: 'buyer', roles: ['buyer'] })
-    await expect(inviteMember(db.ctx(members.buyer!.actor), { email: 'x@example.test', role: 'buyer', origin: ORIGIN })).rejects.toMatchObject({ kind: 'forbidden' })
-    expect(await inviteMember(db.ctx(admin.actor), { email: 'x@example.test', role: 'catalog_manager', origin: ORIGIN })).toEqual({ ok: false, error: { code: 'ROLE_NOT_FOR_ORGANIZATION', field: 'role' } })
-    const ok = await inviteMember(db.ctx(admin.actor), { email: 'late@example.test', role: 'viewer', origin: ORIGIN })
-    const em = db.orm.em.fork()
+    const { admin, members } = await createOrganization(db().orm.em.fork(), { kind: 'buyer', roles: ['buyer'] })
+    await expect(inviteMember(db().ctx(members.buyer!.actor), { email: 'x@example.test', role: 'buyer', origin: ORIGIN })).rejects.toMatchObject({ kind: 'forbidden' })
+    expect(await inviteMember(db().ctx(admin.actor), { email: 'x@example.test', role: 'catalog_manager', origin: ORIGIN })).toEqual({ ok: false, error: { code: 'ROLE_NOT_FOR_ORGANIZATION', field: 'role' } })
+    const ok = await inviteMember(db().ctx(admin.actor), { email: 'late@example.test', role: 'viewer', origin: ORIGIN })
+    const em = db().orm.em.fork()
     await em.getConnection().execute(`update invitation set expires_at = now() - interval '1 minute' where email = 'late@example.test'`)
     const email = await em.findOneOrFail(EmailMessage, { to: 'late@example.test' })
     expect(ok.ok).toBe(true)
-    expect(await previewInvitation(db.ctx(ANONYMOUS), tokenFrom(email.text, '/invitations'))).toEqual({ ok: false, error: { code: 'INVITATION_EXPIRED' } })
+    expect(await previewInvitation(db().ctx(ANONYMOUS), tokenFrom(email.text, '/invitations'))).toEqual({ ok: false, error: { code: 'INVITATION_EXPIRED' } })
   })
 
   it('keeps each organization to its own invitations and members', async () => {
-    const a = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
-    const b = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
-    const invited = await inviteMember(db.ctx(a.admin.actor), { email: 'only.a@example.test', role: 'sales', origin: ORIGIN })
+    const a = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
+    const b = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
+    const invited = await inviteMember(db().ctx(a.admin.actor), { email: 'only.a@example.test', role: 'sales', origin: ORIGIN })
     if (!invited.ok) throw new Error('invite failed')
-    expect(await listInvitations(db.ctx(b.admin.actor))).not.toContainEqual(expect.objectContaining({ email: 'only.a@example.test' }))
-    await expect(revokeInvitation(db.ctx(b.admin.actor), invited.value.id)).rejects.toBeInstanceOf(DomainError)
-    expect((await listMembers(db.ctx(b.admin.actor))).map((m) => m.userId)).not.toContain(a.admin.user.id)
+    expect(await listInvitations(db().ctx(b.admin.actor))).not.toContainEqual(expect.objectContaining({ email: 'only.a@example.test' }))
+    await expect(revokeInvitation(db().ctx(b.admin.actor), invited.value.id)).rejects.toBeInstanceOf(DomainError)
+    expect((await listMembers(db().ctx(b.admin.actor))).map((m) => m.userId)).not.toContain(a.admin.user.id)
   })
 })
 
 describe('the outbox', () => {
   it('writes neither the email nor its job when the transaction rolls back', async () => {
-    const { admin } = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
-    const ctx = db.ctx(admin.actor)
+    const { admin } = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const ctx = db().ctx(admin.actor)
     await expect(
       ctx.em.transactional(async (em) => {
         const r = await inviteMember({ ...ctx, em }, { email: 'rolled.back@example.test', role: 'buyer', origin: ORIGIN })
@@ -207,9 +201,9 @@ describe('the outbox', () => {
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
-    const em = db.orm.em.fork()
+    const em = db().orm.em.fork()
     expect(await em.count(EmailMessage, { to: 'rolled.back@example.test' })).toBe(0)
-    const jobs = await db.boss.findJobs(QUEUES.emailDeliver)
+    const jobs = await db().boss.findJobs(QUEUES.emailDeliver)
     const ids = new Set((await em.find(EmailMessage, {})).map((m) => m.id))
     expect(jobs.every((j) => ids.has((j.data as { emailId: string }).emailId))).toBe(true)
   })
@@ -217,24 +211,24 @@ describe('the outbox', () => {
 
 describe('sessions', () => {
   it('stores only a hash of the session id', async () => {
-    const user = await createUser(db.orm.em.fork())
-    await sessionStore.create(db.orm.em.fork(), { id: 'the-cookie-value', userId: user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
-    const rows = await db.orm.em.fork().find(Session, { userId: user.id })
+    const user = await createUser(db().orm.em.fork())
+    await sessionStore.create(db().orm.em.fork(), { id: 'the-cookie-value', userId: user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
+    const rows = await db().orm.em.fork().find(Session, { userId: user.id })
     expect(rows).toHaveLength(1)
     expect(rows[0]!.idHash).not.toContain('the-cookie-value')
-    expect((await sessionStore.get(db.orm.em.fork(), 'the-cookie-value'))?.user.id).toBe(user.id)
-    expect(await sessionStore.get(db.orm.em.fork(), 'forged')).toBeNull()
+    expect((await sessionStore.get(db().orm.em.fork(), 'the-cookie-value'))?.user.id).toBe(user.id)
+    expect(await sessionStore.get(db().orm.em.fork(), 'forged')).toBeNull()
   })
 
   it('only switches to an organization the user belongs to', async () => {
-    const a = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
-    const b = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
-    const em = db.orm.em.fork()
+    const a = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const b = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const em = db().orm.em.fork()
     await sessionStore.create(em, { id: 's-switch', userId: a.admin.user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: a.org.id, impersonatorUserId: null })
     expect(await sessionStore.switchOrganization(em, 's-switch', a.admin.user.id, b.org.id)).toBe(false)
-    expect((await db.orm.em.fork().findOneOrFail(Session, { userId: a.admin.user.id })).activeOrganizationId).toBe(a.org.id)
+    expect((await db().orm.em.fork().findOneOrFail(Session, { userId: a.admin.user.id })).activeOrganizationId).toBe(a.org.id)
     await addMember(em, b.org, 'viewer', a.admin.user)
     expect(await sessionStore.switchOrganization(em, 's-switch', a.admin.user.id, b.org.id)).toBe(true)
-    expect((await db.orm.em.fork().findOneOrFail(Session, { userId: a.admin.user.id })).activeOrganizationId).toBe(b.org.id)
+    expect((await db().orm.em.fork().findOneOrFail(Session, { userId: a.admin.user.id })).activeOrganizationId).toBe(b.org.id)
   })
 })

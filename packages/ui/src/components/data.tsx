@@ -21,7 +21,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     return `${location.pathname}?${params}`
   }
   return (
-    <nav className="pagination" aria-label="pagination">
+    <nav className="pagination" aria-label={t('common.pagination')}>
       {page > 1 ? <Link to={href(page - 1)}>{t('common.previous')}</Link> : <span />}
       <span>{t('common.pageOf', { page, count: pageCount })}</span>
       {page < pageCount ? <Link to={href(page + 1)}>{t('common.next')}</Link> : <span />}

@@ -39,7 +39,7 @@ export function AppShell({ product, nav, user, organizations, activeOrganization
             {t('app.name')} <small>{product}</small>
           </span>
         </Link>
-        <nav aria-label="main" className="mainnav">
+        <nav aria-label={t('common.mainNavigation')} className="mainnav">
           {nav.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.to === '/'}>
               {item.label}

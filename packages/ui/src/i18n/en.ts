@@ -46,6 +46,8 @@ export const en = {
     when: 'When',
     details: 'Details',
     backHome: 'Back to the home page',
+    pagination: 'Pages',
+    mainNavigation: 'Main navigation',
   },
   kinds: { operator: 'Operator', manufacturer: 'Manufacturer', distributor: 'Distributor', buyer: 'Buyer company' },
   statuses: { pending: 'Pending approval', active: 'Active', suspended: 'Suspended', rejected: 'Rejected' },

@@ -48,6 +48,8 @@ export const vi: Resources = {
     when: 'Thời điểm',
     details: 'Chi tiết',
     backHome: 'Về trang chủ',
+    pagination: 'Phân trang',
+    mainNavigation: 'Điều hướng chính',
   },
   kinds: { operator: 'Nhà vận hành', manufacturer: 'Nhà sản xuất', distributor: 'Nhà phân phối', buyer: 'Doanh nghiệp mua hàng' },
   statuses: { pending: 'Chờ duyệt', active: 'Đang hoạt động', suspended: 'Tạm ngưng', rejected: 'Bị từ chối' },
