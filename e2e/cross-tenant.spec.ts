@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Organization } from '@tradepost/domain/organizations'
 import { Invitation, User } from '@tradepost/domain/users'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
@@ -28,7 +29,16 @@ test.beforeAll(async () => {
     await em.persist(invitation).flush()
     return { id: invitation.id, email }
   }
+  const category = await em.findOneOrFail(Category, { slug: 'circuit-breakers' })
+  const secretName = `Secret prototype ${randomBytes(4).toString('hex')}`
+  const draft = em.create(Product, {
+    organizationId: org['song-hong-electric']!, brandId: (await em.findOneOrFail(Brand, { slug: 'song-hong' })).id, categoryId: category.id,
+    mpn: `SECRET-${randomBytes(3).toString('hex')}`, slug: `secret-${randomBytes(4).toString('hex')}`, nameEn: secretName, nameVi: secretName, attributes: {}, status: 'draft',
+  })
+  await em.persist(draft).flush()
   world = {
+    draft: { id: draft.id, slug: draft.slug, name: secretName },
+    draftCategory: category.id,
     org,
     invitation: {
       buyer: await invite('ben-thanh-construction', 'admin@benthanh.test'),

@@ -7,6 +7,9 @@ import type { AppName } from './urls.ts'
 export interface World {
   /** Ids of the demo organizations, by slug. */
   org: Record<string, string>
+  /** A draft product of Sông Hồng Electric: its id, slug and name (the secret). */
+  draft: { id: string; slug: string; name: string }
+  draftCategory: string
   /** A pending invitation of each target organization (its id), and the invited email (a secret). */
   invitation: { buyer: { id: string; email: string }; seller: { id: string; email: string } }
 }
@@ -46,7 +49,15 @@ export const PROBES: Probe[] = [
   { route: 'audit', name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
   { route: 'switch-org', name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
   { route: 'switch-org', name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'products._index', name: 'product list', app: 'portal', method: 'GET', path: () => '/products', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
+  { route: 'products.$id', name: 'another manufacturer\'s draft product', app: 'portal', method: 'GET', path: (w) => `/products/${w.draft.id}`, expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
+  { route: 'products.$id', name: 'publish another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: () => ({ intent: 'publish' }), expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
+  { route: 'products.$id', name: 'edit another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: (w) => ({ mpn: 'HIJACK-1', nameEn: 'x', nameVi: 'x', categoryId: w.draftCategory }), expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
+  { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
+  { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'X-1', price: '100', currency: 'VND' }), expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
   // Marketplace
+  { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.name)}`, expect: 'own', secret: (w) => w.draft.slug, outsider: BUYER_OUTSIDER },
+  { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
   { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
   { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { prepareDatabase } from '@tradepost/domain/db/prepare'
 import { createOrm } from '@tradepost/domain/db'
 import { startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
+import { createSearchIndex, reindexAll } from '@tradepost/search'
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp, type Service } from './lib.ts'
 
@@ -45,7 +46,11 @@ try {
   if (applied.length) log(`applied ${applied.length} migration(s)`)
   const orm = await createOrm(databaseUrl, { pool: { min: 0, max: 2 } })
   const seeded = await seedDemo(orm.em.fork())
+  const searchIndex = createSearchIndex({ ...process.env, DATABASE_URL: databaseUrl })
+  const indexed = await reindexAll(orm.em, searchIndex)
+  await searchIndex.close()
   await orm.close()
+  log(`search index: ${indexed} products`)
   log(seeded.organizations || seeded.users ? `seeded the demo world (${seeded.organizations} organizations, ${seeded.users} users)` : 'demo world already present')
 } catch (error) {
   await postgres?.stop()

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { prepareDatabase } from '@tradepost/domain/db/prepare'
 import { createOrm } from '@tradepost/domain/db'
 import { startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
+import { createSearchIndex, reindexAll } from '@tradepost/search'
 import { seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root } from './lib.ts'
 
@@ -79,6 +80,9 @@ try {
   await prepareDatabase(e2eUrl)
   const orm = await createOrm(e2eUrl, { pool: { min: 0, max: 1 } })
   await seedDemo(orm.em.fork())
+  const searchIndex = createSearchIndex({ ...process.env, DATABASE_URL: e2eUrl })
+  await reindexAll(orm.em, searchIndex)
+  await searchIndex.close()
   await orm.close()
   const playwrightJson = join(workDir, 'playwright.json')
   e2eStatus = pnpm(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'], {

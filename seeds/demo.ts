@@ -2,6 +2,7 @@
 import type { EntityManager } from '@tradepost/domain/db'
 import { newOrganization, Organization, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
+import { seedDemoCatalog } from './demo-catalog.ts'
 
 /** One documented password for every demo user. */
 export const DEMO_PASSWORD = 'tradepost-demo-2026'
@@ -110,6 +111,7 @@ export async function seedDemo(em: EntityManager): Promise<{ organizations: numb
       tx.persist(tx.create(Membership, { userId: multi.id, organizationId: second.id, role: 'sales' }))
     }
   })
+  await seedDemoCatalog(em)
   return { organizations, users }
 }
 

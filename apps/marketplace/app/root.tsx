@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Outlet, useLoaderData } from '@remix-run/react'
+import { Form, Outlet, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell } from '@tradepost/ui/components/shell.tsx'
@@ -18,10 +18,26 @@ export default function App() {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const active = data?.active
-  const nav = [{ to: '/', label: t('nav.home') }]
+  const [params] = useSearchParams()
+  const nav = [
+    { to: '/', label: t('nav.home') },
+    { to: '/search', label: t('nav.search') },
+  ]
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/account/members', label: t('nav.members') })
   return (
-    <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}>
+    <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}
+      headerExtra={
+        <Form method="get" action="/search" className="searchbox" role="search">
+          <label htmlFor="site-search" className="visually-hidden">
+            {t('search.title')}
+          </label>
+          <input id="site-search" name="q" type="search" defaultValue={params.get('q') ?? ''} placeholder={t('search.placeholder')} />
+          <button type="submit" className="button primary small">
+            {t('search.button')}
+          </button>
+        </Form>
+      }
+    >
       <Outlet />
     </AppShell>
   )

@@ -19,6 +19,8 @@ function Shell({ children }: { children: React.ReactNode }) {
   const data = useLoaderData<typeof loader>()
   const active = data?.active
   const nav = [{ to: '/', label: t('nav.dashboard') }]
+  const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
+  if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })
   if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit') })

@@ -2,7 +2,9 @@
 // SIGINT/SIGTERM (finishing the job in hand).
 import { createServer } from 'node:http'
 import { createOrm } from '@tradepost/domain/db'
+import { buildSearchDocuments } from '@tradepost/domain/catalog'
 import { deliverEmail } from '@tradepost/domain/email'
+import { createSearchIndex } from '@tradepost/search'
 import { createQueues, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
 import { sessionStore } from '@tradepost/domain/users'
 import { smtpTransport } from './smtp-transport.ts'
@@ -17,6 +19,15 @@ const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : n
 
 await boss.work<{ emailId: string }>(QUEUES.emailDeliver, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
   for (const job of jobs) await deliverEmail(orm.em.fork(), job.data.emailId, transport)
+})
+
+// Search indexing: documents are rebuilt from the database, so a job run twice does no harm.
+const searchIndex = createSearchIndex()
+await searchIndex.setup()
+await boss.work<{ productIds: string[] }>(QUEUES.searchIndex, { batchSize: 20, pollingIntervalSeconds: 1 }, async (jobs) => {
+  const { documents, removed } = await buildSearchDocuments(orm.em.fork(), jobs.flatMap((j) => j.data.productIds))
+  await searchIndex.upsert(documents)
+  await searchIndex.remove(removed)
 })
 
 const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)
@@ -34,6 +45,7 @@ async function stop() {
   stopping = true
   health.close()
   await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {})
+  await searchIndex.close().catch(() => {})
   await orm.close().catch(() => {})
   process.exit(0)
 }

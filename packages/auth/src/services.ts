@@ -1,11 +1,13 @@
 import type { PgBoss } from 'pg-boss'
 import { createOrm, type MikroORM } from '@tradepost/domain/db'
 import { pgBossJobQueue, startJobQueue, type JobQueue } from '@tradepost/domain/jobs'
+import { createSearchIndex, type SearchIndex } from '@tradepost/search'
 
 export interface Services {
   orm: MikroORM
   boss: PgBoss
   jobs: JobQueue
+  search: SearchIndex
 }
 
 declare global {
@@ -19,7 +21,7 @@ export function getServices(): Promise<Services> {
     if (!url) throw new Error('DATABASE_URL is not set')
     const orm = await createOrm(url)
     const boss = await startJobQueue(url)
-    return { orm, boss, jobs: pgBossJobQueue(boss) }
+    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex() }
   })()
   globalThis.__tradepostServices.catch(() => {
     globalThis.__tradepostServices = undefined

@@ -1,15 +1,35 @@
 import { AbilityBuilder, createMongoAbility, type InferSubjects, type MongoAbility } from '@casl/ability'
 import { rulesToCondition } from '@casl/ability/extra'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
+import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
+import { Brand } from '../catalog/brand.entity.ts'
+import { Category } from '../catalog/category.entity.ts'
+import { Product } from '../catalog/product.entity.ts'
+import { OfferStock } from '../offers/offer-stock.entity.ts'
+import { Offer } from '../offers/offer.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate'
-export type Subject = InferSubjects<typeof Organization | typeof Membership | typeof Invitation | typeof AuditEvent> | 'all'
+export type SubjectClass =
+  | typeof Organization
+  | typeof Membership
+  | typeof Invitation
+  | typeof AuditEvent
+  | typeof Brand
+  | typeof Category
+  | typeof Product
+  | typeof DistributorAuthorization
+  | typeof Offer
+  | typeof OfferStock
+export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
-export type SubjectClass = typeof Organization | typeof Membership | typeof Invitation | typeof AuditEvent
+
+/** Roles that maintain a seller's catalog and offers. */
+const CATALOG_ROLES = new Set(['admin', 'catalog_manager'])
+const OFFER_ROLES = new Set(['admin', 'catalog_manager', 'sales'])
 
 /**
  * The one place that says who may do what. Every rule on tenant data carries a condition on a
@@ -18,8 +38,12 @@ export type SubjectClass = typeof Organization | typeof Membership | typeof Invi
 export function defineAbilityFor(actor: Actor): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility)
 
-  // Everyone, signed in or not: the public profile of active sellers.
+  // Everyone, signed in or not: the public profile of active sellers, the published catalog and
+  // active offers (offers of suspended sellers are removed from search by the indexer).
   can('read', Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] } })
+  can('read', [Brand, Category])
+  can('read', Product, { status: 'published' })
+  can('read', Offer, { status: 'active' })
 
   if (actor.userId) {
     // A user sees their own memberships, whatever the organization (the switcher lists them).
@@ -39,7 +63,21 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can(['update', 'delete'], Membership, { organizationId: org })
         can('read', AuditEvent, { organizationId: org })
       }
+      const seller = m.organizationKind === 'manufacturer' || m.organizationKind === 'distributor'
+      if (seller) {
+        // Sellers see their own catalog (drafts included), offers, stock and authorizations.
+        can('read', [Product, Offer, OfferStock], { organizationId: org })
+        can('read', DistributorAuthorization, { organizationId: org })
+        can('read', DistributorAuthorization, { distributorId: org })
+        if (CATALOG_ROLES.has(m.role)) can(['create', 'update'], Product, { organizationId: org })
+        if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
+      }
+      if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
+        can(['create', 'update'], Brand, { organizationId: org })
+        can(['create', 'delete'], DistributorAuthorization, { organizationId: org })
+      }
       if (m.organizationKind === 'operator') {
+        if (m.role === 'admin') can(['create', 'update'], Category)
         // 'operate': use the operator console at all.
         can(['read', 'operate'], Organization)
         can('read', [Membership, AuditEvent])

@@ -1,4 +1,10 @@
 import { AuditEvent } from '../audit/audit-event.entity.ts'
+import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
+import { Brand } from '../catalog/brand.entity.ts'
+import { Category } from '../catalog/category.entity.ts'
+import { Product } from '../catalog/product.entity.ts'
+import { OfferStock } from '../offers/offer-stock.entity.ts'
+import { Offer } from '../offers/offer.entity.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
@@ -21,4 +27,10 @@ export const entities = [
   LoginThrottle,
   AuditEvent,
   EmailMessage,
+  Brand,
+  Category,
+  Product,
+  DistributorAuthorization,
+  Offer,
+  OfferStock,
 ]

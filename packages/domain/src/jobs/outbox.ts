@@ -4,6 +4,7 @@ import { fromKysely, PgBoss, type SendOptions } from 'pg-boss'
 /** Every queue the worker serves; created at boot (idempotent). */
 export const QUEUES = {
   emailDeliver: 'email-deliver',
+  searchIndex: 'search-index',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

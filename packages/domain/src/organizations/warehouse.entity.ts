@@ -15,8 +15,8 @@ const WarehouseSchema = defineEntity({
     /** ISO 3166-2, e.g. VN-HN, VN-DN, VN-SG. */
     subdivisionCode: p.string().length(10).index(),
     country: p.string().length(2),
-    latitude: p.double(),
-    longitude: p.double(),
+    latitude: p.double().$type<number>().runtimeType('number'),
+    longitude: p.double().$type<number>().runtimeType('number'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

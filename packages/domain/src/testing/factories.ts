@@ -1,6 +1,10 @@
 // Scenario builders for tests: whole organizations with members, each with the actor to act as.
 import type { EntityManager } from '@mikro-orm/postgresql'
 import type { Actor } from '../authz/actor.ts'
+import { Brand } from '../catalog/brand.entity.ts'
+import { Category } from '../catalog/category.entity.ts'
+import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { slugify } from '../organizations/slug.ts'
 import { newOrganization } from '../organizations/create-organization.ts'
 import type { Organization, OrganizationKind, OrganizationStatus } from '../organizations/organization.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
@@ -61,4 +65,31 @@ export async function createOrganization(
   const members: Record<string, TestMember> = {}
   for (const role of options.roles ?? []) members[role] = await addMember(em, org, role)
   return { org, admin, members }
+}
+
+export async function createCategory(em: EntityManager, overrides: { slug?: string; parentId?: string; attributes?: Category['attributes'] } = {}): Promise<Category> {
+  counter += 1
+  const category = em.create(Category, {
+    slug: overrides.slug ?? `category-${counter}-${Math.random().toString(36).slice(2, 6)}`,
+    nameEn: `Category ${counter}`,
+    nameVi: `Danh mục ${counter}`,
+    parentId: overrides.parentId ?? null,
+    attributes: overrides.attributes ?? [{ key: 'power', labelEn: 'Power', labelVi: 'Công suất', type: 'number', unit: 'W' }],
+  })
+  await em.persist(category).flush()
+  return category
+}
+
+export async function createBrand(em: EntityManager, org: Organization, name?: string): Promise<Brand> {
+  counter += 1
+  const label = name ?? `Brand ${counter} ${Math.random().toString(36).slice(2, 6)}`
+  const brand = em.create(Brand, { organizationId: org.id, name: label, slug: slugify(label) })
+  await em.persist(brand).flush()
+  return brand
+}
+
+export async function createWarehouse(em: EntityManager, org: Organization, at: { subdivisionCode: string; latitude: number; longitude: number; name?: string }): Promise<Warehouse> {
+  const warehouse = em.create(Warehouse, { organizationId: org.id, name: at.name ?? `Warehouse ${at.subdivisionCode}`, addressLine: '1 Test Street', city: at.subdivisionCode, country: 'VN', ...at })
+  await em.persist(warehouse).flush()
+  return warehouse
 }

@@ -16,11 +16,13 @@ export interface AppShellProps {
   user: { name: string; email: string } | null
   organizations: ShellOrganization[]
   activeOrganizationId: string | null
+  /** Shown between the navigation and the tools (the marketplace's search box). */
+  headerExtra?: ReactNode
   children: ReactNode
 }
 
 /** The frame of every page: header, navigation, organization and language switchers. */
-export function AppShell({ product, nav, user, organizations, activeOrganizationId, children }: AppShellProps) {
+export function AppShell({ product, nav, user, organizations, activeOrganizationId, headerExtra, children }: AppShellProps) {
   const { t } = useTranslation()
   const location = useLocation()
   const navigation = useNavigation()
@@ -46,6 +48,7 @@ export function AppShell({ product, nav, user, organizations, activeOrganization
             </NavLink>
           ))}
         </nav>
+        {headerExtra}
         <div className="topbar-tools">
           {user && organizations.length > 1 ? (
             <Form method="post" action="/switch-org" className="switcher">

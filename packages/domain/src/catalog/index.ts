@@ -1,0 +1,8 @@
+export { Brand } from './brand.entity.ts'
+export { Category } from './category.entity.ts'
+export { Product } from './product.entity.ts'
+export { DistributorAuthorization, type TerritoryCircle } from './authorization.entity.ts'
+export { saveProduct, setProductStatus, listMyProducts, getMyProduct, listOfferableProducts, coerceAttributes, toProductDto, type ProductDto } from './products.ts'
+export { listCategories, listMyBrands, createBrand, type CategoryDto, type BrandDto } from './reference-data.ts'
+export { authorizeDistributor, listAuthorizations, territoryContains, type AuthorizationDto, type Territory } from './authorizations.ts'
+export { buildSearchDocuments, type SearchDocument } from './search-document.ts'

@@ -1,0 +1,51 @@
+import { scoped } from '../authz/scoped.ts'
+import type { Ctx } from '../ctx.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { authorize } from '../authz/scoped.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
+import { slugify } from '../organizations/slug.ts'
+import { Brand } from './brand.entity.ts'
+import type { AttributeDefinition } from './catalog.constants.ts'
+import { Category } from './category.entity.ts'
+
+export interface CategoryDto {
+  id: string
+  parentId: string | null
+  slug: string
+  nameEn: string
+  nameVi: string
+  attributes: AttributeDefinition[]
+}
+export interface BrandDto {
+  id: string
+  organizationId: string
+  name: string
+  slug: string
+}
+
+export async function listCategories(ctx: Ctx): Promise<CategoryDto[]> {
+  const categories = await scoped(ctx).find(Category, {}, { orderBy: { nameEn: 'asc' } })
+  return categories.map((c) => ({ id: c.id, parentId: c.parentId ?? null, slug: c.slug, nameEn: c.nameEn, nameVi: c.nameVi, attributes: c.attributes }))
+}
+
+/** Brands of the actor's organization (a manufacturer's). */
+export async function listMyBrands(ctx: Ctx): Promise<BrandDto[]> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) return []
+  const brands = await scoped(ctx).find(Brand, { organizationId: orgId }, { orderBy: { name: 'asc' } })
+  return brands.map((b) => ({ id: b.id, organizationId: b.organizationId, name: b.name, slug: b.slug }))
+}
+
+export async function createBrand(ctx: Ctx, input: { name: string }): Promise<Result<BrandDto, 'BRAND_TAKEN'>> {
+  const m = ctx.actor.membership
+  if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
+  return ctx.em.transactional(async (em) => {
+    const slug = slugify(input.name)
+    if (await em.count(Brand, { slug })) return fail('BRAND_TAKEN', { field: 'name' })
+    const brand = em.create(Brand, { organizationId: m.organizationId, name: input.name, slug })
+    authorize({ ...ctx, em }, 'create', brand)
+    em.persist(brand)
+    recordAudit({ ...ctx, em }, { organizationId: m.organizationId, action: 'brand.created', subjectType: 'Brand', subjectId: brand.id, details: { name: brand.name } })
+    return ok({ id: brand.id, organizationId: brand.organizationId, name: brand.name, slug: brand.slug })
+  })
+}

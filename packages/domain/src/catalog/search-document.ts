@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/postgresql'
+import { Offer } from '../offers/offer.entity.ts'
+import { OfferStock } from '../offers/offer-stock.entity.ts'
+import type { Currency } from '../money.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { Brand } from './brand.entity.ts'
+import type { AttributeValues } from './catalog.constants.ts'
+import { Category } from './category.entity.ts'
+import { Product } from './product.entity.ts'
+
+/** What the search engines index: a published product with every active offer for it. */
+export interface SearchDocument {
+  id: string
+  slug: string
+  mpn: string
+  gtin: string | null
+  nameEn: string
+  nameVi: string
+  descriptionEn: string
+  descriptionVi: string
+  brand: { id: string; slug: string; name: string } | null
+  category: { id: string; slug: string; nameEn: string; nameVi: string; ancestorSlugs: string[] }
+  attributes: AttributeValues
+  sellerListed: boolean
+  offers: {
+    offerId: string
+    sellerId: string
+    sellerSlug: string
+    sellerName: string
+    sku: string
+    priceAmount: number
+    currency: Currency
+    inStock: boolean
+    /** Warehouses holding stock. */
+    locations: { latitude: number; longitude: number }[]
+  }[]
+}
+
+/**
+ * Builds the documents of the given products. Products that are not published (or gone) come
+ * back in `removed`: the index must drop them. Offers of sellers that are not active are left out.
+ */
+export async function buildSearchDocuments(em: EntityManager, productIds: string[]): Promise<{ documents: SearchDocument[]; removed: string[] }> {
+  const ids = [...new Set(productIds)]
+  const products = ids.length ? await em.find(Product, { id: { $in: ids }, status: 'published' }) : []
+  const found = new Set(products.map((p) => p.id))
+  const removed = ids.filter((id) => !found.has(id))
+  if (!products.length) return { documents: [], removed }
+
+  const brands = new Map((await em.find(Brand, { id: { $in: products.map((p) => p.brandId).filter((b): b is string => !!b) } })).map((b) => [b.id, b]))
+  const categories = new Map((await em.find(Category, {})).map((c) => [c.id, c]))
+  const offers = await em.find(Offer, { productId: { $in: products.map((p) => p.id) }, status: 'active' })
+  const sellers = new Map(
+    (offers.length ? await em.find(Organization, { id: { $in: [...new Set(offers.map((o) => o.organizationId))] }, status: 'active' }) : []).map((o) => [o.id, o]),
+  )
+  const stock = offers.length ? await em.find(OfferStock, { offerId: { $in: offers.map((o) => o.id) }, quantity: { $gt: 0 } }) : []
+  const warehouses = new Map((stock.length ? await em.find(Warehouse, { id: { $in: [...new Set(stock.map((s) => s.warehouseId))] } }) : []).map((w) => [w.id, w]))
+
+  const ancestors = (categoryId: string): string[] => {
+    const slugs: string[] = []
+    for (let c = categories.get(categoryId); c; c = c.parentId ? categories.get(c.parentId) : undefined) slugs.push(c.slug)
+    return slugs
+  }
+  const documents = products.map((p): SearchDocument => {
+    const brand = p.brandId ? brands.get(p.brandId) : undefined
+    const category = categories.get(p.categoryId)!
+    return {
+      id: p.id,
+      slug: p.slug,
+      mpn: p.mpn,
+      gtin: p.gtin ?? null,
+      nameEn: p.nameEn,
+      nameVi: p.nameVi,
+      descriptionEn: p.descriptionEn,
+      descriptionVi: p.descriptionVi,
+      brand: brand ? { id: brand.id, slug: brand.slug, name: brand.name } : null,
+      category: { id: category.id, slug: category.slug, nameEn: category.nameEn, nameVi: category.nameVi, ancestorSlugs: ancestors(category.id) },
+      attributes: p.attributes,
+      sellerListed: p.sellerListed,
+      offers: offers
+        .filter((o) => o.productId === p.id && sellers.has(o.organizationId))
+        .map((o) => {
+          const held = stock.filter((s) => s.offerId === o.id)
+          const seller = sellers.get(o.organizationId)!
+          return {
+            offerId: o.id,
+            sellerId: seller.id,
+            sellerSlug: seller.slug,
+            sellerName: seller.name,
+            sku: o.sku,
+            priceAmount: o.priceAmount,
+            currency: o.currency,
+            inStock: held.length > 0,
+            locations: held.map((s) => warehouses.get(s.warehouseId)!).map((w) => ({ latitude: w.latitude, longitude: w.longitude })),
+          }
+        }),
+    }
+  })
+  return { documents, removed }
+}

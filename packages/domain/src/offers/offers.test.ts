@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { ANONYMOUS } from '../authz/actor.ts'
+import { authorizeDistributor } from '../catalog/authorizations.ts'
+import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
+import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { buildSearchDocuments } from '../catalog/search-document.ts'
+import { QUEUES } from '../jobs/outbox.ts'
+import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
+import { useTestDatabase } from '../testing/test-database.ts'
+import { OfferInputSchema } from './offer.schemas.ts'
+import { saveOffer } from './offers.ts'
+import { getProductPage } from './product-page.ts'
+
+const db = useTestDatabase()
+const HANOI = { subdivisionCode: 'VN-HN', latitude: 21.0612, longitude: 105.8969 }
+const SAIGON = { subdivisionCode: 'VN-SG', latitude: 10.8031, longitude: 106.746 }
+
+/** A manufacturer with a brand and a published product, and two distributors with warehouses. */
+async function world() {
+  const em = db().orm.em.fork()
+  const maker = await createOrganization(em, { kind: 'manufacturer', roles: ['sales'] })
+  const north = await createOrganization(em, { kind: 'distributor' })
+  const south = await createOrganization(em, { kind: 'distributor' })
+  const category = await createCategory(em)
+  const brand = await createBrand(em, maker.org)
+  const hn = await createWarehouse(em, north.org, HANOI)
+  const sg = await createWarehouse(em, south.org, SAIGON)
+  const sgNorth = await createWarehouse(em, north.org, SAIGON)
+  const mpn = `CB-${Math.random().toString(36).slice(2, 8).toUpperCase()}`
+  const saved = await saveProduct(db().ctx(maker.admin.actor), ProductInputSchema.parse({ mpn, nameEn: 'Circuit breaker 63A', nameVi: 'Cầu dao 63A', brandId: brand.id, categoryId: category.id, attributes: { power: '63' } }))
+  if (!saved.ok) throw new Error(saved.error.code)
+  return { maker, north, south, category, brand, hn, sg, sgNorth, product: saved.value }
+}
+
+const offerInput = (productId: string, over: Record<string, unknown> = {}) =>
+  OfferInputSchema.parse({ productId, sku: `SKU-${Math.random().toString(36).slice(2, 8)}`, price: '250,000', currency: 'VND', ...over })
+
+describe('products', () => {
+  it('refuses an unknown category, another manufacturer\'s brand, a taken part number and a bad attribute', async () => {
+    const w = await world()
+    const other = await createOrganization(db().orm.em.fork(), { kind: 'manufacturer' })
+    const ctx = db().ctx(other.admin.actor)
+    const base = { mpn: 'X-1', nameEn: 'X', nameVi: 'X', categoryId: w.category.id }
+    expect(await saveProduct(ctx, ProductInputSchema.parse({ ...base, brandId: w.brand.id }))).toEqual({ ok: false, error: { code: 'BRAND_UNKNOWN', field: 'brandId' } })
+    const own = await createBrand(db().orm.em.fork(), other.org)
+    expect(await saveProduct(ctx, ProductInputSchema.parse({ ...base, brandId: own.id, categoryId: crypto.randomUUID() }))).toEqual({ ok: false, error: { code: 'CATEGORY_UNKNOWN', field: 'categoryId' } })
+    const bad = await saveProduct(ctx, ProductInputSchema.parse({ ...base, brandId: own.id, attributes: { power: 'lots' } }))
+    expect(bad.ok ? '' : bad.error.code).toBe('ATTRIBUTE_INVALID')
+    expect((await saveProduct(ctx, ProductInputSchema.parse({ ...base, brandId: own.id }))).ok).toBe(true)
+    expect(await saveProduct(ctx, ProductInputSchema.parse({ ...base, brandId: own.id }))).toEqual({ ok: false, error: { code: 'MPN_TAKEN', field: 'mpn' } })
+  })
+
+  it('keeps drafts invisible to everyone but their owner, and indexes through the outbox', async () => {
+    const w = await world()
+    await expect(getProductPage(db().ctx(ANONYMOUS), w.product.slug, null)).rejects.toMatchObject({ kind: 'not_found' })
+    await expect(getProductPage(db().ctx(w.north.admin.actor), w.product.slug, null)).rejects.toMatchObject({ kind: 'not_found' })
+    expect((await buildSearchDocuments(db().orm.em.fork(), [w.product.id])).removed).toEqual([w.product.id])
+    const jobs = await db().boss.findJobs(QUEUES.searchIndex)
+    expect(jobs.some((j) => (j.data as { productIds: string[] }).productIds.includes(w.product.id))).toBe(true)
+  })
+
+  it('lets only catalog roles of the owner change a product', async () => {
+    const w = await world()
+    await expect(setProductStatus(db().ctx(w.maker.members.sales!.actor), w.product.id, 'published')).rejects.toMatchObject({ kind: 'not_found' })
+    await expect(setProductStatus(db().ctx(w.north.admin.actor), w.product.id, 'published')).rejects.toMatchObject({ kind: 'not_found' })
+    expect((await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')).status).toBe('published')
+  })
+})
+
+describe('offers', () => {
+  it('needs an authorization for the brand, and stock inside its territory', async () => {
+    const w = await world()
+    await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
+    const north = db().ctx(w.north.admin.actor)
+    expect(await saveOffer(north, offerInput(w.product.id))).toEqual({ ok: false, error: { code: 'BRAND_NOT_AUTHORIZED', field: 'productId' } })
+
+    const granted = await authorizeDistributor(db().ctx(w.maker.admin.actor), { distributorId: w.north.org.id, brandId: w.brand.id, subdivisions: ['VN-HN'], circles: [] })
+    expect(granted.ok).toBe(true)
+    const outside = await saveOffer(north, offerInput(w.product.id, { stock: { [w.sgNorth.id]: 5 } }))
+    expect(outside.ok ? '' : outside.error.code).toBe('WAREHOUSE_OUTSIDE_TERRITORY')
+    const listed = await saveOffer(north, offerInput(w.product.id, { stock: { [w.hn.id]: 12 } }))
+    expect(listed.ok && listed.value.price).toEqual({ amount: 250_000, currency: 'VND' })
+    // A distributor cannot hold stock in another seller's warehouse.
+    const foreign = await saveOffer(north, offerInput(w.product.id, { stock: { [w.sg.id]: 1 } }))
+    expect(foreign.ok ? '' : foreign.error.code).toBe('WAREHOUSE_UNKNOWN')
+  })
+
+  it('refuses negative and over-precise prices, and a multiple that does not divide the MOQ', async () => {
+    const w = await world()
+    await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
+    const maker = db().ctx(w.maker.admin.actor)
+    expect(await saveOffer(maker, offerInput(w.product.id, { price: '-5' }))).toEqual({ ok: false, error: { code: 'PRICE_NEGATIVE', field: 'price' } })
+    expect(await saveOffer(maker, offerInput(w.product.id, { price: '1000.5' }))).toEqual({ ok: false, error: { code: 'PRICE_TOO_PRECISE', field: 'price' } })
+    expect(await saveOffer(maker, offerInput(w.product.id, { minOrderQty: 10, orderMultiple: 3 }))).toEqual({ ok: false, error: { code: 'MULTIPLE_ABOVE_MOQ', field: 'orderMultiple' } })
+    // The manufacturer sells its own product without an authorization.
+    expect((await saveOffer(maker, offerInput(w.product.id))).ok).toBe(true)
+  })
+
+  it('compares every seller\'s offer on the product page, cheapest first, with distance to stock', async () => {
+    const w = await world()
+    await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
+    for (const [d, subdivision] of [[w.north, 'VN-HN'], [w.south, 'VN-SG']] as const) {
+      await authorizeDistributor(db().ctx(w.maker.admin.actor), { distributorId: d.org.id, brandId: w.brand.id, subdivisions: [subdivision], circles: [] })
+    }
+    expect((await saveOffer(db().ctx(w.north.admin.actor), offerInput(w.product.id, { price: '250000', stock: { [w.hn.id]: 12 } }))).ok).toBe(true)
+    expect((await saveOffer(db().ctx(w.south.admin.actor), offerInput(w.product.id, { price: '240000', leadTimeDays: 3, stock: { [w.sg.id]: 4 } }))).ok).toBe(true)
+
+    const page = await getProductPage(db().ctx(ANONYMOUS), w.product.slug, { latitude: 21.03, longitude: 105.85 })
+    expect(page.offers.map((o) => [o.seller.id, o.price.amount, o.stockTotal, o.stockNear])).toEqual([
+      [w.south.org.id, 240_000, 4, 0],
+      [w.north.org.id, 250_000, 12, 12],
+    ])
+    expect(page.offers[1]!.nearestStockKm).toBeLessThan(10)
+    expect(page.offers[0]!.nearestStockKm).toBeGreaterThan(1000)
+    const { documents } = await buildSearchDocuments(db().orm.em.fork(), [w.product.id])
+    expect(documents[0]!.offers.map((o) => o.sellerId).sort()).toEqual([w.north.org.id, w.south.org.id].sort())
+  })
+})

@@ -1,0 +1,115 @@
+// The behaviour every search engine must have. Each engine's test calls this with a factory.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SearchDocument, SearchIndex } from './port.ts'
+
+const HANOI = { latitude: 21.0612, longitude: 105.8969 }
+const SAIGON = { latitude: 10.8031, longitude: 106.746 }
+
+function doc(n: number, over: Partial<SearchDocument> & { offers?: SearchDocument['offers'] } = {}): SearchDocument {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    slug: `product-${n}`,
+    mpn: `MPN-${n}`,
+    gtin: null,
+    nameEn: `Product ${n}`,
+    nameVi: `Sản phẩm ${n}`,
+    descriptionEn: '',
+    descriptionVi: '',
+    brand: null,
+    category: { id: '10000000-0000-4000-8000-000000000001', slug: 'tools', nameEn: 'Tools', nameVi: 'Dụng cụ', ancestorSlugs: ['tools'] },
+    attributes: {},
+    sellerListed: false,
+    offers: [],
+    ...over,
+  }
+}
+const offer = (seller: string, sku: string, priceAmount: number, at: { latitude: number; longitude: number } | null): SearchDocument['offers'][number] => ({
+  offerId: crypto.randomUUID(),
+  sellerId: `20000000-0000-4000-8000-${seller.length.toString().padStart(12, '0')}`,
+  sellerSlug: seller,
+  sellerName: seller.toUpperCase(),
+  sku,
+  priceAmount,
+  currency: 'VND',
+  inStock: at !== null,
+  locations: at ? [at] : [],
+})
+
+export const CONTRACT_DOCUMENTS: SearchDocument[] = [
+  doc(1, {
+    mpn: 'SHE-CB-63A',
+    nameEn: 'Circuit breaker 63A',
+    nameVi: 'Cầu dao tự động 63A',
+    brand: { id: '30000000-0000-4000-8000-000000000001', slug: 'song-hong', name: 'Sông Hồng' },
+    category: { id: '10000000-0000-4000-8000-000000000002', slug: 'breakers', nameEn: 'Breakers', nameVi: 'Cầu dao', ancestorSlugs: ['breakers', 'electrical'] },
+    offers: [offer('hanoi-supply', 'HN-CB63', 250_000, HANOI), offer('saigon-parts', 'SG-000163', 240_000, SAIGON)],
+  }),
+  doc(2, {
+    mpn: 'MKP-200',
+    nameEn: 'Centrifugal pump 2 kW',
+    nameVi: 'Máy bơm ly tâm 2 kW',
+    brand: { id: '30000000-0000-4000-8000-000000000002', slug: 'mekong', name: 'Mekong Pumps' },
+    category: { id: '10000000-0000-4000-8000-000000000003', slug: 'pumps', nameEn: 'Pumps', nameVi: 'Máy bơm', ancestorSlugs: ['pumps'] },
+    offers: [offer('saigon-parts', 'SG-PUMP-200', 4_500_000, SAIGON)],
+  }),
+  doc(3, { nameEn: 'Dây điện Hà Nội cable', nameVi: 'Dây điện', offers: [offer('hanoi-supply', 'HN-CABLE', 90_000, null)] }),
+]
+
+export function searchContract(name: string, create: () => Promise<SearchIndex>) {
+  describe(`search contract: ${name}`, () => {
+    let index: SearchIndex
+    beforeAll(async () => {
+      index = await create()
+      await index.setup()
+      await index.clear()
+      await index.upsert(CONTRACT_DOCUMENTS)
+    })
+    afterAll(async () => {
+      await index?.close()
+    })
+
+    it('finds a product by a partial SKU or part number, case-insensitively', async () => {
+      expect((await index.search({ q: '000163' })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
+      expect((await index.search({ q: 'mkp' })).hits.map((h) => h.mpn)).toEqual(['MKP-200'])
+    })
+
+    it('folds Vietnamese accents both ways and forgives a typo', async () => {
+      expect((await index.search({ q: 'cau dao' })).hits.map((h) => h.mpn)).toContain('SHE-CB-63A')
+      expect((await index.search({ q: 'hà nội' })).hits.map((h) => h.id)).toContain(CONTRACT_DOCUMENTS[2]!.id)
+      expect((await index.search({ q: 'centrifgal' })).hits.map((h) => h.mpn)).toContain('MKP-200')
+    })
+
+    it('filters by category (with its ancestors), brand, seller and stock, and counts facets', async () => {
+      expect((await index.search({ category: 'electrical' })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
+      expect((await index.search({ brands: ['mekong'] })).total).toBe(1)
+      const bySeller = await index.search({ sellers: ['hanoi-supply'] })
+      expect(bySeller.total).toBe(2)
+      expect((await index.search({ inStock: true })).total).toBe(2)
+      const all = await index.search({})
+      expect(all.total).toBe(3)
+      expect(all.facets.sellers.find((s) => s.value === 'saigon-parts')?.count).toBe(2)
+      expect(all.facets.brands.map((b) => b.value).sort()).toEqual(['mekong', 'song-hong'])
+      expect(all.facets.inStock).toBe(2)
+    })
+
+    it('sorts by lowest price and by the nearest stock, and filters a price range', async () => {
+      expect((await index.search({ sort: 'price_asc' })).hits.map((h) => h.minPrice?.amount)).toEqual([90_000, 240_000, 4_500_000])
+      expect((await index.search({ sort: 'price_desc' })).hits[0]!.mpn).toBe('MKP-200')
+      const near = await index.search({ sort: 'nearest', near: HANOI, inStock: true })
+      expect(near.hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A', 'MKP-200'])
+      expect(near.hits[0]!.nearestKm).toBe(0)
+      expect((await index.search({ priceMin: 100_000, priceMax: 1_000_000, currency: 'VND' })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
+    })
+
+    it('pages, and forgets removed documents', async () => {
+      const first = await index.search({ sort: 'price_asc', perPage: 2, page: 1 })
+      const second = await index.search({ sort: 'price_asc', perPage: 2, page: 2 })
+      expect(first.pageCount).toBe(2)
+      expect([...first.hits, ...second.hits].map((h) => h.id)).toHaveLength(3)
+      await index.remove([CONTRACT_DOCUMENTS[1]!.id])
+      expect((await index.search({ q: 'pump' })).total).toBe(0)
+      await index.upsert([CONTRACT_DOCUMENTS[1]!])
+      expect((await index.search({ q: 'pump' })).total).toBe(1)
+    })
+  })
+}

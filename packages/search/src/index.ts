@@ -1,0 +1,17 @@
+import { createPostgresSearchIndex } from './postgres/postgres-index.ts'
+import type { SearchIndex } from './port.ts'
+
+export * from './port.ts'
+export { createPostgresSearchIndex }
+export { reindexAll } from './reindex.ts'
+export { parseSearchParams, SearchParamsSchema } from './params.ts'
+
+/** The engine chosen by configuration: SEARCH_ENGINE (postgres by default) and its URL. */
+export function createSearchIndex(env: NodeJS.ProcessEnv = process.env): SearchIndex {
+  const engine = env.SEARCH_ENGINE ?? (env.MEILISEARCH_URL ? 'meilisearch' : 'postgres')
+  if (engine === 'postgres') {
+    if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set')
+    return createPostgresSearchIndex(env.DATABASE_URL)
+  }
+  throw new Error(`SEARCH_ENGINE=${engine} is not available yet; use SEARCH_ENGINE=postgres`)
+}

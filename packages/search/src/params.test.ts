@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest'
+import { parseSearchParams } from './params.ts'
+
+describe('the search address', () => {
+  it('reads facets given as repeated keys or joined, and ignores what it cannot read', () => {
+    const q = parseSearchParams(new URLSearchParams('q=mcb&brand=song-hong&brand=mekong&seller=a,b&stock=1&min=100&max=oops&sort=bogus&page=-2'))
+    expect(q).toMatchObject({ q: 'mcb', brands: ['song-hong', 'mekong'], sellers: ['a', 'b'], inStock: true, priceMin: 100, priceMax: undefined, sort: 'relevance', page: 1 })
+  })
+})

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { SORTS, type SearchQuery } from './port.ts'
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 20) : undefined))
+const amount = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().catch(undefined)
+
+/** The search address (`/search?q=…&category=…&brand=a,b&seller=…&stock=1&min=…&max=…&sort=…&page=…`). */
+export const SearchParamsSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  category: z.string().trim().max(80).optional().catch(undefined),
+  brand: list.catch(undefined),
+  seller: list.catch(undefined),
+  stock: z.enum(['1']).optional().catch(undefined),
+  min: amount,
+  max: amount,
+  sort: z.enum(SORTS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
+})
+
+export function parseSearchParams(params: URLSearchParams, extra: Partial<SearchQuery> = {}): SearchQuery {
+  const raw: Record<string, string> = Object.fromEntries([...params].filter(([, v]) => v !== ''))
+  // Checkbox facets arrive as repeated keys (brand=a&brand=b) or joined (brand=a,b).
+  for (const key of ['brand', 'seller']) if (params.getAll(key).length > 1) raw[key] = params.getAll(key).join(',')
+  const p = SearchParamsSchema.parse(raw)
+  return {
+    q: p.q,
+    category: p.category,
+    brands: p.brand,
+    sellers: p.seller,
+    inStock: p.stock === '1',
+    priceMin: p.min,
+    priceMax: p.max,
+    currency: 'VND',
+    sort: p.sort ?? 'relevance',
+    page: p.page ?? 1,
+    ...extra,
+  }
+}

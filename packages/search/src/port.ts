@@ -1,0 +1,68 @@
+import type { SearchDocument } from '@tradepost/domain/catalog'
+
+export type { SearchDocument }
+
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'nearest'] as const
+export type SearchSort = (typeof SORTS)[number]
+
+export interface SearchQuery {
+  q?: string
+  category?: string
+  brands?: string[]
+  sellers?: string[]
+  inStock?: boolean
+  /** Minor units, in `currency`. */
+  priceMin?: number
+  priceMax?: number
+  currency?: string
+  sort?: SearchSort
+  /** Where the buyer is: enables the `nearest` sort and distances. */
+  near?: { latitude: number; longitude: number }
+  page?: number
+  perPage?: number
+}
+
+export interface SearchHit {
+  id: string
+  slug: string
+  nameEn: string
+  nameVi: string
+  mpn: string
+  brand: { slug: string; name: string } | null
+  category: { slug: string; nameEn: string; nameVi: string }
+  offerCount: number
+  sellerCount: number
+  minPrice: { amount: number; currency: string } | null
+  inStock: boolean
+  /** Distance to the nearest warehouse with stock, when the query has `near`. */
+  nearestKm: number | null
+}
+
+export interface FacetValue {
+  value: string
+  label: string
+  count: number
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  total: number
+  page: number
+  pageCount: number
+  facets: { categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; inStock: number }
+}
+
+/** One port, two engines (postgres: the embedded default; meilisearch), one contract suite. */
+export interface SearchIndex {
+  readonly engine: 'postgres' | 'meilisearch'
+  /** Creates what the engine needs (idempotent). */
+  setup(): Promise<void>
+  upsert(documents: SearchDocument[]): Promise<void>
+  remove(ids: string[]): Promise<void>
+  search(query: SearchQuery): Promise<SearchResult>
+  /** Drops every document (tests, rebuilds). */
+  clear(): Promise<void>
+  close(): Promise<void>
+}
+
+export const DEFAULT_PER_PAGE = 20

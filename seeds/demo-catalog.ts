@@ -1,0 +1,112 @@
+// The demo catalog: categories, brands, products, authorizations and offers with stock.
+// Idempotent: keyed by slugs, part numbers and SKUs.
+import type { EntityManager } from '@tradepost/domain/db'
+import { Brand, Category, DistributorAuthorization, Product, type TerritoryCircle } from '@tradepost/domain/catalog'
+import { Offer, OfferStock } from '@tradepost/domain/offers'
+import { Organization, Warehouse } from '@tradepost/domain/organizations'
+import type { AttributeDefinition } from '@tradepost/domain/schemas'
+
+const CATEGORIES: { slug: string; parent?: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }[] = [
+  { slug: 'electrical', nameEn: 'Electrical', nameVi: 'Thiết bị điện', attributes: [] },
+  { slug: 'circuit-breakers', parent: 'electrical', nameEn: 'Circuit breakers', nameVi: 'Cầu dao tự động', attributes: [
+    { key: 'rated_current', labelEn: 'Rated current', labelVi: 'Dòng định mức', type: 'number', unit: 'A' },
+    { key: 'poles', labelEn: 'Poles', labelVi: 'Số cực', type: 'enum', options: ['1P', '2P', '3P', '4P'] },
+  ] },
+  { slug: 'cables', parent: 'electrical', nameEn: 'Cables', nameVi: 'Dây cáp điện', attributes: [
+    { key: 'cross_section', labelEn: 'Cross-section', labelVi: 'Tiết diện', type: 'number', unit: 'mm²' },
+  ] },
+  { slug: 'pumps', nameEn: 'Pumps', nameVi: 'Máy bơm', attributes: [
+    { key: 'power', labelEn: 'Power', labelVi: 'Công suất', type: 'number', unit: 'kW' },
+    { key: 'max_head', labelEn: 'Maximum head', labelVi: 'Cột áp tối đa', type: 'number', unit: 'm' },
+  ] },
+]
+
+const BRANDS = [
+  { slug: 'song-hong', name: 'Sông Hồng', owner: 'song-hong-electric' },
+  { slug: 'mekong', name: 'Mekong', owner: 'mekong-pumps' },
+]
+
+const PRODUCTS = [
+  { mpn: 'SH-MCB-2P-63', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 2P 63A', nameVi: 'Cầu dao tự động MCB 2P 63A', attributes: { rated_current: 63, poles: '2P' }, gtin: '8930000000017' },
+  { mpn: 'SH-MCB-1P-32', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 1P 32A', nameVi: 'Cầu dao tự động MCB 1P 32A', attributes: { rated_current: 32, poles: '1P' }, gtin: null },
+  { mpn: 'SH-CU-2X2.5', brand: 'song-hong', category: 'cables', nameEn: 'Copper cable 2×2.5 mm², 100 m roll', nameVi: 'Dây cáp đồng 2×2,5 mm², cuộn 100 m', attributes: { cross_section: 2.5 }, gtin: null, unit: 'roll' as const },
+  { mpn: 'MK-CP-2200', brand: 'mekong', category: 'pumps', nameEn: 'Centrifugal pump 2.2 kW', nameVi: 'Máy bơm ly tâm 2,2 kW', attributes: { power: 2.2, max_head: 38 }, gtin: null },
+  { mpn: 'MK-SP-750', brand: 'mekong', category: 'pumps', nameEn: 'Submersible pump 0.75 kW', nameVi: 'Máy bơm chìm 0,75 kW', attributes: { power: 0.75, max_head: 12 }, gtin: null },
+]
+
+const AUTHORIZATIONS: { brand: string; distributor: string; subdivisions: string[]; circles?: TerritoryCircle[] }[] = [
+  { brand: 'song-hong', distributor: 'hanoi-industrial-supply', subdivisions: ['VN-HN', 'VN-HP'] },
+  { brand: 'song-hong', distributor: 'saigon-parts', subdivisions: ['VN-SG'] },
+  { brand: 'mekong', distributor: 'saigon-parts', subdivisions: ['VN-SG'], circles: [{ latitude: 10.0452, longitude: 105.7469, radiusKm: 80 }] },
+  { brand: 'mekong', distributor: 'da-nang-trading', subdivisions: ['VN-DN'] },
+]
+
+// seller slug, product mpn, sku, price (VND), moq, multiple, lead days, stock at the seller's first warehouse
+const OFFERS: [string, string, string, number, number, number, number, number][] = [
+  ['hanoi-industrial-supply', 'SH-MCB-2P-63', 'HNIS-MCB2P63', 185_000, 1, 1, 1, 240],
+  ['saigon-parts', 'SH-MCB-2P-63', 'SGP-000263', 179_000, 10, 10, 3, 60],
+  ['hanoi-industrial-supply', 'SH-MCB-1P-32', 'HNIS-MCB1P32', 96_000, 1, 1, 1, 500],
+  ['hanoi-industrial-supply', 'SH-CU-2X2.5', 'HNIS-CU25', 1_450_000, 1, 1, 2, 35],
+  ['saigon-parts', 'MK-CP-2200', 'SGP-PUMP-2200', 6_900_000, 1, 1, 5, 8],
+  ['da-nang-trading', 'MK-CP-2200', 'DNT-MK2200', 7_150_000, 1, 1, 2, 3],
+  ['da-nang-trading', 'MK-SP-750', 'DNT-MK750', 2_350_000, 1, 1, 2, 0],
+  ['mekong-pumps', 'MK-SP-750', 'MKP-SP750', 2_290_000, 5, 5, 10, 0],
+]
+
+export async function seedDemoCatalog(em: EntityManager): Promise<{ products: number; offers: number }> {
+  let products = 0
+  let offers = 0
+  await em.transactional(async (tx) => {
+    const org = async (slug: string) => tx.findOneOrFail(Organization, { slug })
+    const categories = new Map<string, Category>()
+    for (const c of CATEGORIES) {
+      let row = await tx.findOne(Category, { slug: c.slug })
+      if (!row) {
+        row = tx.create(Category, { slug: c.slug, nameEn: c.nameEn, nameVi: c.nameVi, attributes: c.attributes, parentId: c.parent ? categories.get(c.parent)!.id : null })
+        tx.persist(row)
+      }
+      categories.set(c.slug, row)
+    }
+    const brands = new Map<string, Brand>()
+    for (const b of BRANDS) {
+      let row = await tx.findOne(Brand, { slug: b.slug })
+      if (!row) tx.persist((row = tx.create(Brand, { slug: b.slug, name: b.name, organizationId: (await org(b.owner)).id })))
+      brands.set(b.slug, row)
+    }
+    await tx.flush()
+    const productsByMpn = new Map<string, Product>()
+    for (const p of PRODUCTS) {
+      const brand = brands.get(p.brand)!
+      let row = await tx.findOne(Product, { organizationId: brand.organizationId, mpn: p.mpn })
+      if (!row) {
+        row = tx.create(Product, {
+          organizationId: brand.organizationId, brandId: brand.id, categoryId: categories.get(p.category)!.id, mpn: p.mpn,
+          slug: `${p.mpn.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, nameEn: p.nameEn, nameVi: p.nameVi, attributes: p.attributes,
+          gtin: p.gtin, unitOfMeasure: p.unit ?? 'piece', status: 'published', sellerListed: false,
+          descriptionEn: `${p.nameEn} by ${brand.name}.`, descriptionVi: `${p.nameVi} của ${brand.name}.`,
+        })
+        tx.persist(row)
+        products++
+      }
+      productsByMpn.set(p.mpn, row)
+    }
+    for (const a of AUTHORIZATIONS) {
+      const brand = brands.get(a.brand)!
+      const distributor = await org(a.distributor)
+      if (!(await tx.count(DistributorAuthorization, { brandId: brand.id, distributorId: distributor.id }))) {
+        tx.persist(tx.create(DistributorAuthorization, { organizationId: brand.organizationId, distributorId: distributor.id, brandId: brand.id, subdivisions: a.subdivisions, circles: a.circles ?? [] }))
+      }
+    }
+    await tx.flush()
+    for (const [sellerSlug, mpn, sku, price, moq, multiple, lead, stock] of OFFERS) {
+      const seller = await org(sellerSlug)
+      if (await tx.count(Offer, { organizationId: seller.id, sku })) continue
+      const offer = tx.create(Offer, { organizationId: seller.id, productId: productsByMpn.get(mpn)!.id, sku, priceAmount: price, currency: 'VND', minOrderQty: moq, orderMultiple: multiple, leadTimeDays: lead, condition: 'new', status: 'active' })
+      tx.persist(offer)
+      const warehouse = await tx.findOne(Warehouse, { organizationId: seller.id }, { orderBy: { name: 'asc' } })
+      if (warehouse && stock > 0) tx.persist(tx.create(OfferStock, { organizationId: seller.id, offerId: offer.id, warehouseId: warehouse.id, quantity: stock }))
+      offers++
+    }
+  })
+  return { products, offers }
+}
