@@ -57,6 +57,7 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
     await expect(buyer.getByText('2 offers')).toBeVisible({ timeout: 1000 })
   }).toPass({ timeout: 20_000 })
   await buyer.getByRole('link', { name: `Residual current breaker ${tag}` }).click()
+  await expect(buyer.getByRole('heading', { name: 'Compare offers' })).toBeVisible()
   await buyer.getByLabel('My location').selectOption({ label: 'Hà Nội' })
   await buyer.getByRole('button', { name: 'Apply' }).click()
   const rows = buyer.getByTestId('offer-row')

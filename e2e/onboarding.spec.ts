@@ -42,20 +42,20 @@ test('sign up → operator approves → log in → invite → accept → switch 
 
   // 4. They invite an existing user of another distributor as Sales.
   await seller.getByRole('link', { name: 'Members' }).click()
-  await seller.getByLabel('Email').fill('admin@saigonparts.test')
+  await seller.getByLabel('Email').fill('fulfillment@saigonparts.test')
   await seller.getByLabel('Role').selectOption('sales')
   await seller.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(seller.getByText('Invitation sent to admin@saigonparts.test.')).toBeVisible()
-  await expect(seller.getByRole('cell', { name: /admin@saigonparts.test/ })).toBeVisible()
+  await expect(seller.getByText('Invitation sent to fulfillment@saigonparts.test.')).toBeVisible()
+  await expect(seller.getByRole('cell', { name: /fulfillment@saigonparts.test/ })).toBeVisible()
 
   // 5. The invited user opens the emailed link, signs in and accepts.
-  const link = /(\/invitations\/[A-Za-z0-9_-]+)/.exec(await latestMailTo('admin@saigonparts.test'))![1]!
+  const link = /(\/invitations\/[A-Za-z0-9_-]+)/.exec(await latestMailTo('fulfillment@saigonparts.test'))![1]!
   const invitedContext = await browser.newContext()
   const invited = await invitedContext.newPage()
   await invited.goto(`${APPS.portal}${link}`)
   await expect(invited.getByRole('heading', { name: `Join ${companyName}` })).toBeVisible()
   await invited.getByRole('main').getByRole('link', { name: 'Sign in' }).click()
-  await invited.getByLabel('Email').fill('admin@saigonparts.test')
+  await invited.getByLabel('Email').fill('fulfillment@saigonparts.test')
   await invited.getByLabel('Password').fill('tradepost-demo-2026')
   await invited.getByRole('button', { name: 'Sign in' }).click()
   await invited.getByRole('button', { name: 'Accept invitation' }).click()
@@ -64,7 +64,7 @@ test('sign up → operator approves → log in → invite → accept → switch 
   // 6. They belong to two organizations now and switch back to their own.
   await invited.getByLabel('Organization').selectOption({ label: 'Saigon Parts Co.' })
   await invited.getByRole('button', { name: 'Switch' }).click()
-  await expect(invited.getByText('You act for Saigon Parts Co. as Admin.')).toBeVisible()
+  await expect(invited.getByText('You act for Saigon Parts Co. as Fulfillment.')).toBeVisible()
 
   await Promise.all([sellerContext.close(), operatorContext.close(), invitedContext.close()])
 })

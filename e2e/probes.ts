@@ -55,7 +55,13 @@ export const PROBES: Probe[] = [
   { route: 'products.$id', name: 'edit another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: (w) => ({ mpn: 'HIJACK-1', nameEn: 'x', nameVi: 'x', categoryId: w.draftCategory }), expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
   { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
   { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'X-1', price: '100', currency: 'VND' }), expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
+  { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
+  { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
   // Marketplace
+  { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
+  { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
+  { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.name)}`, expect: 'own', secret: (w) => w.draft.slug, outsider: BUYER_OUTSIDER },
   { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },

@@ -21,6 +21,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   const nav = [{ to: '/', label: t('nav.dashboard') }]
   const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
   if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') })
+  if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings') })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })
   if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit') })

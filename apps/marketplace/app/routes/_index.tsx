@@ -2,7 +2,10 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { listPublicSellers } from '@tradepost/domain/organizations'
+import { getStorefront, listPublicSellers, type StorefrontDto } from '@tradepost/domain/organizations'
+import type { Ctx } from '@tradepost/domain/ctx'
+import { StorefrontView } from '../components/storefront-view.tsx'
+import { loadSearch } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -11,12 +14,29 @@ export const meta = metaTitle('app.marketplace')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
+  // A host name mapped to a storefront serves that storefront at its root.
+  const host = (request.headers.get('Host') ?? '').split(':')[0]!
+  const storefront = host.includes('.') && !/^[\d.]+$/.test(host) ? await findStorefrontByHost(rc.ctx, host) : null
+  if (storefront) return loadSearch(request, { sellers: [storefront.slug] }, { storefront })
   return data({ sellers: await listPublicSellers(rc.ctx), signedIn: !!rc.user, portalUrl: process.env.SELLER_PORTAL_URL ?? 'http://localhost:3001' }, { headers: rc.headers })
 })
 
+async function findStorefrontByHost(ctx: Ctx, hostname: string): Promise<StorefrontDto | null> {
+  try {
+    return await getStorefront(ctx, { hostname })
+  } catch {
+    return null
+  }
+}
+
 export default function Home() {
+  const data = useLoaderData<{ storefront?: StorefrontDto }>()
+  return data.storefront ? <StorefrontView /> : <Marketplace />
+}
+
+function Marketplace() {
   const { t } = useTranslation()
-  const { sellers, signedIn, portalUrl } = useLoaderData<typeof loader>()
+  const { sellers, signedIn, portalUrl } = useLoaderData<{ sellers: { id: string; name: string; slug: string; kind: string; country: string }[]; signedIn: boolean; portalUrl: string }>()
   return (
     <>
       <section className="hero">
@@ -40,7 +60,9 @@ export default function Home() {
         <ul className="cards">
           {sellers.map((s) => (
             <li key={s.id}>
-              <strong>{s.name}</strong>
+              <Link to={`/s/${s.slug}`}>
+                <strong>{s.name}</strong>
+              </Link>
               <p className="muted">
                 {t(`kinds.${s.kind}`)} · {s.country}
               </p>

@@ -81,7 +81,9 @@ export default function ProductPage() {
           {p.offers.map((o, i) => (
             <tr key={o.offerId} className={i === 0 ? 'best' : undefined} data-testid="offer-row">
               <td>
-                <strong>{o.seller.name}</strong>
+                <Link to={`/s/${o.seller.slug}`}>
+                  <strong>{o.seller.name}</strong>
+                </Link>
                 <br />
                 <small className="muted">
                   {t(`kinds.${o.seller.kind}`)} · {o.sku} · {t(`conditions.${o.condition}`)}

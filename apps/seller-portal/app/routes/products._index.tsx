@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { listMyProducts } from '@tradepost/domain/catalog'
-import { DataTable, EmptyState, FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -39,8 +39,7 @@ export default function Products() {
               </td>
               <td>{p.mpn}</td>
               <td>
-                <StatusBadge status={p.status === 'published' ? 'active' : 'pending'} />{' '}
-                {p.status === 'published' ? t('catalog.publishedStatus') : t('catalog.draft')}
+                <span className={`badge status-${p.status === 'published' ? 'active' : 'pending'}`}>{p.status === 'published' ? t('catalog.publishedStatus') : t('catalog.draft')}</span>
               </td>
               <td>
                 <FormattedDate iso={p.updatedAt} />

@@ -8,6 +8,7 @@ import { Product } from '../catalog/product.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
+import { Storefront } from '../organizations/storefront.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
@@ -24,6 +25,7 @@ export type SubjectClass =
   | typeof DistributorAuthorization
   | typeof Offer
   | typeof OfferStock
+  | typeof Storefront
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -44,6 +46,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   can('read', [Brand, Category])
   can('read', Product, { status: 'published' })
   can('read', Offer, { status: 'active' })
+  // Storefronts and "where to buy" (which distributor is authorized for a brand) are public.
+  can('read', [Storefront, DistributorAuthorization])
 
   if (actor.userId) {
     // A user sees their own memberships, whatever the organization (the switcher lists them).
@@ -71,6 +75,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can('read', DistributorAuthorization, { distributorId: org })
         if (CATALOG_ROLES.has(m.role)) can(['create', 'update'], Product, { organizationId: org })
         if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
+        if (m.role === 'admin') can(['create', 'update'], Storefront, { organizationId: org })
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })

@@ -49,3 +49,8 @@ export async function createBrand(ctx: Ctx, input: { name: string }): Promise<Re
     return ok({ id: brand.id, organizationId: brand.organizationId, name: brand.name, slug: brand.slug })
   })
 }
+
+export async function getCategoryBySlug(ctx: Ctx, slug: string): Promise<CategoryDto> {
+  const c = await scoped(ctx).findOneOrThrow(Category, { slug })
+  return { id: c.id, parentId: c.parentId ?? null, slug: c.slug, nameEn: c.nameEn, nameVi: c.nameVi, attributes: c.attributes }
+}

@@ -8,6 +8,7 @@ import { Offer } from '../offers/offer.entity.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { Storefront } from '../organizations/storefront.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
@@ -33,4 +34,5 @@ export const entities = [
   DistributorAuthorization,
   Offer,
   OfferStock,
+  Storefront,
 ]

@@ -4,3 +4,5 @@ export { listOrganizations, listPublicSellers, getOrganization, operatorOverview
 export { newOrganization, uniqueSlug, currencyForCountry } from './create-organization.ts'
 export { slugify } from './slug.ts'
 export { Warehouse } from './warehouse.entity.ts'
+export { Storefront } from './storefront.entity.ts'
+export { getStorefront, getMyStorefront, saveStorefront, StorefrontInputSchema, type StorefrontDto, type StorefrontInput } from './storefronts.ts'

@@ -1,0 +1,127 @@
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { SearchQuery, SearchResult } from '@tradepost/search/port'
+import { SORTS } from '@tradepost/search/port'
+import { EmptyState, Pagination } from '@tradepost/ui/components/data.tsx'
+import { LocationSelect } from '@tradepost/ui/components/location.tsx'
+import { Price } from '@tradepost/ui/components/money.tsx'
+
+export interface SearchData {
+  result: SearchResult
+  query: Omit<SearchQuery, 'near'> & { near: string }
+}
+
+/** Search results with facets: the search page, a category and a storefront all show this. */
+export function SearchView({ title, hidden = {} }: { title: string; hidden?: Record<string, string> }) {
+  const { t, i18n } = useTranslation()
+  const { result, query } = useLoaderData<SearchData>()
+  const [params] = useSearchParams()
+  const navigation = useNavigation()
+  const vi = i18n.language === 'vi'
+  return (
+    <>
+      <h1>{title}</h1>
+      <div className="search-layout">
+        <Form method="get" className="facets" aria-label={t('search.title')}>
+          {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+          {Object.entries(hidden).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <fieldset>
+            <legend>{t('search.category')}</legend>
+            {result.facets.categories.map((f) => (
+              <label key={f.value}>
+                <input type="radio" name="category" value={f.value} defaultChecked={query.category === f.value} />
+                {f.label} <span className="facet-count">{f.count}</span>
+              </label>
+            ))}
+          </fieldset>
+          <FacetGroup legend={t('search.brand')} name="brand" values={result.facets.brands} />
+          <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />
+          <fieldset>
+            <label>
+              <input type="checkbox" name="stock" value="1" defaultChecked={query.inStock} />
+              {t('search.inStockOnly')} <span className="facet-count">{result.facets.inStock}</span>
+            </label>
+          </fieldset>
+          <div className="field">
+            <label htmlFor="min">{t('search.minPrice')}</label>
+            <input id="min" name="min" inputMode="numeric" defaultValue={params.get('min') ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="max">{t('search.maxPrice')}</label>
+            <input id="max" name="max" inputMode="numeric" defaultValue={params.get('max') ?? ''} />
+          </div>
+          <LocationSelect value={query.near} />
+          <div className="field">
+            <label htmlFor="sort">{t('search.sort')}</label>
+            <select id="sort" name="sort" defaultValue={query.sort}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`search.sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button secondary">
+            {t('search.apply')}
+          </button>{' '}
+          <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : '?'}>{t('common.clear')}</Link>
+        </Form>
+        <section aria-busy={navigation.state === 'loading'}>
+          <p className="muted">{t('common.results', { count: result.total })}</p>
+          {result.hits.length === 0 ? (
+            <EmptyState title={t('search.none')}>
+              <p>{t('search.noneHint')}</p>
+            </EmptyState>
+          ) : (
+            <ul className="hits">
+              {result.hits.map((h) => (
+                <li key={h.id} className="hit">
+                  <div>
+                    <h3>
+                      <Link to={`/p/${h.slug}${query.near ? `?near=${query.near}` : ''}`}>{vi ? h.nameVi : h.nameEn}</Link>
+                    </h3>
+                    <p className="meta">
+                      {h.brand?.name ?? ''} · {h.mpn} · {vi ? h.category.nameVi : h.category.nameEn}
+                    </p>
+                    <p className="meta">
+                      <span className={h.inStock ? 'stock-yes' : 'stock-no'}>{h.inStock ? t('search.inStock') : t('search.outOfStock')}</span>
+                      {h.nearestKm !== null ? ` · ${t('search.kmAway', { km: h.nearestKm })}` : ''}
+                    </p>
+                  </div>
+                  <div style={{ textAlign: 'right' }}>
+                    {h.minPrice ? (
+                      <p>
+                        <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} />
+                      </p>
+                    ) : null}
+                    <p className="meta">{t('search.offers', { count: h.offerCount })}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination page={result.page} pageCount={result.pageCount} />
+        </section>
+      </div>
+    </>
+  )
+}
+
+/** Checkboxes of one facet; several values of it combine (brand=a,b reads as either). */
+function FacetGroup({ legend, name, values }: { legend: string; name: string; values: { value: string; label: string; count: number }[] }) {
+  const [params] = useSearchParams()
+  const selected = params.getAll(name).flatMap((v) => v.split(','))
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {values.map((f) => (
+        <label key={f.value}>
+          <input type="checkbox" name={name} value={f.value} defaultChecked={selected.includes(f.value)} />
+          {f.label} <span className="facet-count">{f.count}</span>
+        </label>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,29 @@
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { StorefrontDto } from '@tradepost/domain/organizations'
+import { SearchView, type SearchData } from './search-view.tsx'
+
+/** A seller's own storefront: its colours and words, and only its own offers. */
+export function StorefrontView() {
+  const { t, i18n } = useTranslation()
+  const { storefront: s } = useLoaderData<SearchData & { storefront: StorefrontDto }>()
+  const vi = i18n.language === 'vi'
+  const tagline = vi ? s.tagline.vi || s.tagline.en : s.tagline.en || s.tagline.vi
+  const about = vi ? s.about.vi || s.about.en : s.about.en || s.about.vi
+  return (
+    <>
+      <section className="hero" style={{ background: `linear-gradient(135deg, ${s.primaryColor}, ${s.accentColor})` }}>
+        <h1>{s.name}</h1>
+        <p>{tagline || t(`kinds.${s.kind}`)}</p>
+        {s.cities.length ? <p>{t('storefront.warehousesIn', { cities: s.cities.join(', ') })}</p> : null}
+      </section>
+      {about ? (
+        <section className="panel">
+          <h2>{t('storefront.about')}</h2>
+          <p style={{ whiteSpace: 'pre-line' }}>{about}</p>
+        </section>
+      ) : null}
+      <SearchView title={t('storefront.products')} />
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+// Input schemas shared by forms (in the browser) and actions: no server imports here.
+import { z } from 'zod'
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'COLOR_INVALID' })
+export const StorefrontInputSchema = z.object({
+  primaryColor: color,
+  accentColor: color,
+  taglineEn: z.string().trim().max(200).default(''),
+  taglineVi: z.string().trim().max(200).default(''),
+  aboutEn: z.string().trim().max(5000).default(''),
+  aboutVi: z.string().trim().max(5000).default(''),
+  hostname: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: 'HOSTNAME_INVALID' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+})
+export type StorefrontInput = z.infer<typeof StorefrontInputSchema>
