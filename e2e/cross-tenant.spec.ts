@@ -39,6 +39,7 @@ test.beforeAll(async () => {
   world = {
     draft: { id: draft.id, slug: draft.slug, name: secretName },
     draftCategory: category.id,
+    brand: (await em.findOneOrFail(Brand, { slug: 'song-hong' })).id,
     org,
     invitation: {
       buyer: await invite('ben-thanh-construction', 'admin@benthanh.test'),

@@ -10,6 +10,8 @@ export interface World {
   /** A draft product of Sông Hồng Electric: its id, slug and name (the secret). */
   draft: { id: string; slug: string; name: string }
   draftCategory: string
+  /** Sông Hồng's brand id. */
+  brand: string
   /** A pending invitation of each target organization (its id), and the invited email (a secret). */
   invitation: { buyer: { id: string; email: string }; seller: { id: string; email: string } }
 }
@@ -57,6 +59,10 @@ export const PROBES: Probe[] = [
   { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'X-1', price: '100', currency: 'VND' }), expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
   { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
   { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'brands', name: 'brand list', app: 'portal', method: 'GET', path: () => '/brands', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
+  { route: 'brands', name: 'create a brand as a distributor', app: 'portal', method: 'POST', path: () => '/brands', form: () => ({ name: 'Hijack brand' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'authorizations', name: 'authorizations list', app: 'portal', method: 'GET', path: () => '/authorizations', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  { route: 'authorizations', name: 'authorize oneself for another manufacturer\'s brand', app: 'portal', method: 'POST', path: () => '/authorizations', form: (w) => ({ brandId: w.brand, distributorId: w.org['da-nang-trading']!, subdivisions: 'VN-DN' }), expect: 'own', secret: sellerSecret, outsider: 'admin@mekongpumps.test' },
   // Marketplace
   { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
   { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },

@@ -21,6 +21,8 @@ function Shell({ children }: { children: React.ReactNode }) {
   const nav = [{ to: '/', label: t('nav.dashboard') }]
   const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
   if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') })
+  if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands') })
+  if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations') })
   if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings') })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })

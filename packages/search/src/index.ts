@@ -1,8 +1,9 @@
+import { createMeilisearchIndex } from './meilisearch/meilisearch-index.ts'
 import { createPostgresSearchIndex } from './postgres/postgres-index.ts'
 import type { SearchIndex } from './port.ts'
 
 export * from './port.ts'
-export { createPostgresSearchIndex }
+export { createPostgresSearchIndex, createMeilisearchIndex }
 export { reindexAll } from './reindex.ts'
 export { parseSearchParams, SearchParamsSchema } from './params.ts'
 
@@ -13,5 +14,9 @@ export function createSearchIndex(env: NodeJS.ProcessEnv = process.env): SearchI
     if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set')
     return createPostgresSearchIndex(env.DATABASE_URL)
   }
-  throw new Error(`SEARCH_ENGINE=${engine} is not available yet; use SEARCH_ENGINE=postgres`)
+  if (engine === 'meilisearch') {
+    if (!env.MEILISEARCH_URL) throw new Error('SEARCH_ENGINE=meilisearch needs MEILISEARCH_URL')
+    return createMeilisearchIndex({ url: env.MEILISEARCH_URL, apiKey: env.MEILISEARCH_API_KEY, indexUid: env.MEILISEARCH_INDEX ?? 'products' })
+  }
+  throw new Error(`unknown SEARCH_ENGINE=${engine}; use postgres or meilisearch`)
 }

@@ -41,9 +41,9 @@ export async function createBrand(ctx: Ctx, input: { name: string }): Promise<Re
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   return ctx.em.transactional(async (em) => {
     const slug = slugify(input.name)
-    if (await em.count(Brand, { slug })) return fail('BRAND_TAKEN', { field: 'name' })
-    const brand = em.create(Brand, { organizationId: m.organizationId, name: input.name, slug })
+    const brand = em.create(Brand, { organizationId: m.organizationId, name: input.name, slug }, { persist: false })
     authorize({ ...ctx, em }, 'create', brand)
+    if (await em.count(Brand, { slug })) return fail('BRAND_TAKEN', { field: 'name' })
     em.persist(brand)
     recordAudit({ ...ctx, em }, { organizationId: m.organizationId, action: 'brand.created', subjectType: 'Brand', subjectId: brand.id, details: { name: brand.name } })
     return ok({ id: brand.id, organizationId: brand.organizationId, name: brand.name, slug: brand.slug })

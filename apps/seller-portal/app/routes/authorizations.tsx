@@ -1,0 +1,86 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { guard } from '@tradepost/auth'
+import { authorizeDistributor, listAuthorizations, listMyBrands } from '@tradepost/domain/catalog'
+import { listPublicSellers } from '@tradepost/domain/organizations'
+import { AuthorizationInputSchema } from '@tradepost/domain/schemas'
+import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
+import { Field, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
+import { kit } from '../app.server.ts'
+
+export const meta = metaTitle('catalog.authorizations')
+
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const isManufacturer = rc.ctx.actor.membership?.organizationKind === 'manufacturer'
+  return data(
+    {
+      authorizations: await listAuthorizations(rc.ctx),
+      isManufacturer,
+      brands: isManufacturer ? await listMyBrands(rc.ctx) : [],
+      distributors: isManufacturer ? (await listPublicSellers(rc.ctx)).filter((o) => o.kind === 'distributor') : [],
+    },
+    { headers: rc.headers },
+  )
+})
+
+export const action = guard(async ({ request }: ActionFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const submission = parseWithZod(await request.formData(), { schema: AuthorizationInputSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const result = await authorizeDistributor(rc.ctx, submission.value)
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'subdivisions']: [result.error.code] } }) }, { status: 409 })
+  throw redirect('/authorizations?notice=granted')
+})
+
+export default function Authorizations() {
+  const { t } = useTranslation()
+  const { authorizations, isManufacturer, brands, distributors } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'authorization',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AuthorizationInputSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <PageHeader title={t('catalog.authorizations')} />
+      {params.get('notice') === 'granted' ? <Notice tone="success">{t('catalog.granted')}</Notice> : null}
+      {authorizations.length === 0 ? (
+        <EmptyState title={t('catalog.noAuthorizations')} />
+      ) : (
+        <DataTable head={[t('product.brand'), t('brand.distributor'), t('brand.territory')]}>
+          {authorizations.map((a) => (
+            <tr key={a.id}>
+              <td>{a.brandName}</td>
+              <td>{a.distributorName}</td>
+              <td>
+                {a.subdivisions.join(', ')}
+                {a.circles.map((c) => ` · ${c.radiusKm} km @ ${c.latitude.toFixed(3)}, ${c.longitude.toFixed(3)}`).join('')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {isManufacturer ? (
+        <Form method="post" {...getFormProps(form)} className="panel">
+          <h2>{t('catalog.grant')}</h2>
+          <div className="grid-2">
+            <SelectField label={t('product.brand')} errors={fields.brandId.errors} selectProps={getSelectProps(fields.brandId)} options={brands.map((b) => ({ value: b.id, label: b.name }))} />
+            <SelectField label={t('brand.distributor')} errors={fields.distributorId.errors} selectProps={getSelectProps(fields.distributorId)} options={distributors.map((d) => ({ value: d.id, label: d.name }))} />
+            <Field label={t('catalog.subdivisions')} hint={t('catalog.subdivisionsHint')} errors={fields.subdivisions.errors} inputProps={getInputProps(fields.subdivisions, { type: 'text' })} />
+          </div>
+          <SubmitButton>{t('catalog.grant')}</SubmitButton>
+        </Form>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,175 @@
+// The production engine: Meilisearch through the official client. Index settings, filters and
+// tenant tokens are built by pure functions (unit-tested here); the contract suite runs against
+// a real server when MEILISEARCH_URL is set.
+import { Meilisearch, type Settings } from 'meilisearch'
+import { generateTenantToken } from 'meilisearch/token'
+import { distanceKm } from '@tradepost/domain/geo'
+import { toHit } from '../postgres/postgres-index.ts'
+import { DEFAULT_PER_PAGE, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+
+/** Facet values carry their label: "slug\u001fLabel". */
+const SEP = '\u001f'
+
+export interface MeiliDocument {
+  id: string
+  nameEn: string
+  nameVi: string
+  mpn: string
+  gtin: string | null
+  skus: string[]
+  brandName: string | null
+  categoryNameEn: string
+  categoryNameVi: string
+  descriptionEn: string
+  descriptionVi: string
+  sellerNames: string[]
+  categorySlugs: string[]
+  brandSlug: string | null
+  sellerSlugs: string[]
+  categoryFacet: string
+  brandFacet: string | null
+  sellerFacets: string[]
+  inStock: boolean
+  minPrice: number | null
+  currency: string | null
+  /** Meilisearch holds one point per document: the first warehouse with stock. */
+  _geo?: { lat: number; lng: number }
+  doc: SearchDocument
+}
+
+export const MEILI_SETTINGS: Settings = {
+  searchableAttributes: ['mpn', 'skus', 'gtin', 'nameEn', 'nameVi', 'brandName', 'categoryNameEn', 'categoryNameVi', 'sellerNames', 'descriptionEn', 'descriptionVi'],
+  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'inStock', 'minPrice', 'currency', '_geo'],
+  sortableAttributes: ['minPrice', '_geo'],
+  displayedAttributes: ['id', 'doc'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnAttributes: ['gtin'] },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 10_000 },
+}
+
+export function toMeiliDocument(d: SearchDocument): MeiliDocument {
+  const prices = d.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)
+  const point = d.offers.flatMap((o) => o.locations)[0]
+  return {
+    id: d.id,
+    nameEn: d.nameEn,
+    nameVi: d.nameVi,
+    mpn: d.mpn,
+    gtin: d.gtin,
+    skus: d.offers.map((o) => o.sku),
+    brandName: d.brand?.name ?? null,
+    categoryNameEn: d.category.nameEn,
+    categoryNameVi: d.category.nameVi,
+    descriptionEn: d.descriptionEn,
+    descriptionVi: d.descriptionVi,
+    sellerNames: d.offers.map((o) => o.sellerName),
+    categorySlugs: d.category.ancestorSlugs,
+    brandSlug: d.brand?.slug ?? null,
+    sellerSlugs: [...new Set(d.offers.map((o) => o.sellerSlug))],
+    categoryFacet: `${d.category.slug}${SEP}${d.category.nameEn}`,
+    brandFacet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
+    sellerFacets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+    inStock: d.offers.some((o) => o.inStock),
+    minPrice: prices[0]?.amount ?? null,
+    currency: prices[0]?.currency ?? null,
+    ...(point ? { _geo: { lat: point.latitude, lng: point.longitude } } : {}),
+    doc: d,
+  }
+}
+
+const quote = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+
+/** The query's criteria as Meilisearch filter expressions (AND-ed). */
+export function buildFilter(query: SearchQuery): string[] {
+  const filter: string[] = []
+  if (query.category) filter.push(`categorySlugs = ${quote(query.category)}`)
+  if (query.brands?.length) filter.push(`brandSlug IN [${query.brands.map(quote).join(', ')}]`)
+  if (query.sellers?.length) filter.push(`sellerSlugs IN [${query.sellers.map(quote).join(', ')}]`)
+  if (query.inStock) filter.push('inStock = true')
+  if (query.priceMin !== undefined || query.priceMax !== undefined) {
+    filter.push(`currency = ${quote(query.currency ?? 'VND')}`)
+    if (query.priceMin !== undefined) filter.push(`minPrice >= ${Math.trunc(query.priceMin)}`)
+    if (query.priceMax !== undefined) filter.push(`minPrice <= ${Math.trunc(query.priceMax)}`)
+  }
+  return filter
+}
+
+export function buildSort(query: SearchQuery): string[] | undefined {
+  if (query.sort === 'price_asc') return ['minPrice:asc']
+  if (query.sort === 'price_desc') return ['minPrice:desc']
+  if (query.sort === 'nearest' && query.near) return [`_geoPoint(${query.near.latitude}, ${query.near.longitude}):asc`]
+  return undefined
+}
+
+export const FACETS = ['categoryFacet', 'brandFacet', 'sellerFacets', 'inStock'] as const
+
+export function readFacets(distribution: Record<string, Record<string, number>> | undefined): SearchResult['facets'] {
+  const values = (name: string): FacetValue[] =>
+    Object.entries(distribution?.[name] ?? {})
+      .map(([raw, count]) => {
+        const [value, label] = raw.split(SEP)
+        return { value: value!, label: label ?? value!, count }
+      })
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  return { categories: values('categoryFacet'), brands: values('brandFacet'), sellers: values('sellerFacets'), inStock: distribution?.inStock?.true ?? 0 }
+}
+
+/**
+ * A token a storefront's browser may search with directly: the search key's rights, narrowed to
+ * that seller's products, expiring soon. Refuses an expiry in the past (the client no longer does).
+ */
+export async function storefrontSearchToken(options: { apiKey: string; apiKeyUid: string; indexUid: string; sellerSlug: string; expiresAt: Date; now?: Date }): Promise<string> {
+  if (options.expiresAt.getTime() <= (options.now ?? new Date()).getTime()) throw new Error('a tenant token must expire in the future')
+  return generateTenantToken({
+    apiKey: options.apiKey,
+    apiKeyUid: options.apiKeyUid,
+    expiresAt: options.expiresAt,
+    searchRules: { [options.indexUid]: { filter: `sellerSlugs = ${quote(options.sellerSlug)}` } },
+  })
+}
+
+export function createMeilisearchIndex(options: { url: string; apiKey?: string; indexUid?: string }): SearchIndex {
+  const client = new Meilisearch({ host: options.url, apiKey: options.apiKey })
+  const uid = options.indexUid ?? 'products'
+  const index = () => client.index<MeiliDocument>(uid)
+  return {
+    engine: 'meilisearch',
+    async setup() {
+      await client.createIndex(uid, { primaryKey: 'id' }).waitTask().catch(() => undefined)
+      await index().updateSettings(MEILI_SETTINGS).waitTask()
+    },
+    async upsert(documents) {
+      if (documents.length) await index().addDocuments(documents.map(toMeiliDocument)).waitTask()
+    },
+    async remove(ids) {
+      if (ids.length) await index().deleteDocuments(ids).waitTask()
+    },
+    async clear() {
+      await index().deleteAllDocuments().waitTask()
+    },
+    async close() {},
+    async search(query) {
+      const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
+      const page = Math.max(query.page ?? 1, 1)
+      const response = await index().search(query.q?.trim() || null, {
+        filter: buildFilter(query),
+        sort: buildSort(query),
+        facets: [...FACETS],
+        page,
+        hitsPerPage: perPage,
+      })
+      const hits = response.hits.map((h) => {
+        const nearest = query.near ? nearestKm(h.doc, query.near) : null
+        return toHit(h.doc, nearest)
+      })
+      const total = response.totalHits ?? hits.length
+      return { hits, total, page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(response.facetDistribution) }
+    },
+  }
+}
+
+function nearestKm(doc: SearchDocument, near: { latitude: number; longitude: number }): number | null {
+  const km = doc.offers.flatMap((o) => o.locations).map((l) => distanceKm(near, l))
+  return km.length ? Math.min(...km) : null
+}
