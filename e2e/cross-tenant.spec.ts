@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Organization } from '@tradepost/domain/organizations'
+import { ImportJob } from '@tradepost/domain/imports'
 import { Invitation, User } from '@tradepost/domain/users'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
 import { PROBES, type World } from './probes.ts'
@@ -36,7 +37,11 @@ test.beforeAll(async () => {
     mpn: `SECRET-${randomBytes(3).toString('hex')}`, slug: `secret-${randomBytes(4).toString('hex')}`, nameEn: secretName, nameVi: secretName, attributes: {}, status: 'draft',
   })
   await em.persist(draft).flush()
+  const importer = await em.findOneOrFail(User, { email: 'admin@hanoisupply.test' })
+  const job = em.create(ImportJob, { organizationId: org['hanoi-industrial-supply']!, createdByUserId: importer.id, kind: 'offers', filename: `secret-${randomBytes(4).toString('hex')}.csv`, status: 'done', errors: [{ line: 2, code: 'SECRET-LINE' }] })
+  await em.persist(job).flush()
   world = {
+    importJob: { id: job.id, filename: job.filename },
     draft: { id: draft.id, slug: draft.slug, name: secretName },
     draftCategory: category.id,
     brand: (await em.findOneOrFail(Brand, { slug: 'song-hong' })).id,

@@ -12,6 +12,8 @@ export interface World {
   draftCategory: string
   /** Sông Hồng's brand id. */
   brand: string
+  /** An import of Hà Nội Industrial Supply: its id and file name (the secret). */
+  importJob: { id: string; filename: string }
   /** A pending invitation of each target organization (its id), and the invited email (a secret). */
   invitation: { buyer: { id: string; email: string }; seller: { id: string; email: string } }
 }
@@ -63,6 +65,11 @@ export const PROBES: Probe[] = [
   { route: 'brands', name: 'create a brand as a distributor', app: 'portal', method: 'POST', path: () => '/brands', form: () => ({ name: 'Hijack brand' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
   { route: 'authorizations', name: 'authorizations list', app: 'portal', method: 'GET', path: () => '/authorizations', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
   { route: 'authorizations', name: 'authorize oneself for another manufacturer\'s brand', app: 'portal', method: 'POST', path: () => '/authorizations', form: (w) => ({ brandId: w.brand, distributorId: w.org['da-nang-trading']!, subdivisions: 'VN-DN' }), expect: 'own', secret: sellerSecret, outsider: 'admin@mekongpumps.test' },
+  { route: 'imports._index', name: 'import history', app: 'portal', method: 'GET', path: () => '/imports', expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
+  { route: 'imports._index', name: 'upload without a file', app: 'portal', method: 'POST', path: () => '/imports', form: () => ({}), expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
+  { route: 'imports.$id', name: 'another seller\'s import', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}`, expect: 'denied', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
+  { route: 'imports.$id.errors[.csv]', name: 'another seller\'s import errors', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}/errors.csv`, expect: 'denied', secret: () => 'SECRET-LINE', outsider: SELLER_OUTSIDER },
+  { route: 'offers[.csv]', name: 'offer export', app: 'portal', method: 'GET', path: () => '/offers.csv', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER },
   // Marketplace
   { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
   { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },

@@ -5,7 +5,9 @@ import { createOrm } from '@tradepost/domain/db'
 import { buildSearchDocuments } from '@tradepost/domain/catalog'
 import { deliverEmail } from '@tradepost/domain/email'
 import { createSearchIndex } from '@tradepost/search'
-import { createQueues, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
+import { restoreCtx, type SerializedCtx } from '@tradepost/domain/ctx'
+import { runOfferImport } from '@tradepost/domain/imports'
+import { createQueues, pgBossJobQueue, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
 import { sessionStore } from '@tradepost/domain/users'
 import { smtpTransport } from './smtp-transport.ts'
 
@@ -15,6 +17,7 @@ if (!url) throw new Error('DATABASE_URL is not set')
 const orm = await createOrm(url, { pool: { min: 0, max: 4 } })
 const boss = await startJobQueue(url, { supervise: true })
 await createQueues(boss)
+const jobs = pgBossJobQueue(boss)
 const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : null
 
 await boss.work<{ emailId: string }>(QUEUES.emailDeliver, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -28,6 +31,12 @@ await boss.work<{ productIds: string[] }>(QUEUES.searchIndex, { batchSize: 20, p
   const { documents, removed } = await buildSearchDocuments(orm.em.fork(), jobs.flatMap((j) => j.data.productIds))
   await searchIndex.upsert(documents)
   await searchIndex.remove(removed)
+})
+
+// Imports: one job per uploaded file, run with the uploader's (current) rights.
+await boss.work<{ importId: string; ctx: SerializedCtx }>(QUEUES.importRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  const ctx = await restoreCtx(job!.data.ctx, { em: orm.em.fork(), jobs })
+  await runOfferImport(ctx, job!.data.importId)
 })
 
 const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)

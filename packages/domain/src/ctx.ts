@@ -44,3 +44,16 @@ export interface SerializedCtx {
 export function serializeCtx(ctx: Ctx): SerializedCtx {
   return { actor: ctx.actor, locale: ctx.locale, requestId: ctx.requestId }
 }
+
+/**
+ * Rebuilds a job's context. The actor is resolved again from the database, so a job runs with
+ * the member's current role and organization status, not the ones it was enqueued with.
+ */
+export async function restoreCtx(serialized: SerializedCtx, deps: { em: EntityManager; jobs: JobQueue }): Promise<Ctx> {
+  const { resolveActor } = await import('./users/memberships.ts')
+  const a = serialized.actor
+  const actor = a.userId
+    ? await resolveActor(deps.em, { userId: a.userId, activeOrganizationId: a.membership?.organizationId ?? null, impersonatorUserId: a.impersonatorUserId }, a.membership ? [a.membership.organizationKind] : [])
+    : a
+  return createCtx({ actor, em: deps.em, jobs: deps.jobs, locale: serialized.locale, requestId: serialized.requestId })
+}

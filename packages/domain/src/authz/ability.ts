@@ -5,6 +5,7 @@ import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
 import { Brand } from '../catalog/brand.entity.ts'
 import { Category } from '../catalog/category.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
+import { ImportJob } from '../imports/import-job.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -26,6 +27,7 @@ export type SubjectClass =
   | typeof Offer
   | typeof OfferStock
   | typeof Storefront
+  | typeof ImportJob
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -76,6 +78,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if (CATALOG_ROLES.has(m.role)) can(['create', 'update'], Product, { organizationId: org })
         if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
         if (m.role === 'admin') can(['create', 'update'], Storefront, { organizationId: org })
+        if (OFFER_ROLES.has(m.role)) can(['read', 'create'], ImportJob, { organizationId: org })
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })

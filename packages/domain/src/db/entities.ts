@@ -5,6 +5,7 @@ import { Category } from '../catalog/category.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
+import { ImportJob } from '../imports/import-job.entity.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
@@ -35,4 +36,5 @@ export const entities = [
   Offer,
   OfferStock,
   Storefront,
+  ImportJob,
 ]

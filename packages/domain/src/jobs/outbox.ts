@@ -5,6 +5,7 @@ import { fromKysely, PgBoss, type SendOptions } from 'pg-boss'
 export const QUEUES = {
   emailDeliver: 'email-deliver',
   searchIndex: 'search-index',
+  importRun: 'import-run',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

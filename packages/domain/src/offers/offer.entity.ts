@@ -9,7 +9,8 @@ import { OFFER_CONDITIONS, OFFER_STATUSES } from './offers.constants.ts'
 const OfferSchema = defineEntity({
   name: 'Offer',
   tableName: 'offer',
-  uniques: [{ properties: ['organizationId', 'sku'] }, { properties: ['organizationId', 'productId'] }],
+  // The seller's SKU identifies an offer; a seller may offer one product several times (conditions…).
+  uniques: [{ properties: ['organizationId', 'sku'] }],
   properties: {
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),

@@ -25,14 +25,14 @@ export interface OfferDto {
   stock: { warehouseId: string; quantity: number }[]
 }
 
-type OfferError = ParseMoneyError | 'PRODUCT_UNKNOWN' | 'SKU_TAKEN' | 'BRAND_NOT_AUTHORIZED' | 'WAREHOUSE_OUTSIDE_TERRITORY' | 'WAREHOUSE_UNKNOWN' | 'MULTIPLE_ABOVE_MOQ'
+export type OfferError = ParseMoneyError | 'PRODUCT_UNKNOWN' | 'SKU_TAKEN' | 'BRAND_NOT_AUTHORIZED' | 'WAREHOUSE_OUTSIDE_TERRITORY' | 'WAREHOUSE_UNKNOWN' | 'MULTIPLE_ABOVE_MOQ'
 
 /**
- * Lists (or updates, by SKU) an offer of the actor's organization with its stock per warehouse.
+ * Lists (or updates, by its SKU) an offer of the actor's organization with its stock per warehouse.
  * A distributor may offer another manufacturer's brand only with an authorization for it, and
  * hold its stock only at warehouses inside the authorized territory.
  */
-export async function saveOffer(ctx: Ctx, input: OfferInput): Promise<Result<OfferDto, OfferError>> {
+export async function saveOffer(ctx: Ctx, input: OfferInput, options: { index?: boolean; audit?: boolean } = {}): Promise<Result<OfferDto, OfferError>> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   const price = parseMoney(input.price, input.currency)
@@ -55,9 +55,9 @@ export async function saveOffer(ctx: Ctx, input: OfferInput): Promise<Result<Off
       if (outside) return fail('WAREHOUSE_OUTSIDE_TERRITORY', { field: 'stock', params: { warehouse: byId.get(outside[0])!.name } })
     }
 
-    let offer = await em.findOne(Offer, { organizationId: m.organizationId, productId: product.id })
-    const clash = await em.findOne(Offer, { organizationId: m.organizationId, sku: input.sku })
-    if (clash && clash.id !== offer?.id) return fail('SKU_TAKEN', { field: 'sku' })
+    // Upsert by SKU: the same SKU for another product is a mistake, not a move.
+    let offer = await em.findOne(Offer, { organizationId: m.organizationId, sku: input.sku })
+    if (offer && offer.productId !== product.id) return fail('SKU_TAKEN', { field: 'sku' })
     const fields = {
       sku: input.sku,
       priceAmount: price.value.amount,
@@ -83,8 +83,8 @@ export async function saveOffer(ctx: Ctx, input: OfferInput): Promise<Result<Off
       else em.persist(em.create(OfferStock, { organizationId: m.organizationId, offerId: offer.id, warehouseId, quantity }))
     }
     await em.flush()
-    recordAudit(tx, { organizationId: m.organizationId, action: 'offer.saved', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku, price: offer.priceAmount, currency: offer.currency } })
-    await enqueueIndexing(tx, [product.id])
+    if (options.audit !== false) recordAudit(tx, { organizationId: m.organizationId, action: 'offer.saved', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku, price: offer.priceAmount, currency: offer.currency } })
+    if (options.index !== false) await enqueueIndexing(tx, [product.id])
     return ok(await toOfferDto(tx, offer))
   })
 }

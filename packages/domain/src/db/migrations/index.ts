@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core'
 import { Migration20261123180559_foundation } from './Migration20261123180559_foundation.ts'
 import { Migration20261123183401_catalog } from './Migration20261123183401_catalog.ts'
 import { Migration20261123185400_storefronts } from './Migration20261123185400_storefronts.ts'
+import { Migration20261123191104_imports } from './Migration20261123191104_imports.ts'
+import { Migration20261123191640_offer_sku_identity } from './Migration20261123191640_offer_sku_identity.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123180559_foundation', class: Migration20261123180559_foundation },
   { name: 'Migration20261123183401_catalog', class: Migration20261123183401_catalog },
   { name: 'Migration20261123185400_storefronts', class: Migration20261123185400_storefronts },
+  { name: 'Migration20261123191104_imports', class: Migration20261123191104_imports },
+  { name: 'Migration20261123191640_offer_sku_identity', class: Migration20261123191640_offer_sku_identity },
 ]

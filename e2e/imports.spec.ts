@@ -1,0 +1,31 @@
+import { expect, signIn, test } from './fixtures.ts'
+import { APPS } from './urls.ts'
+
+const HEADER = 'sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition,stock:Kho Long Biên'
+
+test('a distributor imports offers from CSV: a wrong header is refused, then good rows are kept and bad ones reported by line', async ({ browser }) => {
+  const tag = Date.now().toString(36).toUpperCase()
+  const context = await browser.newContext()
+  await signIn(context, 'portal', 'sales@hanoisupply.test')
+  const page = await context.newPage()
+  await page.goto(`${APPS.portal}/imports`)
+
+  await page.getByLabel('File').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('sku,cost\nA,1\n') })
+  await page.getByRole('button', { name: 'Import' }).click()
+  await expect(page.getByText(/The first line does not have the expected columns\. Missing: brand, mpn/)).toBeVisible()
+
+  const csv = [HEADER, `IMP-${tag}-1,song-hong,SH-MCB-1P-32,"99,000",VND,1,1,1,new,12`, `IMP-${tag}-2,song-hong,SH-NOPE,1000,VND,1,1,1,new,1`, `IMP-${tag}-3,song-hong,SH-MCB-1P-32,12.5,VND,1,1,1,new,1`].join('\n')
+  await page.getByLabel('File').setInputFiles({ name: `offers-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await page.getByRole('button', { name: 'Import' }).click()
+  await expect(page.getByRole('heading', { name: `offers-${tag}.csv` })).toBeVisible()
+  await expect(page.getByText('1 rows saved, 2 refused.')).toBeVisible({ timeout: 20_000 })
+  const rows = page.locator('table tbody tr')
+  await expect(rows.nth(0)).toContainText('3')
+  await expect(rows.nth(0)).toContainText('Choose a published product.')
+  await expect(rows.nth(1)).toContainText('4')
+  await expect(rows.nth(1)).toContainText('This currency does not have that many decimals.')
+
+  await page.goto(`${APPS.portal}/offers`)
+  await expect(page.getByRole('cell', { name: `IMP-${tag}-1` })).toBeVisible()
+  await context.close()
+})

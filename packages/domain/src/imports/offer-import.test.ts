@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { authorizeDistributor } from '../catalog/authorizations.ts'
+import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
+import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { OfferStock } from '../offers/offer-stock.entity.ts'
+import { Offer } from '../offers/offer.entity.ts'
+import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
+import { useTestDatabase } from '../testing/test-database.ts'
+import { checkOfferHeader, decodeUpload, exportOffersCsv, getImport, MAX_IMPORT_ROWS, runOfferImport, startOfferImport } from './offer-import.ts'
+
+const db = useTestDatabase()
+const utf8 = (s: string) => new TextEncoder().encode(s)
+
+async function world() {
+  const em = db().orm.em.fork()
+  const maker = await createOrganization(em, { kind: 'manufacturer' })
+  const seller = await createOrganization(em, { kind: 'distributor', roles: ['fulfillment'] })
+  const brand = await createBrand(em, maker.org)
+  const category = await createCategory(em)
+  const warehouse = await createWarehouse(em, seller.org, { subdivisionCode: 'VN-HN', latitude: 21.06, longitude: 105.9, name: 'Kho Long Biên' })
+  const mpns = ['A-1', 'A-2']
+  for (const mpn of mpns) {
+    const p = await saveProduct(db().ctx(maker.admin.actor), ProductInputSchema.parse({ mpn, nameEn: mpn, nameVi: mpn, brandId: brand.id, categoryId: category.id }))
+    if (!p.ok) throw new Error(p.error.code)
+    await setProductStatus(db().ctx(maker.admin.actor), p.value.id, 'published')
+  }
+  await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: seller.org.id, brandId: brand.id, subdivisions: ['VN-HN'], circles: [] })
+  return { maker, seller, brand, warehouse }
+}
+
+describe('offer import', () => {
+  it('keeps the good rows and reports each bad one with its line number', async () => {
+    const w = await world()
+    const csv = [
+      'sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition,stock:Kho Long Biên',
+      `S-1,${w.brand.slug},A-1,"1,250,000",VND,1,1,2,new,40`,
+      `S-2,${w.brand.slug},A-404,100000,VND,1,1,2,new,1`,
+      `S-3,${w.brand.slug},A-2,-5,VND,1,1,2,new,1`,
+      `S-4,${w.brand.slug},A-2,99000.5,VND,1,1,2,new,1`,
+      `S-5,${w.brand.slug},A-2,99000,VND,1,1,2,new,7`,
+    ].join('\n')
+    const started = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'offers.csv', bytes: utf8(csv) })
+    if (!started.ok) throw new Error(started.error.code)
+    expect(started.value).toMatchObject({ status: 'queued', totalRows: 5 })
+    const done = await runOfferImport(db().ctx(w.seller.admin.actor), started.value.id)
+    expect(done).toMatchObject({ status: 'done', processedRows: 5, okRows: 2, errorRows: 3 })
+    expect(done.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'PRODUCT_UNKNOWN'],
+      [4, 'PRICE_NEGATIVE'],
+      [5, 'PRICE_TOO_PRECISE'],
+    ])
+    const em = db().orm.em.fork()
+    const offers = await em.find(Offer, { organizationId: w.seller.org.id }, { orderBy: { sku: 'asc' } })
+    expect(offers.map((o) => [o.sku, o.priceAmount])).toEqual([['S-1', 1_250_000], ['S-5', 99_000]])
+    expect((await em.find(OfferStock, { offerId: offers[0]!.id }))[0]!.quantity).toBe(40)
+
+    // Export gives the same file back, which imports again without changes.
+    const exported = await exportOffersCsv(db().ctx(w.seller.admin.actor))
+    expect(exported.split('\n')[1]).toBe(`S-1,${w.brand.slug},A-1,1250000,VND,1,1,2,new,40`)
+    const again = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'again.csv', bytes: utf8(exported) })
+    if (!again.ok) throw new Error(again.error.code)
+    expect(await runOfferImport(db().ctx(w.seller.admin.actor), again.value.id)).toMatchObject({ okRows: 2, errorRows: 0 })
+  })
+
+  it('refuses a wrong header, a non-UTF-8 file and an empty one, whole, before storing anything', async () => {
+    const w = await world()
+    const ctx = db().ctx(w.seller.admin.actor)
+    const header = await startOfferImport(ctx, { filename: 'x.csv', bytes: utf8('sku,brand,mpn,cost\nS-1,b,m,1\n') })
+    expect(header.ok ? '' : header.error).toMatchObject({ code: 'HEADER_INVALID', params: { missing: 'price, currency, min_order_qty, order_multiple, lead_time_days, condition', unknown: 'cost' } })
+    const latin1 = new Uint8Array([...utf8('sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition\nS-1,b,'), 0xe0, 0x0a])
+    expect(await startOfferImport(ctx, { filename: 'x.csv', bytes: latin1 })).toEqual({ ok: false, error: { code: 'FILE_NOT_UTF8', field: 'file' } })
+    expect(decodeUpload(new Uint8Array())).toEqual({ ok: false, error: { code: 'FILE_EMPTY', field: 'file' } })
+    const tooMany = ['sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `S${i},b,m,1,VND,1,1,1,new`)].join('\n')
+    expect(checkOfferHeader(tooMany, [])).toEqual({ ok: false, error: { code: 'TOO_MANY_ROWS', field: 'file', params: { rows: MAX_IMPORT_ROWS + 1, max: MAX_IMPORT_ROWS } } })
+  })
+
+  it('is only for the seller\'s offer roles, and an import is invisible to other organizations', async () => {
+    const w = await world()
+    await expect(startOfferImport(db().ctx(w.seller.members.fulfillment!.actor), { filename: 'x.csv', bytes: utf8('sku') })).rejects.toMatchObject({ kind: 'forbidden' })
+    const started = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'o.csv', bytes: utf8('sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition\n') })
+    if (!started.ok) throw new Error(started.error.code)
+    const other = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
+    await expect(getImport(db().ctx(other.admin.actor), started.value.id)).rejects.toMatchObject({ kind: 'not_found' })
+  })
+})

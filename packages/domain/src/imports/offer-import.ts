@@ -1,0 +1,258 @@
+import { parse } from 'csv-parse'
+import { stringify } from 'csv-stringify/sync'
+import { recordAudit } from '../audit/record-audit.ts'
+import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
+import { Brand } from '../catalog/brand.entity.ts'
+import { Product } from '../catalog/product.entity.ts'
+import { enqueueIndexing } from '../catalog/products.ts'
+import type { Ctx } from '../ctx.ts'
+import { serializeCtx } from '../ctx.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
+import { QUEUES } from '../jobs/outbox.ts'
+import { toInputString } from '../money.ts'
+import { OfferInputSchema } from '../offers/offer.schemas.ts'
+import { OfferStock } from '../offers/offer-stock.entity.ts'
+import { Offer } from '../offers/offer.entity.ts'
+import { saveOffer } from '../offers/offers.ts'
+import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { ImportJob, type ImportRowError } from './import-job.entity.ts'
+
+/** Columns of the offers file; one `stock:<warehouse name>` column per warehouse may follow. */
+export const OFFER_COLUMNS = ['sku', 'brand', 'mpn', 'price', 'currency', 'min_order_qty', 'order_multiple', 'lead_time_days', 'condition'] as const
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export const MAX_IMPORT_ROWS = 100_000
+const BATCH = 250
+const KEPT_ERRORS = 5_000
+
+type UploadError = 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_NOT_UTF8' | 'HEADER_INVALID' | 'TOO_MANY_ROWS'
+
+export interface ImportDto {
+  id: string
+  kind: ImportJob['kind']
+  filename: string
+  status: ImportJob['status']
+  totalRows: number
+  processedRows: number
+  okRows: number
+  errorRows: number
+  errors: ImportRowError[]
+  failure: string | null
+  createdAt: string
+  finishedAt: string | null
+}
+
+const toImportDto = (j: ImportJob, errors = true): ImportDto => ({
+  id: j.id,
+  kind: j.kind,
+  filename: j.filename,
+  status: j.status,
+  totalRows: j.totalRows,
+  processedRows: j.processedRows,
+  okRows: j.okRows,
+  errorRows: j.errorRows,
+  errors: errors ? j.errors.slice(0, 200) : [],
+  failure: j.failure ?? null,
+  createdAt: j.createdAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+})
+
+/** Decodes an upload as UTF-8 (a byte-order mark is dropped); anything else is refused whole. */
+export function decodeUpload(bytes: Uint8Array): Result<string, 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_NOT_UTF8'> {
+  if (bytes.byteLength === 0) return fail('FILE_EMPTY', { field: 'file' })
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail('FILE_TOO_LARGE', { field: 'file', params: { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 } })
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
+  } catch {
+    return fail('FILE_NOT_UTF8', { field: 'file' })
+  }
+}
+
+/** Checks the header line against the columns and the seller's warehouses. */
+export function checkOfferHeader(text: string, warehouseNames: string[]): Result<{ columns: string[]; rows: number }, 'HEADER_INVALID' | 'TOO_MANY_ROWS'> {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/))
+  const columns = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, ''))
+  const missing = OFFER_COLUMNS.filter((c) => !columns.includes(c))
+  const unknown = columns.filter((c) => !(OFFER_COLUMNS as readonly string[]).includes(c) && !(c.startsWith('stock:') && warehouseNames.includes(c.slice(6))))
+  if (missing.length || unknown.length) {
+    return fail('HEADER_INVALID', { field: 'file', params: { missing: missing.join(', ') || '—', unknown: unknown.join(', ') || '—' } })
+  }
+  // Lines after the header (a trailing newline does not count).
+  const rows = (text.match(/\n(?=.)/g) ?? []).length
+  if (rows > MAX_IMPORT_ROWS) return fail('TOO_MANY_ROWS', { field: 'file', params: { rows, max: MAX_IMPORT_ROWS } })
+  return ok({ columns, rows })
+}
+
+/**
+ * Accepts an offers file: it is refused whole when its encoding or header is wrong, else stored
+ * and processed by the worker (import-run), in the same transaction.
+ */
+export async function startOfferImport(ctx: Ctx, upload: { filename: string; bytes: Uint8Array }): Promise<Result<ImportDto, UploadError>> {
+  const m = ctx.actor.membership
+  if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
+  authorizeType(ctx, 'create', ImportJob)
+  const text = decodeUpload(upload.bytes)
+  if (!text.ok) return text
+  const warehouses = await ctx.em.find(Warehouse, { organizationId: m.organizationId })
+  const header = checkOfferHeader(text.value, warehouses.map((w) => w.name))
+  if (!header.ok) return header
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const job = em.create(ImportJob, {
+      organizationId: m.organizationId,
+      createdByUserId: ctx.actor.userId!,
+      kind: 'offers',
+      filename: upload.filename.slice(0, 255) || 'offers.csv',
+      totalRows: header.value.rows,
+      errors: [],
+      content: text.value,
+    })
+    authorize(tx, 'create', job)
+    em.persist(job)
+    recordAudit(tx, { organizationId: m.organizationId, action: 'import.started', subjectType: 'ImportJob', subjectId: job.id, details: { filename: job.filename, rows: job.totalRows } })
+    await em.flush()
+    await ctx.jobs.send(em, QUEUES.importRun, { importId: job.id, ctx: serializeCtx(ctx) }, { singletonKey: job.id })
+    return ok(toImportDto(job))
+  })
+}
+
+/**
+ * Processes an offers file in batches: each row is validated and saved like a form would be;
+ * a bad row is recorded with its line number and the good ones are kept. Progress is written
+ * after every batch. Safe to run again: saving an offer is an upsert by SKU.
+ */
+export async function runOfferImport(ctx: Ctx, importId: string): Promise<ImportDto> {
+  const job = await ctx.em.findOne(ImportJob, { id: importId }, { populate: ['content'] })
+  if (!job) throw new DomainError('not_found', 'NOT_FOUND')
+  if (job.status === 'done') return toImportDto(job)
+  Object.assign(job, { status: 'running', processedRows: 0, okRows: 0, errorRows: 0, errors: [] })
+  await ctx.em.flush()
+  const warehouses = new Map((await ctx.em.find(Warehouse, { organizationId: job.organizationId })).map((w) => [w.name, w.id]))
+  const productIds = new Map<string, string | null>()
+  const findProduct = async (brand: string, mpn: string): Promise<string | null> => {
+    const key = `${brand}\u0000${mpn}`
+    if (!productIds.has(key)) {
+      const b = brand ? await ctx.em.findOne(Brand, { slug: brand }) : null
+      const product = b ? await ctx.em.findOne(Product, { brandId: b.id, mpn }) : await ctx.em.findOne(Product, { organizationId: job.organizationId, mpn, brandId: null })
+      productIds.set(key, product?.id ?? null)
+    }
+    return productIds.get(key)!
+  }
+
+  const errors: ImportRowError[] = []
+  let processed = 0
+  let good = 0
+  let bad = 0
+  let batch: { line: number; row: Record<string, string> }[] = []
+  const flushBatch = async () => {
+    const touched = new Set<string>()
+    await ctx.em.transactional(async (em) => {
+      const tx = { ...ctx, em }
+      for (const { line, row } of batch) {
+        const rowError = (code: string, extra: Partial<ImportRowError> = {}) => {
+          bad++
+          if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra })
+        }
+        const productId = await findProduct(row.brand?.trim() ?? '', row.mpn?.trim() ?? '')
+        if (!productId) {
+          rowError('PRODUCT_UNKNOWN', { field: 'mpn' })
+          continue
+        }
+        const stock = Object.fromEntries(
+          Object.entries(row)
+            .filter(([k, v]) => k.startsWith('stock:') && v.trim() !== '')
+            .map(([k, v]) => [warehouses.get(k.slice(6))!, v.trim()]),
+        )
+        const parsed = OfferInputSchema.safeParse({
+          productId,
+          sku: row.sku,
+          price: row.price,
+          currency: row.currency,
+          minOrderQty: row.min_order_qty || undefined,
+          orderMultiple: row.order_multiple || undefined,
+          leadTimeDays: row.lead_time_days || undefined,
+          condition: row.condition || undefined,
+          stock,
+        })
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!
+          rowError(issue.message, { field: String(issue.path[0] ?? '') })
+          continue
+        }
+        const saved = await saveOffer(tx, parsed.data, { index: false, audit: false })
+        if (!saved.ok) rowError(saved.error.code, { field: saved.error.field, params: saved.error.params })
+        else {
+          good++
+          touched.add(productId)
+        }
+      }
+      await enqueueIndexing(tx, [...touched])
+    })
+    processed += batch.length
+    batch = []
+    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { processedRows: processed, okRows: good, errorRows: bad })
+  }
+
+  try {
+    const parser = parse(job.content ?? '', { columns: true, bom: true, skip_empty_lines: true, trim: false, relax_column_count: true, info: true })
+    for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      batch.push({ line: record.info.lines, row: record.record })
+      if (batch.length >= BATCH) await flushBatch()
+    }
+    if (batch.length) await flushBatch()
+    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'done', errors, content: null, finishedAt: new Date(), totalRows: processed })
+  } catch (error) {
+    // A file the parser cannot read (an unclosed quote…): what was saved stays saved.
+    const message = error instanceof Error ? error.message.slice(0, 200) : 'unreadable file'
+    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'failed', errors, failure: message, finishedAt: new Date() })
+  }
+  await ctx.em.transactional(async (em) => {
+    recordAudit({ ...ctx, em }, { organizationId: job.organizationId, action: 'import.finished', subjectType: 'ImportJob', subjectId: job.id, details: { ok: good, errors: bad } })
+  })
+  return getImport(ctx, job.id)
+}
+
+export async function getImport(ctx: Ctx, importId: string): Promise<ImportDto> {
+  const job = await scoped(ctx).findOneOrThrow(ImportJob, { id: importId })
+  await ctx.em.refresh(job)
+  return toImportDto(job)
+}
+
+export async function listImports(ctx: Ctx): Promise<ImportDto[]> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) return []
+  const jobs = await scoped(ctx).find(ImportJob, { organizationId: orgId }, { orderBy: { createdAt: 'desc' }, limit: 50 })
+  return jobs.map((j) => toImportDto(j, false))
+}
+
+/** The rows that failed, with their line numbers and reasons, as CSV. */
+export async function importErrorReport(ctx: Ctx, importId: string): Promise<string> {
+  const job = await scoped(ctx).findOneOrThrow(ImportJob, { id: importId })
+  return stringify(job.errors.map((e) => [e.line, e.field ?? '', e.code, JSON.stringify(e.params ?? {})]), { header: true, columns: ['line', 'field', 'error', 'details'] })
+}
+
+/** The seller's offers in the import format: export, edit, import again. */
+export async function exportOffersCsv(ctx: Ctx): Promise<string> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('forbidden', 'FORBIDDEN')
+  const offers = await scoped(ctx).find(Offer, { organizationId: orgId }, { orderBy: { sku: 'asc' } })
+  const warehouses = await ctx.em.find(Warehouse, { organizationId: orgId }, { orderBy: { name: 'asc' } })
+  const products = new Map((offers.length ? await ctx.em.find(Product, { id: { $in: offers.map((o) => o.productId) } }) : []).map((p) => [p.id, p]))
+  const brands = new Map((await ctx.em.find(Brand, { id: { $in: [...products.values()].map((p) => p.brandId).filter((b): b is string => !!b) } })).map((b) => [b.id, b.slug]))
+  const stock = offers.length ? await scoped(ctx).find(OfferStock, { offerId: { $in: offers.map((o) => o.id) } }) : []
+  const rows = offers.map((o) => {
+    const p = products.get(o.productId)!
+    return [
+      o.sku,
+      p.brandId ? brands.get(p.brandId) : '',
+      p.mpn,
+      toInputString({ amount: o.priceAmount, currency: o.currency }),
+      o.currency,
+      o.minOrderQty,
+      o.orderMultiple,
+      o.leadTimeDays,
+      o.condition,
+      ...warehouses.map((w) => stock.find((s) => s.offerId === o.id && s.warehouseId === w.id)?.quantity ?? 0),
+    ]
+  })
+  return stringify(rows, { header: true, columns: [...OFFER_COLUMNS, ...warehouses.map((w) => `stock:${w.name}`)] })
+}
