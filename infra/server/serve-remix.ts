@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function serveRemixApp(appDir: string, options: { port: number; host: string }) {
+  // React and friends pick their production builds from NODE_ENV (several times faster).
+  process.env.NODE_ENV ??= 'production'
   const build = (await import(pathToFileURL(join(appDir, 'build', 'server', 'index.js')).href)) as ServerBuild
   const app = express()
   app.disable('x-powered-by')

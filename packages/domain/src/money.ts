@@ -45,13 +45,21 @@ export function parseMoney(input: string, currency: string): { ok: true; value: 
   return { ok: true, value: { amount, currency } }
 }
 
+const formatters = new Map<string, Intl.NumberFormat>()
+
 export function formatMoney(money: Money, locale: string): string {
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: CURRENCY_DECIMALS[money.currency],
-    maximumFractionDigits: CURRENCY_DECIMALS[money.currency],
-  }).format(money.amount / 10 ** CURRENCY_DECIMALS[money.currency])
+  const key = `${locale}:${money.currency}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: CURRENCY_DECIMALS[money.currency],
+      maximumFractionDigits: CURRENCY_DECIMALS[money.currency],
+    })
+    formatters.set(key, formatter)
+  }
+  return formatter.format(money.amount / 10 ** CURRENCY_DECIMALS[money.currency])
 }
 
 /** The amount as a person would type it back into a form ("12.50", "1250000"). */

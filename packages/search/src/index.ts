@@ -4,6 +4,7 @@ import type { SearchIndex } from './port.ts'
 
 export * from './port.ts'
 export { createPostgresSearchIndex, createMeilisearchIndex }
+export { buildSearchSql } from './postgres/postgres-index.ts'
 export { reindexAll } from './reindex.ts'
 export { parseSearchParams, SearchParamsSchema } from './params.ts'
 

@@ -62,6 +62,10 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
     for (let c = categories.get(categoryId); c; c = c.parentId ? categories.get(c.parentId) : undefined) slugs.push(c.slug)
     return slugs
   }
+  const offersByProduct = new Map<string, Offer[]>()
+  for (const o of offers) if (sellers.has(o.organizationId)) offersByProduct.set(o.productId, [...(offersByProduct.get(o.productId) ?? []), o])
+  const stockByOffer = new Map<string, OfferStock[]>()
+  for (const st of stock) stockByOffer.set(st.offerId, [...(stockByOffer.get(st.offerId) ?? []), st])
   const documents = products.map((p): SearchDocument => {
     const brand = p.brandId ? brands.get(p.brandId) : undefined
     const category = categories.get(p.categoryId)!
@@ -78,10 +82,8 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
       category: { id: category.id, slug: category.slug, nameEn: category.nameEn, nameVi: category.nameVi, ancestorSlugs: ancestors(category.id) },
       attributes: p.attributes,
       sellerListed: p.sellerListed,
-      offers: offers
-        .filter((o) => o.productId === p.id && sellers.has(o.organizationId))
-        .map((o) => {
-          const held = stock.filter((s) => s.offerId === o.id)
+      offers: (offersByProduct.get(p.id) ?? []).map((o) => {
+          const held = stockByOffer.get(o.id) ?? []
           const seller = sellers.get(o.organizationId)!
           return {
             offerId: o.id,
@@ -94,7 +96,7 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
             inStock: held.length > 0,
             locations: held.map((s) => warehouses.get(s.warehouseId)!).map((w) => ({ latitude: w.latitude, longitude: w.longitude })),
           }
-        }),
+      }),
     }
   })
   return { documents, removed }

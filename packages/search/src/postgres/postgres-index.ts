@@ -1,6 +1,9 @@
 // The embedded default engine: PostgreSQL full-text search with accent folding (unaccent),
 // trigram matching for partial part numbers and typos (pg_trgm), facets and geo distance.
 import pg from 'pg'
+
+/** Separates a facet value from its label. */
+const SEP = '\u001f'
 import { DEFAULT_PER_PAGE, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 const SCHEMA_SQL = `
@@ -21,6 +24,10 @@ create table if not exists search.document (
   in_stock boolean not null,
   locations jsonb not null
 );
+-- Facet values with their labels ("slug\x1fLabel"), so facet counts never read the document.
+alter table search.document add column if not exists category_facet text;
+alter table search.document add column if not exists brand_facet text;
+alter table search.document add column if not exists seller_facets text[];
 create index if not exists document_tsv on search.document using gin (tsv);
 create index if not exists document_codes on search.document using gin (codes gin_trgm_ops);
 create index if not exists document_names on search.document using gin (names gin_trgm_ops);
@@ -38,6 +45,64 @@ function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
+}
+
+/** The engine's query for a search, as SQL and parameters (benchmarks run it raw). */
+export function buildSearchSql(query: SearchQuery): { sql: string; params: unknown[]; page: number; perPage: number } {
+  const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
+  const page = Math.max(query.page ?? 1, 1)
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const where: string[] = []
+  const q = fold(query.q?.trim() ?? '')
+  let score = '0'
+  if (q) {
+    const tsq = `websearch_to_tsquery('simple', ${param(q)})`
+    const raw = param(q)
+    const like = param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    // Words (accent-folded), a fragment of a part number or SKU, or a name with a typo. The
+    // typo similarity is only computed for rows the words did not match: it is the costly part.
+    where.push(`(d.tsv @@ ${tsq} or d.codes like ${like} or ${raw} <% d.names)`)
+    score = `(ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end + case when d.tsv @@ ${tsq} then 0 else word_similarity(${raw}, d.names) end)`
+  }
+  if (query.category) where.push(`d.category_slugs @> array[${param(query.category)}]::text[]`)
+  if (query.brands?.length) where.push(`d.brand_slug = any(${param(query.brands)}::text[])`)
+  if (query.sellers?.length) where.push(`d.seller_slugs && ${param(query.sellers)}::text[]`)
+  if (query.inStock) where.push('d.in_stock')
+  if (query.priceMin !== undefined || query.priceMax !== undefined) {
+    where.push(`d.currency = ${param(query.currency ?? 'VND')}`)
+    if (query.priceMin !== undefined) where.push(`d.min_price >= ${param(query.priceMin)}`)
+    if (query.priceMax !== undefined) where.push(`d.min_price <= ${param(query.priceMax)}`)
+  }
+  const near = query.near
+  const nearest = near
+    ? `(select min(search.distance_km(${param(near.latitude)}, ${param(near.longitude)}, (l->>'latitude')::float8, (l->>'longitude')::float8)) from jsonb_array_elements(d.locations) l)`
+    : 'null::float8'
+  const orderBy = (a: string) =>
+    query.sort === 'price_asc'
+      ? `${a}.min_price asc nulls last, ${a}.id`
+      : query.sort === 'price_desc'
+        ? `${a}.min_price desc nulls last, ${a}.id`
+        : query.sort === 'nearest' && near
+          ? `${a}.nearest_km asc nulls last, ${a}.score desc, ${a}.id`
+          : `${a}.score desc, ${a}.id`
+  const whereSql = where.length ? `where ${where.join(' and ')}` : ''
+  // The matched set carries only what ranking and facets need; documents are read for one page.
+  const facet = (column: string, alias: string) =>
+    `(select coalesce(json_agg(f), '[]') from (select split_part(v, E'\\x1f', 1) as value, split_part(v, E'\\x1f', 2) as label, count(*)::int as count from (select ${column} as v from matched m) x where v is not null group by v order by 3 desc, 1 limit 30) f) as ${alias}`
+  const sql = `
+    with matched as (select d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${score} as score, ${nearest} as nearest_km from search.document d ${whereSql})
+    select
+      (select count(*)::int from matched) as total,
+      (select coalesce(json_agg(h), '[]') from (select d.doc, p.nearest_km from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
+      ${facet('m.category_facet', 'categories')},
+      ${facet('m.brand_facet', 'brands')},
+      ${facet('unnest(m.seller_facets)', 'sellers')},
+      (select count(*)::int from matched m where m.in_stock) as in_stock`
+  return { sql, params, page, perPage }
 }
 
 export function createPostgresSearchIndex(databaseUrl: string, options: { max?: number } = {}): SearchIndex {
@@ -68,15 +133,19 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
           currency: min?.currency ?? null,
           inStock: d.offers.some((o) => o.inStock),
           locations: d.offers.flatMap((o) => o.locations),
+          category_facet: `${d.category.slug}${SEP}${d.category.nameEn}`,
+          brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
+          seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
         }
       })
       await pool.query(
-        `insert into search.document (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations)
-         select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations
-         from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb)
+        `insert into search.document (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets)
+         select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets
+         from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[])
          on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
            category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
-           in_stock = excluded.in_stock, locations = excluded.locations`,
+           in_stock = excluded.in_stock, locations = excluded.locations, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
+           seller_facets = excluded.seller_facets`,
         [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
       )
     },
@@ -94,54 +163,7 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {
-      const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
-      const page = Math.max(query.page ?? 1, 1)
-      const params: unknown[] = []
-      const param = (value: unknown) => {
-        params.push(value)
-        return `$${params.length}`
-      }
-      const where: string[] = []
-      const q = fold(query.q?.trim() ?? '')
-      let score = '0'
-      if (q) {
-        const tsq = `websearch_to_tsquery('simple', ${param(q)})`
-        const raw = param(q)
-        const like = param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-        where.push(`(d.tsv @@ ${tsq} or d.codes like ${like} or ${raw} <% d.names or ${raw} <% d.codes)`)
-        score = `(ts_rank(d.tsv, ${tsq}) + word_similarity(${raw}, d.codes) + word_similarity(${raw}, d.names))`
-      }
-      if (query.category) where.push(`d.category_slugs @> array[${param(query.category)}]::text[]`)
-      if (query.brands?.length) where.push(`d.brand_slug = any(${param(query.brands)}::text[])`)
-      if (query.sellers?.length) where.push(`d.seller_slugs && ${param(query.sellers)}::text[]`)
-      if (query.inStock) where.push('d.in_stock')
-      if (query.priceMin !== undefined || query.priceMax !== undefined) {
-        where.push(`d.currency = ${param(query.currency ?? 'VND')}`)
-        if (query.priceMin !== undefined) where.push(`d.min_price >= ${param(query.priceMin)}`)
-        if (query.priceMax !== undefined) where.push(`d.min_price <= ${param(query.priceMax)}`)
-      }
-      const near = query.near
-      const nearest = near
-        ? `(select min(search.distance_km(${param(near.latitude)}, ${param(near.longitude)}, (l->>'latitude')::float8, (l->>'longitude')::float8)) from jsonb_array_elements(d.locations) l)`
-        : 'null::float8'
-      const order =
-        query.sort === 'price_asc'
-          ? 'd.min_price asc nulls last, d.id'
-          : query.sort === 'price_desc'
-            ? 'd.min_price desc nulls last, d.id'
-            : query.sort === 'nearest' && near
-              ? 'nearest_km asc nulls last, score desc, d.id'
-              : 'score desc, d.id'
-      const whereSql = where.length ? `where ${where.join(' and ')}` : ''
-      const sql = `
-        with matched as (select d.*, ${score} as score, ${nearest} as nearest_km from search.document d ${whereSql})
-        select
-          (select count(*)::int from matched) as total,
-          (select coalesce(json_agg(h), '[]') from (select m.doc, m.nearest_km from matched m order by ${order.replaceAll('d.', 'm.')} limit ${perPage} offset ${(page - 1) * perPage}) h) as hits,
-          (select coalesce(json_agg(c), '[]') from (select m.doc->'category'->>'slug' as value, m.doc->'category'->>'nameEn' as label, count(*)::int as count from matched m group by 1, 2 order by 3 desc, 1 limit 30) c) as categories,
-          (select coalesce(json_agg(b), '[]') from (select m.brand_slug as value, m.doc->'brand'->>'name' as label, count(*)::int as count from matched m where m.brand_slug is not null group by 1, 2 order by 3 desc, 1 limit 30) b) as brands,
-          (select coalesce(json_agg(s), '[]') from (select o->>'sellerSlug' as value, o->>'sellerName' as label, count(distinct m.id)::int as count from matched m, jsonb_array_elements(m.doc->'offers') o group by 1, 2 order by 3 desc, 1 limit 30) s) as sellers,
-          (select count(*)::int from matched m where m.in_stock) as in_stock`
+      const { sql, params, page, perPage } = buildSearchSql(query)
       const { rows } = await pool.query(sql, params)
       const r = rows[0] as { total: number; hits: { doc: SearchDocument; nearest_km: number | null }[]; categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; in_stock: number }
       return {

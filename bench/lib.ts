@@ -1,0 +1,41 @@
+// Measuring helpers: latencies in milliseconds, percentiles, a closed-loop load generator.
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i]!
+}
+
+export interface Stats {
+  n: number
+  p50: number
+  p95: number
+  rps: number
+}
+
+export function stats(latencies: number[], seconds: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b)
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: sorted.length / seconds }
+}
+
+/** Runs `task` over and over from `concurrency` loops for `seconds`; returns latencies. */
+export async function load(task: (i: number) => Promise<void>, options: { concurrency: number; seconds: number; warmup?: number }): Promise<Stats> {
+  for (let i = 0; i < (options.warmup ?? 20); i++) await task(i)
+  const latencies: number[] = []
+  const until = performance.now() + options.seconds * 1000
+  let counter = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now()
+        await task(counter++)
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  return stats(latencies, (performance.now() - started) / 1000)
+}
+
+export const fmt = (s: Stats) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · ${s.rps.toFixed(0)} req/s (n=${s.n})`
+export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`

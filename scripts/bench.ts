@@ -1,0 +1,45 @@
+// `npm run bench`: builds the apps, starts PostgreSQL (a persistent bench cluster in
+// .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
+// marketplace, and runs bench/search and bench/product-page. BENCH_SECONDS sets each run's length.
+import { join } from 'node:path'
+import { createOrm } from '@tradepost/domain/db'
+import { prepareDatabase } from '@tradepost/domain/db/prepare'
+import { startEmbeddedPostgres } from '@tradepost/infra/postgres'
+import { createSearchIndex, reindexAll } from '@tradepost/search'
+import { seedDemo } from '@tradepost/seeds/demo'
+import { generateLargeWorld } from '@tradepost/seeds/generate-large'
+import { benchProductPage } from '../bench/product-page.ts'
+import { benchSearch } from '../bench/search.ts'
+import { fail, log, pnpm, root, startService, stopServices, waitForHttp } from './lib.ts'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+if (pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('the build failed')
+const postgres = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(root, '.tradepost', 'bench-postgres'), port: 56432, log })
+const databaseUrl = process.env.DATABASE_URL ?? (await postgres!.ensureDatabase('tradepost_bench'))
+try {
+  await prepareDatabase(databaseUrl)
+  const orm = await createOrm(databaseUrl, { pool: { min: 0, max: 2 } })
+  await seedDemo(orm.em.fork())
+  let t = performance.now()
+  const world = await generateLargeWorld(databaseUrl)
+  log(world.created ? `generated ${world.products} products and ${world.offers} offers in ${((performance.now() - t) / 1000).toFixed(1)} s` : 'large world already present')
+  // The index is rebuilt on every run: its speed is part of what is measured.
+  t = performance.now()
+  const index = createSearchIndex({ ...process.env, DATABASE_URL: databaseUrl })
+  const n = await reindexAll(orm.em, index)
+  await index.close()
+  log(`indexed ${n} products in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  await orm.close()
+
+  const port = 3900
+  const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false' })
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`)
+    await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, seconds)
+    await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds)
+  } finally {
+    await stopServices([server])
+  }
+} finally {
+  await postgres?.stop()
+}
