@@ -3,7 +3,7 @@
 // 1. when this Node is older than Tradepost needs, fetch Node 24 from the npm registry into
 //    .tradepost/node (git-ignored) and re-run this script with it;
 // 2. install the workspace with the pnpm pinned in package.json;
-// 3. hand over to scripts/start.ts, test.ts or bench.ts (TypeScript run by Node 24 itself).
+// 3. hand over to scripts/<command>.ts (TypeScript run by Node 24 itself).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
@@ -24,7 +24,7 @@ function fail(message) {
   process.exit(1)
 }
 
-if (!['start', 'test', 'bench'].includes(command)) fail('usage: node scripts/tradepost.mjs start|test|bench')
+if (!['start', 'test', 'bench', 'reindex'].includes(command)) fail('usage: node scripts/tradepost.mjs start|test|bench|reindex')
 
 function nodeIsRecentEnough(version) {
   const [major, minor] = version.split('.').map(Number)

@@ -101,6 +101,18 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
       expect((await index.search({ priceMin: 100_000, priceMax: 1_000_000, currency: 'VND' })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
     })
 
+    it('rebuilds without losing a search in between', async () => {
+      let searchedDuring = -1
+      await index.rebuild(async (write) => {
+        await write(CONTRACT_DOCUMENTS.slice(0, 2))
+        searchedDuring = (await index.search({})).total
+      })
+      expect(searchedDuring).toBe(3)
+      expect((await index.search({})).total).toBe(2)
+      expect((await index.search({ q: '000163' })).total).toBe(1)
+      await index.upsert([CONTRACT_DOCUMENTS[2]!])
+    })
+
     it('pages, and forgets removed documents', async () => {
       const first = await index.search({ sort: 'price_asc', perPage: 2, page: 1 })
       const second = await index.search({ sort: 'price_asc', perPage: 2, page: 2 })

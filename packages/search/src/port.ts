@@ -60,8 +60,13 @@ export interface SearchIndex {
   upsert(documents: SearchDocument[]): Promise<void>
   remove(ids: string[]): Promise<void>
   search(query: SearchQuery): Promise<SearchResult>
-  /** Drops every document (tests, rebuilds). */
+  /** Drops every document (tests). */
   clear(): Promise<void>
+  /**
+   * Rebuilds the whole index without downtime: `fill` writes every document into a new index,
+   * which then replaces the live one in one step. Searches keep answering from the old one meanwhile.
+   */
+  rebuild(fill: (write: (documents: SearchDocument[]) => Promise<void>) => Promise<void>): Promise<void>
   close(): Promise<void>
 }
 

@@ -148,6 +148,18 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
     async clear() {
       await index().deleteAllDocuments().waitTask()
     },
+    async rebuild(fill) {
+      // Fill a new index, then swap it with the live one atomically and drop the old.
+      const next = `${uid}_next`
+      await client.deleteIndex(next).waitTask().catch(() => undefined)
+      await client.createIndex(next, { primaryKey: 'id' }).waitTask()
+      await client.index(next).updateSettings(MEILI_SETTINGS).waitTask()
+      await fill(async (documents) => {
+        if (documents.length) await client.index<MeiliDocument>(next).addDocuments(documents.map(toMeiliDocument)).waitTask()
+      })
+      await client.swapIndexes([{ indexes: [uid, next], rename: false }]).waitTask()
+      await client.deleteIndex(next).waitTask()
+    },
     async close() {},
     async search(query) {
       const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)

@@ -105,6 +105,51 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   return { sql, params, page, perPage }
 }
 
+async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDocument[]): Promise<void> {
+  if (!documents.length) return
+  const rows = documents.map((d) => {
+    const prices = d.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency }))
+    const min = prices.sort((a, b) => a.amount - b.amount)[0]
+    return {
+      id: d.id,
+      doc: d,
+      text: fold([d.nameEn, d.nameVi, d.brand?.name ?? '', d.category.nameEn, d.category.nameVi, d.descriptionEn, d.descriptionVi, d.mpn, ...d.offers.map((o) => o.sellerName)].join(' ')),
+      names: fold(`${d.nameEn} ${d.nameVi} ${d.brand?.name ?? ''}`),
+      codes: fold([d.mpn, d.gtin ?? '', ...d.offers.map((o) => o.sku)].join(' ')),
+      brand: d.brand?.slug ?? null,
+      categories: d.category.ancestorSlugs,
+      sellers: [...new Set(d.offers.map((o) => o.sellerSlug))],
+      minPrice: min?.amount ?? null,
+      currency: min?.currency ?? null,
+      inStock: d.offers.some((o) => o.inStock),
+      locations: d.offers.flatMap((o) => o.locations),
+      category_facet: `${d.category.slug}${SEP}${d.category.nameEn}`,
+      brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
+      seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+    }
+  })
+  await pool.query(
+    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets)
+     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets
+     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[])
+     on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
+       category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
+       in_stock = excluded.in_stock, locations = excluded.locations, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
+       seller_facets = excluded.seller_facets`,
+    [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
+  )
+}
+
+/** The live table's index names, by the column each covers. */
+const CANONICAL_INDEXES: Record<string, string> = {
+  document_pkey: 'id',
+  document_tsv: 'tsv',
+  document_codes: 'codes',
+  document_names: 'names',
+  document_categories: 'category_slugs',
+  document_sellers: 'seller_slugs',
+}
+
 export function createPostgresSearchIndex(databaseUrl: string, options: { max?: number } = {}): SearchIndex {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 4 })
   pool.on('error', () => {})
@@ -116,38 +161,32 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
     },
 
     async upsert(documents) {
-      if (!documents.length) return
-      const rows = documents.map((d) => {
-        const prices = d.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency }))
-        const min = prices.sort((a, b) => a.amount - b.amount)[0]
-        return {
-          id: d.id,
-          doc: d,
-          text: fold([d.nameEn, d.nameVi, d.brand?.name ?? '', d.category.nameEn, d.category.nameVi, d.descriptionEn, d.descriptionVi, d.mpn, ...d.offers.map((o) => o.sellerName)].join(' ')),
-          names: fold(`${d.nameEn} ${d.nameVi} ${d.brand?.name ?? ''}`),
-          codes: fold([d.mpn, d.gtin ?? '', ...d.offers.map((o) => o.sku)].join(' ')),
-          brand: d.brand?.slug ?? null,
-          categories: d.category.ancestorSlugs,
-          sellers: [...new Set(d.offers.map((o) => o.sellerSlug))],
-          minPrice: min?.amount ?? null,
-          currency: min?.currency ?? null,
-          inStock: d.offers.some((o) => o.inStock),
-          locations: d.offers.flatMap((o) => o.locations),
-          category_facet: `${d.category.slug}${SEP}${d.category.nameEn}`,
-          brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
-          seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+      await writeDocuments(pool, 'search.document', documents)
+    },
+
+    async rebuild(fill) {
+      // Build a shadow table like the live one, fill it, then swap names in one transaction.
+      await pool.query(`drop table if exists search.document_next; create table search.document_next (like search.document including all)`)
+      await fill((documents) => writeDocuments(pool, 'search.document_next', documents))
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        await client.query('alter table search.document rename to document_old')
+        await client.query('alter table search.document_next rename to document')
+        await client.query('drop table search.document_old')
+        // Indexes keep the names they were created with on the shadow table: give them back theirs.
+        const { rows } = await client.query(`select indexname, indexdef from pg_indexes where schemaname = 'search' and tablename = 'document'`)
+        for (const { indexname, indexdef } of rows as { indexname: string; indexdef: string }[]) {
+          const canonical = Object.entries(CANONICAL_INDEXES).find(([, column]) => indexdef.includes(`(${column}`))?.[0]
+          if (canonical && canonical !== indexname) await client.query(`alter index search."${indexname}" rename to "${canonical}"`)
         }
-      })
-      await pool.query(
-        `insert into search.document (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets)
-         select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets
-         from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[])
-         on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
-           category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
-           in_stock = excluded.in_stock, locations = excluded.locations, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
-           seller_facets = excluded.seller_facets`,
-        [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
-      )
+        await client.query('commit')
+      } catch (error) {
+        await client.query('rollback')
+        throw error
+      } finally {
+        client.release()
+      }
     },
 
     async remove(ids) {
