@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Brand, Category, Product } from '@tradepost/domain/catalog'
+import { Brand, Category, Product, ProductImage } from '@tradepost/domain/catalog'
 import { Organization } from '@tradepost/domain/organizations'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Invitation, User } from '@tradepost/domain/users'
@@ -40,7 +40,10 @@ test.beforeAll(async () => {
   const importer = await em.findOneOrFail(User, { email: 'admin@hanoisupply.test' })
   const job = em.create(ImportJob, { organizationId: org['hanoi-industrial-supply']!, createdByUserId: importer.id, kind: 'offers', filename: `secret-${randomBytes(4).toString('hex')}.csv`, status: 'done', errors: [{ line: 2, code: 'SECRET-LINE' }] })
   await em.persist(job).flush()
+  const image = em.create(ProductImage, { organizationId: draft.organizationId, productId: draft.id, storageKey: 'products/none.png', contentType: 'image/png', bytes: 1 })
+  await em.persist(image).flush()
   world = {
+    draftImage: image.id,
     importJob: { id: job.id, filename: job.filename },
     draft: { id: draft.id, slug: draft.slug, name: secretName },
     draftCategory: category.id,

@@ -26,6 +26,8 @@ import {
   SignUpSchema,
 } from '@tradepost/domain/users'
 import { guard, safeRedirect, type AuthKit } from './request.ts'
+import { getServices } from './services.ts'
+import { readProductImage } from '@tradepost/domain/catalog'
 
 // Single fetch types for loaders and actions of both apps (the flag is on in their Vite config).
 declare module '@remix-run/node' {
@@ -206,6 +208,15 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const result = await inviteMember(rc.ctx, { ...submission.value, origin: originOf(request) })
       if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'email']: [result.error.code] } }) }, { status: 409 })
       throw redirect(`${here}?notice=invited&email=${encodeURIComponent(result.value.email)}`)
+    }),
+
+    /** An uploaded image, for whoever may read its product (cached by the browser: keys never change). */
+    mediaLoader: guard(async (request: Request, imageId: string) => {
+      const rc = await kit.getRequestContext(request)
+      if (!z.uuid().safeParse(imageId).success) throw new Response('Not found', { status: 404 })
+      const { storage } = await getServices()
+      const image = await readProductImage(rc.ctx, storage, imageId)
+      return new Response(Buffer.from(image.bytes), { headers: { 'Content-Type': image.contentType, 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' } })
     }),
 
     async setLanguageAction(request: Request) {

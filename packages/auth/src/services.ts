@@ -2,12 +2,15 @@ import type { PgBoss } from 'pg-boss'
 import { createOrm, type MikroORM } from '@tradepost/domain/db'
 import { pgBossJobQueue, startJobQueue, type JobQueue } from '@tradepost/domain/jobs'
 import { createSearchIndex, type SearchIndex } from '@tradepost/search'
+import { localDiskStorage, type FileStorage } from '@tradepost/infra/storage'
 
 export interface Services {
   orm: MikroORM
   boss: PgBoss
   jobs: JobQueue
   search: SearchIndex
+  /** Uploaded files: local disk (UPLOAD_DIR) by default. */
+  storage: FileStorage
 }
 
 declare global {
@@ -21,7 +24,7 @@ export function getServices(): Promise<Services> {
     if (!url) throw new Error('DATABASE_URL is not set')
     const orm = await createOrm(url)
     const boss = await startJobQueue(url)
-    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex() }
+    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex(), storage: localDiskStorage(process.env.UPLOAD_DIR ?? '.tradepost/uploads') }
   })()
   globalThis.__tradepostServices.catch(() => {
     globalThis.__tradepostServices = undefined

@@ -33,6 +33,7 @@ export default function ProductPage() {
       </p>
       <div className="product-head">
         <div>
+          {p.images[0] ? <img src={`/media/${p.images[0].id}`} alt={vi ? p.name.vi : p.name.en} className="product-image" /> : null}
           <h1>{vi ? p.name.vi : p.name.en}</h1>
           {p.sellerListed ? <Notice tone="warning">{t('product.sellerListed')}</Notice> : null}
           <p>{vi ? p.description.vi : p.description.en}</p>

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { guard } from '@tradepost/auth'
-import { getMyProduct, listCategories, listMyBrands, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
+import { getServices, guard } from '@tradepost/auth'
+import { addProductImage, getMyProduct, listCategories, listMyBrands, listProductImages, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { ProductInputSchema, UNITS_OF_MEASURE } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -29,6 +29,7 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   return data(
     {
       product,
+      images: product ? await listProductImages(rc.ctx, product.id) : [],
       categories: await listCategories(rc.ctx),
       brands: await listMyBrands(rc.ctx),
       isManufacturer: rc.ctx.actor.membership?.organizationKind === 'manufacturer',
@@ -43,6 +44,14 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const id = productIdOf(params)
   const formData = await request.formData()
   const intent = formData.get('intent')
+  if (id && intent === 'image') {
+    const file = formData.get('image')
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array()
+    const { storage } = await getServices()
+    const added = await addProductImage(rc.ctx, storage, id, bytes)
+    if (!added.ok) return data({ result: undefined, error: added.error }, { status: 400 })
+    throw redirect(`/products/${id}?notice=imageAdded`)
+  }
   if (id && (intent === 'publish' || intent === 'unpublish')) {
     await setProductStatus(rc.ctx, id, intent === 'publish' ? 'published' : 'draft')
     throw redirect(`/products?notice=${intent === 'publish' ? 'published' : 'unpublished'}`)
@@ -59,7 +68,7 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
 
 export default function ProductEditor() {
   const { t, i18n } = useTranslation()
-  const { product, categories, brands, isManufacturer, categoryId } = useLoaderData<typeof loader>()
+  const { product, images, categories, brands, isManufacturer, categoryId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const vi = i18n.language === 'vi'
   const category = categories.find((c) => c.id === categoryId)
@@ -160,6 +169,26 @@ export default function ProductEditor() {
           </SubmitButton>
         </Form>
       )}
+      {product ? (
+        <section className="panel">
+          <h2>{t('catalog.images')}</h2>
+          <ErrorAlert error={actionData?.error && actionData.error.field === 'image' ? actionData.error : null} />
+          <div className="thumbs">
+            {images.map((i) => (
+              <img key={i.id} src={`/media/${i.id}`} alt="" width={96} height={96} />
+            ))}
+          </div>
+          <Form method="post" encType="multipart/form-data" className="toolbar">
+            <div className="field">
+              <label htmlFor="image">{t('catalog.addImage')}</label>
+              <input id="image" name="image" type="file" accept="image/png,image/jpeg,image/webp,image/gif" required />
+            </div>
+            <SubmitButton name="intent" value="image" variant="secondary">
+              {t('catalog.upload')}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
     </>
   )
 }

@@ -7,3 +7,5 @@ export { listCategories, getCategoryBySlug, listMyBrands, createBrand, type Cate
 export { authorizeDistributor, listAuthorizations, territoryContains, type AuthorizationDto, type Territory } from './authorizations.ts'
 export { buildSearchDocuments, type SearchDocument } from './search-document.ts'
 export { getBrandPage, type BrandPageDto, type WhereToBuyRow } from './brand-page.ts'
+export { ProductImage } from './product-image.entity.ts'
+export { addProductImage, listProductImages, readProductImage, sniffImageType, MAX_IMAGE_BYTES, type FileStorage, type ImageDto } from './images.ts'

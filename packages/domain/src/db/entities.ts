@@ -3,6 +3,7 @@ import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
 import { Brand } from '../catalog/brand.entity.ts'
 import { Category } from '../catalog/category.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
+import { ProductImage } from '../catalog/product-image.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { ImportJob } from '../imports/import-job.entity.ts'
@@ -37,4 +38,5 @@ export const entities = [
   OfferStock,
   Storefront,
   ImportJob,
+  ProductImage,
 ]

@@ -2,6 +2,7 @@ import { scoped } from '../authz/scoped.ts'
 import { Brand } from '../catalog/brand.entity.ts'
 import { Category } from '../catalog/category.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
+import { ProductImage } from '../catalog/product-image.entity.ts'
 import type { AttributeDefinition, AttributeValues } from '../catalog/catalog.constants.ts'
 import type { Ctx } from '../ctx.ts'
 import { distanceKm, type LatLng } from '../geo.ts'
@@ -44,6 +45,7 @@ export interface ProductPageDto {
   packSize: number
   sellerListed: boolean
   offers: OfferComparisonRow[]
+  images: { id: string }[]
 }
 
 /**
@@ -95,5 +97,6 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
     packSize: product.packSize,
     sellerListed: product.sellerListed,
     offers: rows,
+    images: (await ctx.em.find(ProductImage, { productId: product.id }, { orderBy: { position: 'asc' } })).map((i) => ({ id: i.id })),
   }
 }

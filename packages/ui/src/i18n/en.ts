@@ -224,6 +224,10 @@ export const en = {
   units: { piece: 'piece', box: 'box', pack: 'pack', set: 'set', meter: 'meter', kilogram: 'kg', liter: 'liter', roll: 'roll', pair: 'pair' },
   conditions: { new: 'New', refurbished: 'Refurbished', used: 'Used' },
   catalog: {
+    images: 'Images',
+    addImage: 'Add an image (PNG, JPEG, WebP or GIF, up to 5 MB)',
+    upload: 'Upload',
+    imageAdded: 'Image added.',
     brands: 'Brands',
     noBrands: 'No brands yet.',
     newBrand: 'New brand name',
@@ -316,6 +320,9 @@ export const en = {
     reason: 'Reason',
   },
   errors: {
+    IMAGE_EMPTY: 'Choose an image file.',
+    IMAGE_TOO_LARGE: 'The image is larger than {{megabytes}} MB.',
+    IMAGE_NOT_AN_IMAGE: 'This file is not a PNG, JPEG, WebP or GIF image.',
     FILE_EMPTY: 'Choose a non-empty CSV file.',
     FILE_TOO_LARGE: 'The file is larger than {{megabytes}} MB. Split it into smaller files.',
     FILE_NOT_UTF8: 'The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.',

@@ -226,6 +226,10 @@ export const vi: Resources = {
   units: { piece: 'cái', box: 'hộp', pack: 'gói', set: 'bộ', meter: 'mét', kilogram: 'kg', liter: 'lít', roll: 'cuộn', pair: 'đôi' },
   conditions: { new: 'Mới', refurbished: 'Tân trang', used: 'Đã qua sử dụng' },
   catalog: {
+    images: 'Hình ảnh',
+    addImage: 'Thêm hình (PNG, JPEG, WebP hoặc GIF, tối đa 5 MB)',
+    upload: 'Tải lên',
+    imageAdded: 'Đã thêm hình.',
     brands: 'Thương hiệu',
     noBrands: 'Chưa có thương hiệu nào.',
     newBrand: 'Tên thương hiệu mới',
@@ -318,6 +322,9 @@ export const vi: Resources = {
     reason: 'Lý do',
   },
   errors: {
+    IMAGE_EMPTY: 'Chọn một tệp hình ảnh.',
+    IMAGE_TOO_LARGE: 'Hình lớn hơn {{megabytes}} MB.',
+    IMAGE_NOT_AN_IMAGE: 'Tệp này không phải hình PNG, JPEG, WebP hoặc GIF.',
     FILE_EMPTY: 'Chọn một tệp CSV có dữ liệu.',
     FILE_TOO_LARGE: 'Tệp lớn hơn {{megabytes}} MB. Hãy chia thành các tệp nhỏ hơn.',
     FILE_NOT_UTF8: 'Tệp không phải văn bản UTF-8. Hãy lưu dưới dạng “CSV UTF-8” rồi thử lại.',

@@ -4,6 +4,7 @@ import { Migration20261123183401_catalog } from './Migration20261123183401_catal
 import { Migration20261123185400_storefronts } from './Migration20261123185400_storefronts.ts'
 import { Migration20261123191104_imports } from './Migration20261123191104_imports.ts'
 import { Migration20261123191640_offer_sku_identity } from './Migration20261123191640_offer_sku_identity.ts'
+import { Migration20261123193509_product_images } from './Migration20261123193509_product_images.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123185400_storefronts', class: Migration20261123185400_storefronts },
   { name: 'Migration20261123191104_imports', class: Migration20261123191104_imports },
   { name: 'Migration20261123191640_offer_sku_identity', class: Migration20261123191640_offer_sku_identity },
+  { name: 'Migration20261123193509_product_images', class: Migration20261123193509_product_images },
 ]
