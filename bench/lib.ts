@@ -39,3 +39,16 @@ export async function load(task: (i: number) => Promise<void>, options: { concur
 
 export const fmt = (s: Stats) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · ${s.rps.toFixed(0)} req/s (n=${s.n})`
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`
+
+/** Runs `task` once for each of `count` items, one at a time, in order: the same mix every run. */
+export async function sequence(count: number, task: (i: number) => Promise<void>, warmup = 10): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await task(i)
+  const latencies: number[] = []
+  const started = performance.now()
+  for (let i = 0; i < count; i++) {
+    const t = performance.now()
+    await task(i)
+    latencies.push(performance.now() - t)
+  }
+  return stats(latencies, (performance.now() - started) / 1000)
+}

@@ -1,6 +1,7 @@
 // `npm run bench`: builds the apps, starts PostgreSQL (a persistent bench cluster in
 // .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
-// marketplace, and runs bench/search and bench/product-page. BENCH_SECONDS sets each run's length.
+// marketplace, and runs bench/search and bench/product-page. BENCH_ROUNDS sets how many times the
+// search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10).
 import { join } from 'node:path'
 import { createOrm } from '@tradepost/domain/db'
 import { prepareDatabase } from '@tradepost/domain/db/prepare'
@@ -35,7 +36,7 @@ try {
   const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false' })
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`)
-    await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, seconds)
+    await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, Number(process.env.BENCH_ROUNDS ?? 2))
     await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds)
   } finally {
     await stopServices([server])

@@ -1,15 +1,10 @@
 import { scoped } from '../authz/scoped.ts'
-import { Brand } from '../catalog/brand.entity.ts'
-import { Category } from '../catalog/category.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
-import { ProductImage } from '../catalog/product-image.entity.ts'
 import type { AttributeDefinition, AttributeValues } from '../catalog/catalog.constants.ts'
 import type { Ctx } from '../ctx.ts'
 import { distanceKm, type LatLng } from '../geo.ts'
 import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
-import { Warehouse } from '../organizations/warehouse.entity.ts'
-import { OfferStock } from './offer-stock.entity.ts'
 import { Offer } from './offer.entity.ts'
 import { priceFor } from './pricing.ts'
 
@@ -54,24 +49,41 @@ export interface ProductPageDto {
  */
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
   const product = await scoped(ctx).findOneOrThrow(Product, { slug })
-  const [brand, category] = [product.brandId ? await ctx.em.findOne(Brand, { id: product.brandId }) : null, await ctx.em.findOneOrFail(Category, { id: product.categoryId })]
-  const offers = await scoped(ctx).find(Offer, { productId: product.id, status: 'active' })
-  const sellers = new Map((offers.length ? await ctx.em.find(Organization, { id: { $in: offers.map((o) => o.organizationId) }, status: 'active' }) : []).map((o) => [o.id, o]))
-  const stock = offers.length ? await ctx.em.find(OfferStock, { offerId: { $in: offers.map((o) => o.id) } }) : []
-  const warehouses = new Map((stock.length ? await ctx.em.find(Warehouse, { id: { $in: stock.map((s) => s.warehouseId) } }) : []).map((w) => [w.id, w]))
+  // Brand, category and images in one round trip; sellers, stock and warehouses in another.
+  const [context] = await ctx.em.getConnection().execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: { id: string }[] }[]>(
+    `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
+            (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
+            (select coalesce(json_agg(json_build_object('id', i.id) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
+     from product p where p.id = ?`,
+    [product.id],
+  )
+  const offers = await scoped(ctx).find(Offer, { productId: product.id, status: 'active' }, { disableIdentityMap: true })
+  const details = offers.length
+    ? await ctx.em.getConnection().execute<{ offer_id: string; seller_id: string; name: string; slug: string; kind: Organization['kind']; quantity: number | null; latitude: number | null; longitude: number | null }[]>(
+        `select o.id as offer_id, org.id as seller_id, org.name, org.slug, org.kind, s.quantity, w.latitude, w.longitude
+         from offer o
+         join organization org on org.id = o.organization_id and org.status = 'active'
+         left join offer_stock s on s.offer_id = o.id and s.quantity > 0
+         left join warehouse w on w.id = s.warehouse_id
+         where o.id in (${offers.map(() => '?').join(', ')})`,
+        offers.map((o) => o.id),
+      )
+    : []
+  const sellers = new Map(details.map((d) => [d.seller_id, { id: d.seller_id, name: d.name, slug: d.slug, kind: d.kind }]))
+  const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
 
   const rows = offers
     .filter((o) => sellers.has(o.organizationId))
     .map((o): OfferComparisonRow => {
-      const held = stock.filter((s) => s.offerId === o.id && s.quantity > 0)
-      const distances = buyerLocation ? held.map((s) => ({ qty: s.quantity, km: distanceKm(buyerLocation, warehouses.get(s.warehouseId)!) })) : []
+      const stock = held(o.id)
+      const distances = buyerLocation ? stock.map((s) => ({ qty: s.quantity, km: distanceKm(buyerLocation, s) })) : []
       const seller = sellers.get(o.organizationId)!
       return {
         offerId: o.id,
         seller: { id: seller.id, name: seller.name, slug: seller.slug, kind: seller.kind },
         sku: o.sku,
         price: priceFor(ctx, o),
-        stockTotal: held.reduce((n, s) => n + s.quantity, 0),
+        stockTotal: stock.reduce((n, s) => n + s.quantity, 0),
         stockNear: buyerLocation ? distances.filter((d) => d.km <= NEAR_KM).reduce((n, d) => n + d.qty, 0) : null,
         nearestStockKm: distances.length ? Math.round(Math.min(...distances.map((d) => d.km))) : null,
         leadTimeDays: o.leadTimeDays,
@@ -90,13 +102,13 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
     gtin: product.gtin ?? null,
     name: { en: product.nameEn, vi: product.nameVi },
     description: { en: product.descriptionEn, vi: product.descriptionVi },
-    brand: brand ? { name: brand.name, slug: brand.slug } : null,
-    category: { slug: category.slug, nameEn: category.nameEn, nameVi: category.nameVi, attributes: category.attributes },
+    brand: context!.brand,
+    category: context!.category,
     attributes: product.attributes,
     unitOfMeasure: product.unitOfMeasure,
     packSize: product.packSize,
     sellerListed: product.sellerListed,
     offers: rows,
-    images: (await ctx.em.find(ProductImage, { productId: product.id }, { orderBy: { position: 'asc' } })).map((i) => ({ id: i.id })),
+    images: context!.images,
   }
 }

@@ -168,6 +168,8 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
       // Build a shadow table like the live one, fill it, then swap names in one transaction.
       await pool.query(`drop table if exists search.document_next; create table search.document_next (like search.document including all)`)
       await fill((documents) => writeDocuments(pool, 'search.document_next', documents))
+      // Fresh statistics before it goes live, or the planner guesses on the new table.
+      await pool.query('analyze search.document_next')
       const client = await pool.connect()
       try {
         await client.query('begin')
