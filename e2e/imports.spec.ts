@@ -10,12 +10,12 @@ test('a distributor imports offers from CSV: a wrong header is refused, then goo
   const page = await context.newPage()
   await page.goto(`${APPS.portal}/imports`)
 
-  await page.getByLabel('File').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('sku,cost\nA,1\n') })
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('sku,cost\nA,1\n') })
   await page.getByRole('button', { name: 'Import' }).click()
   await expect(page.getByText(/The first line does not have the expected columns\. Missing: brand, mpn/)).toBeVisible()
 
   const csv = [HEADER, `IMP-${tag}-1,song-hong,SH-MCB-1P-32,"99,000",VND,1,1,1,new,12`, `IMP-${tag}-2,song-hong,SH-NOPE,1000,VND,1,1,1,new,1`, `IMP-${tag}-3,song-hong,SH-MCB-1P-32,12.5,VND,1,1,1,new,1`].join('\n')
-  await page.getByLabel('File').setInputFiles({ name: `offers-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: `offers-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
   await page.getByRole('button', { name: 'Import' }).click()
   await expect(page.getByRole('heading', { name: `offers-${tag}.csv` })).toBeVisible()
   await expect(page.getByText('1 rows saved, 2 refused.')).toBeVisible({ timeout: 20_000 })

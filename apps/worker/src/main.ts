@@ -6,7 +6,7 @@ import { buildSearchDocuments } from '@tradepost/domain/catalog'
 import { deliverEmail } from '@tradepost/domain/email'
 import { createSearchIndex } from '@tradepost/search'
 import { restoreCtx, type SerializedCtx } from '@tradepost/domain/ctx'
-import { runOfferImport } from '@tradepost/domain/imports'
+import { runImport } from '@tradepost/domain/imports'
 import { createQueues, pgBossJobQueue, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
 import { sessionStore } from '@tradepost/domain/users'
 import { smtpTransport } from './smtp-transport.ts'
@@ -36,7 +36,7 @@ await boss.work<{ productIds: string[] }>(QUEUES.searchIndex, { batchSize: 20, p
 // Imports: one job per uploaded file, run with the uploader's (current) rights.
 await boss.work<{ importId: string; ctx: SerializedCtx }>(QUEUES.importRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
   const ctx = await restoreCtx(job!.data.ctx, { em: orm.em.fork(), jobs })
-  await runOfferImport(ctx, job!.data.importId)
+  await runImport(ctx, job!.data.importId)
 })
 
 const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)

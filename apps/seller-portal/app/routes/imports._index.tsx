@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { listImports, MAX_IMPORT_BYTES, OFFER_COLUMNS, startOfferImport } from '@tradepost/domain/imports'
+import { IMPORT_COLUMNS, IMPORT_KINDS, listImports, MAX_IMPORT_BYTES, startImport } from '@tradepost/domain/imports'
 import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -13,7 +13,7 @@ export const meta = metaTitle('imports.title')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return data({ imports: await listImports(rc.ctx), columns: OFFER_COLUMNS }, { headers: rc.headers })
+  return data({ imports: await listImports(rc.ctx), columns: IMPORT_COLUMNS }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
@@ -22,9 +22,11 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return data({ error: { code: 'FILE_TOO_LARGE', params: { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 } } }, { status: 413 })
   }
-  const file = (await request.formData()).get('file')
+  const formData = await request.formData()
+  const file = formData.get('file')
+  const kind = IMPORT_KINDS.find((k) => k === formData.get('kind')) ?? 'offers'
   if (!(file instanceof File) || file.size === 0) return data({ error: { code: 'FILE_EMPTY' } }, { status: 400 })
-  const started = await startOfferImport(rc.ctx, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+  const started = await startImport(rc.ctx, kind, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
   if (!started.ok) return data({ error: started.error }, { status: 400 })
   throw redirect(`/imports/${started.value.id}`)
 })
@@ -42,9 +44,17 @@ export default function Imports() {
       </PageHeader>
       <section className="panel">
         <h2>{t('imports.upload')}</h2>
-        <p className="muted">{t('imports.formatHint', { columns: columns.join(', ') })}</p>
+        <p className="muted">{t('imports.formatHint', { columns: columns.offers.join(', ') })}</p>
+        <p className="muted">{t('imports.productsHint', { columns: columns.products.join(', ') })}</p>
         <ErrorAlert error={actionData?.error} />
         <Form method="post" encType="multipart/form-data" className="toolbar">
+          <div className="field">
+            <label htmlFor="kind">{t('imports.kind')}</label>
+            <select id="kind" name="kind" defaultValue="offers">
+              <option value="offers">{t('imports.kinds.offers')}</option>
+              <option value="products">{t('imports.kinds.products')}</option>
+            </select>
+          </div>
           <div className="field">
             <label htmlFor="file">{t('imports.file')}</label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />

@@ -299,8 +299,11 @@ export const en = {
     view: 'View your storefront',
   },
   imports: {
+    kind: 'What the file holds',
+    kinds: { offers: 'Offers with stock', products: 'Products' },
+    productsHint: 'Products: the columns {{columns}}, and one "attr:<key>" column per category attribute. Rows are saved by part number.',
     title: 'Imports',
-    upload: 'Import offers from a CSV file',
+    upload: 'Import from a CSV file',
     formatHint: 'UTF-8, comma-separated, with the columns {{columns}}, and one "stock:<warehouse name>" column per warehouse. Rows are saved by SKU: importing again updates them.',
     file: 'File',
     start: 'Import',
@@ -320,6 +323,7 @@ export const en = {
     reason: 'Reason',
   },
   errors: {
+    STATUS_INVALID: 'Status must be draft or published.',
     IMAGE_EMPTY: 'Choose an image file.',
     IMAGE_TOO_LARGE: 'The image is larger than {{megabytes}} MB.',
     IMAGE_NOT_AN_IMAGE: 'This file is not a PNG, JPEG, WebP or GIF image.',

@@ -301,8 +301,11 @@ export const vi: Resources = {
     view: 'Xem gian hàng của bạn',
   },
   imports: {
+    kind: 'Nội dung tệp',
+    kinds: { offers: 'Chào giá kèm tồn kho', products: 'Sản phẩm' },
+    productsHint: 'Sản phẩm: các cột {{columns}}, và mỗi thuộc tính của danh mục một cột "attr:<khóa>". Các dòng được lưu theo mã sản phẩm.',
     title: 'Nhập dữ liệu',
-    upload: 'Nhập chào giá từ tệp CSV',
+    upload: 'Nhập từ tệp CSV',
     formatHint: 'UTF-8, phân tách bằng dấu phẩy, với các cột {{columns}}, và mỗi kho một cột "stock:<tên kho>". Các dòng được lưu theo SKU: nhập lại sẽ cập nhật.',
     file: 'Tệp',
     start: 'Nhập',
@@ -322,6 +325,7 @@ export const vi: Resources = {
     reason: 'Lý do',
   },
   errors: {
+    STATUS_INVALID: 'Trạng thái phải là draft hoặc published.',
     IMAGE_EMPTY: 'Chọn một tệp hình ảnh.',
     IMAGE_TOO_LARGE: 'Hình lớn hơn {{megabytes}} MB.',
     IMAGE_NOT_AN_IMAGE: 'Tệp này không phải hình PNG, JPEG, WebP hoặc GIF.',

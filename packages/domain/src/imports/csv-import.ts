@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import { Brand } from '../catalog/brand.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
-import { enqueueIndexing } from '../catalog/products.ts'
+import { enqueueIndexing, saveProduct, setProductStatus } from '../catalog/products.ts'
+import { Category } from '../catalog/category.entity.ts'
+import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
 import type { Ctx } from '../ctx.ts'
 import { serializeCtx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
@@ -19,6 +21,10 @@ import { ImportJob, type ImportRowError } from './import-job.entity.ts'
 
 /** Columns of the offers file; one `stock:<warehouse name>` column per warehouse may follow. */
 export const OFFER_COLUMNS = ['sku', 'brand', 'mpn', 'price', 'currency', 'min_order_qty', 'order_multiple', 'lead_time_days', 'condition'] as const
+/** Columns of the products file; one `attr:<attribute key>` column per category attribute may follow. */
+export const PRODUCT_COLUMNS = ['mpn', 'brand', 'category', 'name_en', 'name_vi', 'description_en', 'description_vi', 'gtin', 'unit', 'pack_size', 'status'] as const
+export type ImportKind = ImportJob['kind']
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { offers: OFFER_COLUMNS, products: PRODUCT_COLUMNS }
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 100_000
 const BATCH = 250
@@ -67,12 +73,14 @@ export function decodeUpload(bytes: Uint8Array): Result<string, 'FILE_EMPTY' | '
   }
 }
 
-/** Checks the header line against the columns and the seller's warehouses. */
-export function checkOfferHeader(text: string, warehouseNames: string[]): Result<{ columns: string[]; rows: number }, 'HEADER_INVALID' | 'TOO_MANY_ROWS'> {
+/** Checks the header line: the kind's columns, plus `stock:<warehouse>` (offers) or `attr:<key>` (products). */
+export function checkHeader(kind: ImportKind, text: string, warehouseNames: string[]): Result<{ columns: string[]; rows: number }, 'HEADER_INVALID' | 'TOO_MANY_ROWS'> {
+  const required = IMPORT_COLUMNS[kind]
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
   const columns = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, ''))
-  const missing = OFFER_COLUMNS.filter((c) => !columns.includes(c))
-  const unknown = columns.filter((c) => !(OFFER_COLUMNS as readonly string[]).includes(c) && !(c.startsWith('stock:') && warehouseNames.includes(c.slice(6))))
+  const missing = required.filter((c) => !columns.includes(c))
+  const extra = (c: string) => (kind === 'offers' ? c.startsWith('stock:') && warehouseNames.includes(c.slice(6)) : /^attr:[a-z0-9_]+$/.test(c))
+  const unknown = columns.filter((c) => !required.includes(c) && !extra(c))
   if (missing.length || unknown.length) {
     return fail('HEADER_INVALID', { field: 'file', params: { missing: missing.join(', ') || '—', unknown: unknown.join(', ') || '—' } })
   }
@@ -86,22 +94,23 @@ export function checkOfferHeader(text: string, warehouseNames: string[]): Result
  * Accepts an offers file: it is refused whole when its encoding or header is wrong, else stored
  * and processed by the worker (import-run), in the same transaction.
  */
-export async function startOfferImport(ctx: Ctx, upload: { filename: string; bytes: Uint8Array }): Promise<Result<ImportDto, UploadError>> {
+export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename: string; bytes: Uint8Array }): Promise<Result<ImportDto, UploadError>> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   authorizeType(ctx, 'create', ImportJob)
+  if (kind === 'products') authorizeType(ctx, 'create', Product)
   const text = decodeUpload(upload.bytes)
   if (!text.ok) return text
   const warehouses = await ctx.em.find(Warehouse, { organizationId: m.organizationId })
-  const header = checkOfferHeader(text.value, warehouses.map((w) => w.name))
+  const header = checkHeader(kind, text.value, warehouses.map((w) => w.name))
   if (!header.ok) return header
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
     const job = em.create(ImportJob, {
       organizationId: m.organizationId,
       createdByUserId: ctx.actor.userId!,
-      kind: 'offers',
-      filename: upload.filename.slice(0, 255) || 'offers.csv',
+      kind,
+      filename: upload.filename.slice(0, 255) || `${kind}.csv`,
       totalRows: header.value.rows,
       errors: [],
       content: text.value,
@@ -120,13 +129,14 @@ export async function startOfferImport(ctx: Ctx, upload: { filename: string; byt
  * a bad row is recorded with its line number and the good ones are kept. Progress is written
  * after every batch. Safe to run again: saving an offer is an upsert by SKU.
  */
-export async function runOfferImport(ctx: Ctx, importId: string): Promise<ImportDto> {
+export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> {
   const job = await ctx.em.findOne(ImportJob, { id: importId }, { populate: ['content'] })
   if (!job) throw new DomainError('not_found', 'NOT_FOUND')
   if (job.status === 'done') return toImportDto(job)
   Object.assign(job, { status: 'running', processedRows: 0, okRows: 0, errorRows: 0, errors: [] })
   await ctx.em.flush()
   const warehouses = new Map((await ctx.em.find(Warehouse, { organizationId: job.organizationId })).map((w) => [w.name, w.id]))
+  const categories = new Map((await ctx.em.find(Category, {})).map((c) => [c.slug, c.id]))
   const productIds = new Map<string, string | null>()
   const findProduct = async (brand: string, mpn: string): Promise<string | null> => {
     const key = `${brand}\u0000${mpn}`
@@ -151,6 +161,15 @@ export async function runOfferImport(ctx: Ctx, importId: string): Promise<Import
         const rowError = (code: string, extra: Partial<ImportRowError> = {}) => {
           bad++
           if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra })
+        }
+        if (job.kind === 'products') {
+          const saved = await importProductRow(tx, row, categories)
+          if (!saved.ok) rowError(saved.error.code, { field: saved.error.field, params: saved.error.params })
+          else {
+            good++
+            touched.add(saved.value)
+          }
+          continue
         }
         const productId = await findProduct(row.brand?.trim() ?? '', row.mpn?.trim() ?? '')
         if (!productId) {
@@ -255,4 +274,37 @@ export async function exportOffersCsv(ctx: Ctx): Promise<string> {
     ]
   })
   return stringify(rows, { header: true, columns: [...OFFER_COLUMNS, ...warehouses.map((w) => `stock:${w.name}`)] })
+}
+
+/** One row of a products file, saved like the product form would (upsert by part number). */
+async function importProductRow(ctx: Ctx, row: Record<string, string>, categories: Map<string, string>): Promise<Result<string, string>> {
+  const m = ctx.actor.membership!
+  const brand = row.brand?.trim() ? await ctx.em.findOne(Brand, { slug: row.brand.trim(), organizationId: m.organizationId }) : null
+  if (row.brand?.trim() && !brand) return fail('BRAND_UNKNOWN', { field: 'brand' })
+  const categoryId = categories.get(row.category?.trim() ?? '')
+  if (!categoryId) return fail('CATEGORY_UNKNOWN', { field: 'category' })
+  const parsed = ProductInputSchema.safeParse({
+    mpn: row.mpn,
+    nameEn: row.name_en,
+    nameVi: row.name_vi,
+    descriptionEn: row.description_en ?? '',
+    descriptionVi: row.description_vi ?? '',
+    brandId: brand?.id,
+    categoryId,
+    gtin: row.gtin ?? '',
+    unitOfMeasure: row.unit || undefined,
+    packSize: row.pack_size || undefined,
+    attributes: Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('attr:')).map(([k, v]) => [k.slice(5), v])),
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    return fail(issue.message, { field: String(issue.path[0] ?? '') })
+  }
+  const status = row.status?.trim() || 'draft'
+  if (status !== 'draft' && status !== 'published') return fail('STATUS_INVALID', { field: 'status' })
+  const existing = await ctx.em.findOne(Product, { organizationId: m.organizationId, mpn: parsed.data.mpn })
+  const saved = await saveProduct(ctx, { ...parsed.data, id: existing?.id })
+  if (!saved.ok) return saved
+  if (saved.value.status !== status) await setProductStatus(ctx, saved.value.id, status)
+  return ok(saved.value.id)
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
 import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { Product } from '../catalog/product.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
-import { checkOfferHeader, decodeUpload, exportOffersCsv, getImport, MAX_IMPORT_ROWS, runOfferImport, startOfferImport } from './offer-import.ts'
+import { checkHeader, decodeUpload, exportOffersCsv, getImport, MAX_IMPORT_ROWS, runImport, startImport } from './csv-import.ts'
 
 const db = useTestDatabase()
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -25,7 +26,7 @@ async function world() {
     await setProductStatus(db().ctx(maker.admin.actor), p.value.id, 'published')
   }
   await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: seller.org.id, brandId: brand.id, subdivisions: ['VN-HN'], circles: [] })
-  return { maker, seller, brand, warehouse }
+  return { maker, seller, brand, warehouse, category }
 }
 
 describe('offer import', () => {
@@ -39,10 +40,10 @@ describe('offer import', () => {
       `S-4,${w.brand.slug},A-2,99000.5,VND,1,1,2,new,1`,
       `S-5,${w.brand.slug},A-2,99000,VND,1,1,2,new,7`,
     ].join('\n')
-    const started = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'offers.csv', bytes: utf8(csv) })
+    const started = await startImport(db().ctx(w.seller.admin.actor), 'offers', { filename: 'offers.csv', bytes: utf8(csv) })
     if (!started.ok) throw new Error(started.error.code)
     expect(started.value).toMatchObject({ status: 'queued', totalRows: 5 })
-    const done = await runOfferImport(db().ctx(w.seller.admin.actor), started.value.id)
+    const done = await runImport(db().ctx(w.seller.admin.actor), started.value.id)
     expect(done).toMatchObject({ status: 'done', processedRows: 5, okRows: 2, errorRows: 3 })
     expect(done.errors.map((e) => [e.line, e.code])).toEqual([
       [3, 'PRODUCT_UNKNOWN'],
@@ -57,27 +58,46 @@ describe('offer import', () => {
     // Export gives the same file back, which imports again without changes.
     const exported = await exportOffersCsv(db().ctx(w.seller.admin.actor))
     expect(exported.split('\n')[1]).toBe(`S-1,${w.brand.slug},A-1,1250000,VND,1,1,2,new,40`)
-    const again = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'again.csv', bytes: utf8(exported) })
+    const again = await startImport(db().ctx(w.seller.admin.actor), 'offers', { filename: 'again.csv', bytes: utf8(exported) })
     if (!again.ok) throw new Error(again.error.code)
-    expect(await runOfferImport(db().ctx(w.seller.admin.actor), again.value.id)).toMatchObject({ okRows: 2, errorRows: 0 })
+    expect(await runImport(db().ctx(w.seller.admin.actor), again.value.id)).toMatchObject({ okRows: 2, errorRows: 0 })
   })
 
   it('refuses a wrong header, a non-UTF-8 file and an empty one, whole, before storing anything', async () => {
     const w = await world()
     const ctx = db().ctx(w.seller.admin.actor)
-    const header = await startOfferImport(ctx, { filename: 'x.csv', bytes: utf8('sku,brand,mpn,cost\nS-1,b,m,1\n') })
+    const header = await startImport(ctx, 'offers', { filename: 'x.csv', bytes: utf8('sku,brand,mpn,cost\nS-1,b,m,1\n') })
     expect(header.ok ? '' : header.error).toMatchObject({ code: 'HEADER_INVALID', params: { missing: 'price, currency, min_order_qty, order_multiple, lead_time_days, condition', unknown: 'cost' } })
     const latin1 = new Uint8Array([...utf8('sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition\nS-1,b,'), 0xe0, 0x0a])
-    expect(await startOfferImport(ctx, { filename: 'x.csv', bytes: latin1 })).toEqual({ ok: false, error: { code: 'FILE_NOT_UTF8', field: 'file' } })
+    expect(await startImport(ctx, 'offers', { filename: 'x.csv', bytes: latin1 })).toEqual({ ok: false, error: { code: 'FILE_NOT_UTF8', field: 'file' } })
     expect(decodeUpload(new Uint8Array())).toEqual({ ok: false, error: { code: 'FILE_EMPTY', field: 'file' } })
     const tooMany = ['sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `S${i},b,m,1,VND,1,1,1,new`)].join('\n')
-    expect(checkOfferHeader(tooMany, [])).toEqual({ ok: false, error: { code: 'TOO_MANY_ROWS', field: 'file', params: { rows: MAX_IMPORT_ROWS + 1, max: MAX_IMPORT_ROWS } } })
+    expect(checkHeader('offers', tooMany, [])).toEqual({ ok: false, error: { code: 'TOO_MANY_ROWS', field: 'file', params: { rows: MAX_IMPORT_ROWS + 1, max: MAX_IMPORT_ROWS } } })
+  })
+
+  it('imports products by part number, with attributes and status, and reports bad rows', async () => {
+    const w = await world()
+    const csv = [
+      'mpn,brand,category,name_en,name_vi,description_en,description_vi,gtin,unit,pack_size,status,attr:power',
+      `P-1,${w.brand.slug},${w.category.slug},Pump one,Bơm một,,,,piece,1,published,750`,
+      `P-2,${w.brand.slug},${w.category.slug},Pump two,Bơm hai,,,,piece,1,draft,lots`,
+      `P-3,other-brand,${w.category.slug},Pump three,Bơm ba,,,,piece,1,draft,1`,
+      `P-4,${w.brand.slug},no-such-category,Pump four,Bơm bốn,,,,piece,1,draft,1`,
+    ].join('\n')
+    const started = await startImport(db().ctx(w.maker.admin.actor), 'products', { filename: 'products.csv', bytes: utf8(csv) })
+    if (!started.ok) throw new Error(started.error.code)
+    const done = await runImport(db().ctx(w.maker.admin.actor), started.value.id)
+    expect(done.errors.map((e) => [e.line, e.code])).toEqual([[3, 'ATTRIBUTE_INVALID'], [4, 'BRAND_UNKNOWN'], [5, 'CATEGORY_UNKNOWN']])
+    const product = await db().orm.em.fork().findOneOrFail(Product, { organizationId: w.maker.org.id, mpn: 'P-1' })
+    expect(product).toMatchObject({ status: 'published', attributes: { power: 750 } })
+    // Distributors cannot import another manufacturer's products, and sales roles no products at all.
+    await expect(startImport(db().ctx(w.seller.members.fulfillment!.actor), 'products', { filename: 'x.csv', bytes: utf8(csv) })).rejects.toMatchObject({ kind: 'forbidden' })
   })
 
   it('is only for the seller\'s offer roles, and an import is invisible to other organizations', async () => {
     const w = await world()
-    await expect(startOfferImport(db().ctx(w.seller.members.fulfillment!.actor), { filename: 'x.csv', bytes: utf8('sku') })).rejects.toMatchObject({ kind: 'forbidden' })
-    const started = await startOfferImport(db().ctx(w.seller.admin.actor), { filename: 'o.csv', bytes: utf8('sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition\n') })
+    await expect(startImport(db().ctx(w.seller.members.fulfillment!.actor), 'offers', { filename: 'x.csv', bytes: utf8('sku') })).rejects.toMatchObject({ kind: 'forbidden' })
+    const started = await startImport(db().ctx(w.seller.admin.actor), 'offers', { filename: 'o.csv', bytes: utf8('sku,brand,mpn,price,currency,min_order_qty,order_multiple,lead_time_days,condition\n') })
     if (!started.ok) throw new Error(started.error.code)
     const other = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
     await expect(getImport(db().ctx(other.admin.actor), started.value.id)).rejects.toMatchObject({ kind: 'not_found' })
