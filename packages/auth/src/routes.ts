@@ -25,6 +25,7 @@ import {
   signUp,
   SignUpSchema,
 } from '@tradepost/domain/users'
+import { submitForm } from './forms.ts'
 import { guard, safeRedirect, type AuthKit } from './request.ts'
 import { getServices } from './services.ts'
 import { readProductImage } from '@tradepost/domain/catalog'
@@ -203,11 +204,10 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
         await revokeInvitation(rc.ctx, z.uuid().parse(formData.get('invitationId')))
         throw redirect(`${here}?notice=revoked`)
       }
-      const submission = parseWithZod(formData, { schema: InviteMemberSchema })
-      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-      const result = await inviteMember(rc.ctx, { ...submission.value, origin: originOf(request) })
-      if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'email']: [result.error.code] } }) }, { status: 409 })
-      throw redirect(`${here}?notice=invited&email=${encodeURIComponent(result.value.email)}`)
+      return submitForm(formData, InviteMemberSchema, (value) => inviteMember(rc.ctx, { ...value, origin: originOf(request) }), {
+        field: 'email',
+        redirectTo: (invitation) => `${here}?notice=invited&email=${encodeURIComponent(invitation.email)}`,
+      })
     }),
 
     /** An uploaded image, for whoever may read its product (cached by the browser: keys never change). */

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
 import { authorizeDistributor, listAuthorizations, listMyBrands } from '@tradepost/domain/catalog'
 import { listPublicSellers } from '@tradepost/domain/organizations'
 import { AuthorizationInputSchema } from '@tradepost/domain/schemas'
@@ -31,11 +32,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const submission = parseWithZod(await request.formData(), { schema: AuthorizationInputSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await authorizeDistributor(rc.ctx, submission.value)
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.error.field ?? 'subdivisions']: [result.error.code] } }) }, { status: 409 })
-  throw redirect('/authorizations?notice=granted')
+  return submitForm(await request.formData(), AuthorizationInputSchema, (value) => authorizeDistributor(rc.ctx, value), { field: 'subdivisions', redirectTo: () => '/authorizations?notice=granted' })
 })
 
 export default function Authorizations() {

@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
 import { createBrand, listMyBrands } from '@tradepost/domain/catalog'
 import { BrandInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
@@ -21,11 +22,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const submission = parseWithZod(await request.formData(), { schema: BrandInputSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await createBrand(rc.ctx, submission.value)
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { name: [result.error.code] } }) }, { status: 409 })
-  throw redirect('/brands?notice=brandCreated')
+  return submitForm(await request.formData(), BrandInputSchema, (value) => createBrand(rc.ctx, value), { field: 'name', redirectTo: () => '/brands?notice=brandCreated' })
 })
 
 export default function Brands() {

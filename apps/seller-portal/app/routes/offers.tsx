@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
 import { listOfferableProducts } from '@tradepost/domain/catalog'
 import { listMyOffers, listMyWarehouses, saveOffer } from '@tradepost/domain/offers'
 import { CURRENCIES, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
@@ -31,14 +32,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const submission = parseWithZod(await request.formData(), { schema: OfferInputSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
-  const result = await saveOffer(rc.ctx, submission.value)
-  if (!result.ok) {
-    const field = result.error.field ?? 'sku'
-    return data({ result: submission.reply({ fieldErrors: { [field]: [result.error.code] } }), error: result.error }, { status: 409 })
-  }
-  throw redirect('/offers?notice=offerSaved')
+  return submitForm(await request.formData(), OfferInputSchema, (value) => saveOffer(rc.ctx, value), { field: 'sku', redirectTo: () => '/offers?notice=offerSaved' })
 })
 
 export default function Offers() {

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { getServices, guard } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
 import { addProductImage, getMyProduct, listCategories, listMyBrands, listProductImages, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { ProductInputSchema, UNITS_OF_MEASURE } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
@@ -56,14 +57,7 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
     await setProductStatus(rc.ctx, id, intent === 'publish' ? 'published' : 'draft')
     throw redirect(`/products?notice=${intent === 'publish' ? 'published' : 'unpublished'}`)
   }
-  const submission = parseWithZod(formData, { schema: ProductInputSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
-  const result = await saveProduct(rc.ctx, { ...submission.value, id: id ?? undefined })
-  if (!result.ok) {
-    const field = result.error.field ?? 'mpn'
-    return data({ result: submission.reply({ fieldErrors: { [field]: [result.error.code] } }), error: result.error }, { status: 409 })
-  }
-  throw redirect(`/products/${result.value.id}?notice=saved`)
+  return submitForm(formData, ProductInputSchema, (value) => saveProduct(rc.ctx, { ...value, id: id ?? undefined }), { field: 'mpn', redirectTo: (product) => `/products/${product.id}?notice=saved` })
 })
 
 export default function ProductEditor() {

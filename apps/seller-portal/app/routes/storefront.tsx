@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
 import { getMyStorefront, saveStorefront } from '@tradepost/domain/organizations'
 import { StorefrontInputSchema } from '@tradepost/domain/schemas'
 import { Field, FormErrors, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
@@ -21,11 +22,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const submission = parseWithZod(await request.formData(), { schema: StorefrontInputSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await saveStorefront(rc.ctx, submission.value)
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { hostname: [result.error.code] } }) }, { status: 409 })
-  throw redirect('/storefront?notice=saved')
+  return submitForm(await request.formData(), StorefrontInputSchema, (value) => saveStorefront(rc.ctx, value), { field: 'hostname', redirectTo: () => '/storefront?notice=saved' })
 })
 
 export default function StorefrontSettings() {
