@@ -2,8 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { getStorefront, listPublicSellers, type StorefrontDto } from '@tradepost/domain/organizations'
-import type { Ctx } from '@tradepost/domain/ctx'
+import { findStorefrontByHost, listPublicSellers, type StorefrontDto } from '@tradepost/domain/organizations'
 import { StorefrontView } from '../components/storefront-view.tsx'
 import { loadSearch } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
@@ -20,14 +19,6 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   if (storefront) return loadSearch(request, { sellers: [storefront.slug] }, { storefront })
   return data({ sellers: await listPublicSellers(rc.ctx), signedIn: !!rc.user, portalUrl: process.env.SELLER_PORTAL_URL ?? 'http://localhost:3001' }, { headers: rc.headers })
 })
-
-async function findStorefrontByHost(ctx: Ctx, hostname: string): Promise<StorefrontDto | null> {
-  try {
-    return await getStorefront(ctx, { hostname })
-  } catch {
-    return null
-  }
-}
 
 export default function Home() {
   const data = useLoaderData<{ storefront?: StorefrontDto }>()

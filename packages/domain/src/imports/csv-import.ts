@@ -135,7 +135,8 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   if (job.status === 'done') return toImportDto(job)
   Object.assign(job, { status: 'running', processedRows: 0, okRows: 0, errorRows: 0, errors: [] })
   await ctx.em.flush()
-  const warehouses = new Map((await ctx.em.find(Warehouse, { organizationId: job.organizationId })).map((w) => [w.name, w.id]))
+  const ownWarehouses = await ctx.em.find(Warehouse, { organizationId: job.organizationId })
+  const warehouses = new Map(ownWarehouses.map((w) => [w.name, w.id]))
   const categories = new Map((await ctx.em.find(Category, {})).map((c) => [c.slug, c.id]))
   const productIds = new Map<string, string | null>()
   const findProduct = async (brand: string, mpn: string): Promise<string | null> => {
@@ -197,7 +198,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
           rowError(issue.message, { field: String(issue.path[0] ?? '') })
           continue
         }
-        const saved = await saveOffer(tx, parsed.data, { index: false, audit: false })
+        const saved = await saveOffer(tx, parsed.data, { index: false, audit: false, warehouses: ownWarehouses })
         if (!saved.ok) rowError(saved.error.code, { field: saved.error.field, params: saved.error.params })
         else {
           good++

@@ -32,7 +32,12 @@ export type OfferError = ParseMoneyError | 'PRODUCT_UNKNOWN' | 'SKU_TAKEN' | 'BR
  * A distributor may offer another manufacturer's brand only with an authorization for it, and
  * hold its stock only at warehouses inside the authorized territory.
  */
-export async function saveOffer(ctx: Ctx, input: OfferInput, options: { index?: boolean; audit?: boolean } = {}): Promise<Result<OfferDto, OfferError>> {
+export async function saveOffer(
+  ctx: Ctx,
+  input: OfferInput,
+  /** Imports save many rows: they index once per batch, audit once per file, and pass the warehouses they loaded. */
+  options: { index?: boolean; audit?: boolean; warehouses?: Warehouse[] } = {},
+): Promise<Result<OfferDto, OfferError>> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   const price = parseMoney(input.price, input.currency)
@@ -44,7 +49,7 @@ export async function saveOffer(ctx: Ctx, input: OfferInput, options: { index?: 
     // A published product, or one of the seller's own (drafts included).
     const product = await em.findOne(Product, { id: input.productId, $or: [{ status: 'published' }, { organizationId: m.organizationId }] })
     if (!product) return fail('PRODUCT_UNKNOWN', { field: 'productId' })
-    const warehouses = await em.find(Warehouse, { organizationId: m.organizationId })
+    const warehouses = options.warehouses ?? (await em.find(Warehouse, { organizationId: m.organizationId }))
     const byId = new Map(warehouses.map((w) => [w.id, w]))
     for (const id of Object.keys(input.stock)) if (!byId.has(id)) return fail('WAREHOUSE_UNKNOWN', { field: 'stock' })
 

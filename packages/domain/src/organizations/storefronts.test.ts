@@ -4,7 +4,7 @@ import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { getBrandPage } from '../catalog/brand-page.ts'
 import { createBrand, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
-import { getStorefront, saveStorefront, StorefrontInputSchema } from './storefronts.ts'
+import { findStorefrontByHost, getStorefront, saveStorefront, StorefrontInputSchema } from './storefronts.ts'
 
 const db = useTestDatabase()
 const input = (over: Record<string, string> = {}) => StorefrontInputSchema.parse({ primaryColor: '#112233', accentColor: '#445566', taglineEn: 'Parts fast', ...over })
@@ -16,6 +16,7 @@ describe('storefronts', () => {
     const saved = await saveStorefront(db().ctx(seller.admin.actor), input({ hostname: host.toUpperCase() }))
     expect(saved.ok && saved.value.hostname).toBe(host)
     expect((await getStorefront(db().ctx(ANONYMOUS), { hostname: host })).organizationId).toBe(seller.org.id)
+    expect(await findStorefrontByHost(db().ctx(ANONYMOUS), 'unmapped.example.vn')).toBeNull()
     expect((await getStorefront(db().ctx(ANONYMOUS), { slug: seller.org.slug })).tagline.en).toBe('Parts fast')
     const buyer = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
     await expect(getStorefront(db().ctx(ANONYMOUS), { slug: buyer.org.slug })).rejects.toMatchObject({ kind: 'not_found' })

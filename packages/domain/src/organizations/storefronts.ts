@@ -27,6 +27,17 @@ const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '
 
 /** The storefront of an active seller, by its slug (or by a host name mapped to it). */
 export async function getStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto> {
+  const found = await findStorefront(ctx, by)
+  if (!found) throw new DomainError('not_found', 'NOT_FOUND')
+  return found
+}
+
+/** The storefront a host name is mapped to, or null (the marketplace itself). */
+export function findStorefrontByHost(ctx: Ctx, hostname: string): Promise<StorefrontDto | null> {
+  return findStorefront(ctx, { hostname })
+}
+
+async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto | null> {
   let org: Organization | null
   let settings: Storefront | null
   if ('hostname' in by) {
@@ -36,7 +47,7 @@ export async function getStorefront(ctx: Ctx, by: { slug: string } | { hostname:
     org = await scoped(ctx).findOne(Organization, { slug: by.slug, status: 'active', kind: { $in: ['manufacturer', 'distributor'] } })
     settings = org ? await scoped(ctx).findOne(Storefront, { organizationId: org.id }) : null
   }
-  if (!org || org.status !== 'active' || (org.kind !== 'manufacturer' && org.kind !== 'distributor')) throw new DomainError('not_found', 'NOT_FOUND')
+  if (!org || org.status !== 'active' || (org.kind !== 'manufacturer' && org.kind !== 'distributor')) return null
   const s = settings ?? DEFAULTS
   const warehouses = await ctx.em.find(Warehouse, { organizationId: org.id })
   return {
@@ -66,7 +77,7 @@ export async function saveStorefront(ctx: Ctx, input: StorefrontInput): Promise<
     const fields = { ...input, hostname: input.hostname ?? null }
     if (row) em.assign(row, fields)
     else em.persist((row = em.create(Storefront, { organizationId: m.organizationId, ...fields })))
-    authorize(tx, row.updatedAt ? 'update' : 'create', row)
+    authorize(tx, 'update', row)
     recordAudit(tx, { organizationId: m.organizationId, action: 'storefront.updated', subjectType: 'Storefront', subjectId: row.id, details: { hostname: fields.hostname } })
     await em.flush()
     const org = await em.findOneOrFail(Organization, { id: m.organizationId })
