@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node'
 import { getServices, guard } from '@tradepost/auth'
+import { categoryFilterAttributes } from '@tradepost/domain/catalog'
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
 import { kit } from './app.server.ts'
@@ -10,8 +11,11 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const params = new URL(request.url).searchParams
   const nearCode = params.get('near') ?? ''
   const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? undefined
-  const query = parseSearchParams(params, { near, ...fixed })
+  const parsed = parseSearchParams(params, { near, ...fixed })
+  // Within a category, its attributes become facets too.
+  const attributeDefinitions = await categoryFilterAttributes(rc.ctx, parsed.category)
+  const query = { ...parsed, attributeFacets: attributeDefinitions.map((a) => a.key) }
   const { search } = await getServices()
   const result = await search.search(query)
-  return data({ result, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
+  return data({ result, attributeDefinitions, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
 })

@@ -42,6 +42,7 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
     nameVi: 'Cầu dao tự động 63A',
     brand: { id: '30000000-0000-4000-8000-000000000001', slug: 'song-hong', name: 'Sông Hồng' },
     category: { id: '10000000-0000-4000-8000-000000000002', slug: 'breakers', nameEn: 'Breakers', nameVi: 'Cầu dao', ancestorSlugs: ['breakers', 'electrical'] },
+    attributes: { rated_current: 63, poles: '2P' },
     offers: [offer('hanoi-supply', 'HN-CB63', 250_000, HANOI), offer('saigon-parts', 'SG-000163', 240_000, SAIGON)],
   }),
   doc(2, {
@@ -54,6 +55,15 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
   }),
   doc(3, { nameEn: 'Dây điện Hà Nội cable', nameVi: 'Dây điện', offers: [offer('hanoi-supply', 'HN-CABLE', 90_000, null)] }),
 ]
+
+const SMALL_BREAKER = doc(4, {
+  mpn: 'SHE-CB-32A',
+  nameEn: 'Circuit breaker 32A',
+  nameVi: 'Cầu dao tự động 32A',
+  category: { id: '10000000-0000-4000-8000-000000000002', slug: 'breakers', nameEn: 'Breakers', nameVi: 'Cầu dao', ancestorSlugs: ['breakers', 'electrical'] },
+  attributes: { rated_current: 32, poles: '1P' },
+  offers: [],
+})
 
 export function searchContract(name: string, create: () => Promise<SearchIndex>) {
   describe(`search contract: ${name}`, () => {
@@ -90,6 +100,28 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
       expect(all.facets.sellers.find((s) => s.value === 'saigon-parts')?.count).toBe(2)
       expect(all.facets.brands.map((b) => b.value).sort()).toEqual(['mekong', 'song-hong'])
       expect(all.facets.inStock).toBe(2)
+    })
+
+    it('filters by category attributes (values of one attribute are alternatives) and counts their values', async () => {
+      await index.upsert([SMALL_BREAKER])
+      try {
+        const keys = ['poles', 'rated_current']
+        const all = await index.search({ category: 'breakers', attributeFacets: keys })
+        expect(all.total).toBe(2)
+        expect(all.facets.attributes).toEqual([
+          { key: 'poles', values: [{ value: '1P', count: 1 }, { value: '2P', count: 1 }] },
+          { key: 'rated_current', values: [{ value: '32', count: 1 }, { value: '63', count: 1 }] },
+        ])
+        expect((await index.search({ attributes: { poles: ['2P'] } })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
+        expect((await index.search({ attributes: { poles: ['1P', '2P'] } })).total).toBe(2)
+        expect((await index.search({ attributes: { poles: ['1P'], rated_current: ['63'] } })).total).toBe(0)
+        const narrowed = await index.search({ attributes: { rated_current: ['32'] }, attributeFacets: keys })
+        expect(narrowed.facets.attributes[0]).toEqual({ key: 'poles', values: [{ value: '1P', count: 1 }] })
+        // Without keys asked for, no attribute is counted.
+        expect((await index.search({})).facets.attributes).toEqual([])
+      } finally {
+        await index.remove([SMALL_BREAKER.id])
+      }
     })
 
     it('sorts by lowest price and by the nearest stock, and filters a price range', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SORTS, type SearchQuery } from './port.ts'
+import { ATTRIBUTE_KEY, SORTS, type SearchQuery } from './port.ts'
 
 const list = z
   .string()
@@ -20,6 +20,20 @@ export const SearchParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 })
 
+/** Attribute filters arrive as `a.<key>=value`, repeated for alternatives (values may hold commas). */
+function parseAttributes(params: URLSearchParams): Record<string, string[]> | undefined {
+  const attributes: Record<string, string[]> = {}
+  for (const [name, raw] of params) {
+    const key = name.startsWith('a.') ? name.slice(2) : ''
+    const value = raw.trim()
+    if (!ATTRIBUTE_KEY.test(key) || !value || value.length > 200) continue
+    if (!attributes[key] && Object.keys(attributes).length >= 10) continue
+    const values = (attributes[key] ??= [])
+    if (values.length < 20 && !values.includes(value)) values.push(value)
+  }
+  return Object.keys(attributes).length ? attributes : undefined
+}
+
 export function parseSearchParams(params: URLSearchParams, extra: Partial<SearchQuery> = {}): SearchQuery {
   const raw: Record<string, string> = Object.fromEntries([...params].filter(([, v]) => v !== ''))
   // Checkbox facets arrive as repeated keys (brand=a&brand=b) or joined (brand=a,b).
@@ -30,6 +44,7 @@ export function parseSearchParams(params: URLSearchParams, extra: Partial<Search
     category: p.category,
     brands: p.brand,
     sellers: p.seller,
+    attributes: parseAttributes(params),
     inStock: p.stock === '1',
     priceMin: p.min,
     priceMax: p.max,

@@ -10,6 +10,10 @@ export interface SearchQuery {
   category?: string
   brands?: string[]
   sellers?: string[]
+  /** Category attributes: a product matches when it has one of the listed values of every key. */
+  attributes?: Record<string, string[]>
+  /** The attribute keys to count values of (a category's attributes). */
+  attributeFacets?: string[]
   inStock?: boolean
   /** Minor units, in `currency`. */
   priceMin?: number
@@ -49,7 +53,33 @@ export interface SearchResult {
   total: number
   page: number
   pageCount: number
-  facets: { categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; inStock: number }
+  facets: { categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; inStock: number; attributes: AttributeFacet[] }
+}
+
+/** The values one attribute takes among the matches (numbers as their canonical string). */
+export interface AttributeFacet {
+  key: string
+  values: { value: string; count: number }[]
+}
+
+/** Attribute keys are lower-case words; a key and a value make one indexed token. */
+export const ATTRIBUTE_KEY = /^[a-z0-9_]{1,40}$/
+export const attributeToken = (key: string, value: string | number) => `${key}:${String(value).trim()}`
+
+export function attributeTokens(attributes: Record<string, string | number>): string[] {
+  return Object.entries(attributes)
+    .filter(([key, value]) => ATTRIBUTE_KEY.test(key) && String(value).trim() !== '')
+    .map(([key, value]) => attributeToken(key, value))
+}
+
+/** Groups token counts by the requested keys, most frequent value first. */
+export function groupAttributeFacets(counts: Iterable<[string, number]>, keys: string[]): AttributeFacet[] {
+  const byKey = new Map(keys.map((k) => [k, [] as { value: string; count: number }[]]))
+  for (const [token, count] of counts) {
+    const at = token.indexOf(':')
+    byKey.get(token.slice(0, at))?.push({ value: token.slice(at + 1), count })
+  }
+  return [...byKey].map(([key, values]) => ({ key, values: values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 30) }))
 }
 
 /** One port, two engines (postgres: the embedded default; meilisearch), one contract suite. */

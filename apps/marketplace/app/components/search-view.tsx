@@ -1,5 +1,6 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { AttributeDefinition } from '@tradepost/domain/schemas'
 import type { SearchQuery, SearchResult } from '@tradepost/search/port'
 import { SORTS } from '@tradepost/search/port'
 import { EmptyState, Pagination } from '@tradepost/ui/components/data.tsx'
@@ -8,13 +9,14 @@ import { Price } from '@tradepost/ui/components/money.tsx'
 
 export interface SearchData {
   result: SearchResult
+  attributeDefinitions: AttributeDefinition[]
   query: Omit<SearchQuery, 'near'> & { near: string }
 }
 
 /** Search results with facets: the search page, a category and a storefront all show this. */
 export function SearchView({ title, hidden = {} }: { title: string; hidden?: Record<string, string> }) {
   const { t, i18n } = useTranslation()
-  const { result, query } = useLoaderData<SearchData>()
+  const { result, query, attributeDefinitions } = useLoaderData<SearchData>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
   const vi = i18n.language === 'vi'
@@ -38,6 +40,13 @@ export function SearchView({ title, hidden = {} }: { title: string; hidden?: Rec
           </fieldset>
           <FacetGroup legend={t('search.brand')} name="brand" values={result.facets.brands} />
           <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />
+          {attributeDefinitions.map((definition) => {
+            const facet = result.facets.attributes.find((a) => a.key === definition.key)
+            if (!facet?.values.length) return null
+            const values = definition.type === 'number' ? [...facet.values].sort((a, b) => Number(a.value) - Number(b.value)) : facet.values
+            const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(i18n.language)}${definition.unit ? ` ${definition.unit}` : ''}` : value)
+            return <FacetGroup key={definition.key} legend={vi ? definition.labelVi : definition.labelEn} name={`a.${definition.key}`} separator={null} values={values.map((v) => ({ ...v, label: label(v.value) }))} />
+          })}
           <fieldset>
             <label>
               <input type="checkbox" name="stock" value="1" defaultChecked={query.inStock} />
@@ -110,9 +119,9 @@ export function SearchView({ title, hidden = {} }: { title: string; hidden?: Rec
 }
 
 /** Checkboxes of one facet; several values of it combine (brand=a,b reads as either). */
-function FacetGroup({ legend, name, values }: { legend: string; name: string; values: { value: string; label: string; count: number }[] }) {
+function FacetGroup({ legend, name, values, separator = ',' }: { legend: string; name: string; values: { value: string; label: string; count: number }[]; separator?: string | null }) {
   const [params] = useSearchParams()
-  const selected = params.getAll(name).flatMap((v) => v.split(','))
+  const selected = params.getAll(name).flatMap((v) => (separator ? v.split(separator) : [v]))
   return (
     <fieldset>
       <legend>{legend}</legend>

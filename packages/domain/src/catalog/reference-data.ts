@@ -54,3 +54,21 @@ export async function getCategoryBySlug(ctx: Ctx, slug: string): Promise<Categor
   const c = await scoped(ctx).findOneOrThrow(Category, { slug })
   return { id: c.id, parentId: c.parentId ?? null, slug: c.slug, nameEn: c.nameEn, nameVi: c.nameVi, attributes: c.attributes }
 }
+
+/**
+ * The attributes a search within a category can filter on: the category's own, then those of the
+ * categories under it (first definition of a key wins), at most `limit`.
+ */
+export async function categoryFilterAttributes(ctx: Ctx, slug: string | undefined, limit = 8): Promise<AttributeDefinition[]> {
+  if (!slug) return []
+  const all = await scoped(ctx).find(Category, {}, { orderBy: { nameEn: 'asc' } })
+  const root = all.find((c) => c.slug === slug)
+  if (!root) return []
+  const definitions = new Map<string, AttributeDefinition>()
+  const queue = [root]
+  for (let c = queue.shift(); c; c = queue.shift()) {
+    for (const a of c.attributes) if (!definitions.has(a.key)) definitions.set(a.key, a)
+    queue.push(...all.filter((child) => child.parentId === c!.id))
+  }
+  return [...definitions.values()].slice(0, limit)
+}

@@ -5,7 +5,7 @@ import { buildFilter, buildSort, createMeilisearchIndex, MEILI_SETTINGS, readFac
 describe('the meilisearch adapter, without a server', () => {
   it('declares every attribute it filters, sorts and facets on', () => {
     const filterable = MEILI_SETTINGS.filterableAttributes as string[]
-    for (const f of buildFilter({ category: 'c', brands: ['b'], sellers: ['s'], inStock: true, priceMin: 1, priceMax: 2 })) {
+    for (const f of buildFilter({ category: 'c', brands: ['b'], sellers: ['s'], attributes: { poles: ['2P'] }, inStock: true, priceMin: 1, priceMax: 2 })) {
       expect(filterable).toContain(f.split(' ')[0])
     }
     expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['minPrice', '_geo']))
@@ -17,16 +17,23 @@ describe('the meilisearch adapter, without a server', () => {
     expect(buildFilter({ priceMin: 100.7, currency: 'VND' })).toEqual(['currency = "VND"', 'minPrice >= 100'])
     expect(buildSort({ sort: 'nearest', near: { latitude: 21, longitude: 105.8 } })).toEqual(['_geoPoint(21, 105.8):asc'])
     expect(buildSort({ sort: 'nearest' })).toBeUndefined()
+    // Values of one attribute are alternatives; attributes combine.
+    expect(buildFilter({ attributes: { poles: ['1P', '2P'], rated_current: ['63'] } })).toEqual(['attributeFacets IN ["poles:1P", "poles:2P"]', 'attributeFacets IN ["rated_current:63"]'])
   })
 
   it('flattens a document with its facets labelled, and reads them back', () => {
     const doc = toMeiliDocument(CONTRACT_DOCUMENTS[0]!)
-    expect(doc).toMatchObject({ mpn: 'SHE-CB-63A', skus: ['HN-CB63', 'SG-000163'], minPrice: 240_000, inStock: true, categorySlugs: ['breakers', 'electrical'] })
+    expect(doc).toMatchObject({ mpn: 'SHE-CB-63A', skus: ['HN-CB63', 'SG-000163'], minPrice: 240_000, inStock: true, categorySlugs: ['breakers', 'electrical'], attributeFacets: ['rated_current:63', 'poles:2P'] })
     expect(doc._geo).toEqual({ lat: 21.0612, lng: 105.8969 })
     const facets = readFacets({ brandFacet: { [doc.brandFacet!]: 3 }, sellerFacets: Object.fromEntries(doc.sellerFacets.map((s, i) => [s, i + 1])), inStock: { true: 2, false: 1 } })
     expect(facets.brands).toEqual([{ value: 'song-hong', label: 'Sông Hồng', count: 3 }])
     expect(facets.sellers[0]).toEqual({ value: 'saigon-parts', label: 'SAIGON-PARTS', count: 2 })
     expect(facets.inStock).toBe(2)
+    const attributes = readFacets({ attributeFacets: { 'poles:2P': 1, 'poles:1P': 4, 'rated_current:63': 2, 'colour:red': 9 } }, ['poles', 'rated_current'])
+    expect(attributes.attributes).toEqual([
+      { key: 'poles', values: [{ value: '1P', count: 4 }, { value: '2P', count: 1 }] },
+      { key: 'rated_current', values: [{ value: '63', count: 2 }] },
+    ])
   })
 
   it('issues storefront tokens limited to one seller, and refuses one already expired', async () => {

@@ -5,7 +5,7 @@ import { Meilisearch, type Settings } from 'meilisearch'
 import { generateTenantToken } from 'meilisearch/token'
 import { distanceKm } from '@tradepost/domain/geo'
 import { toHit } from '../postgres/postgres-index.ts'
-import { DEFAULT_PER_PAGE, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+import { attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 /** Facet values carry their label: "slug\u001fLabel". */
 const SEP = '\u001f'
@@ -29,6 +29,8 @@ export interface MeiliDocument {
   categoryFacet: string
   brandFacet: string | null
   sellerFacets: string[]
+  /** Category attributes as "key:value" tokens. */
+  attributeFacets: string[]
   inStock: boolean
   minPrice: number | null
   currency: string | null
@@ -39,12 +41,12 @@ export interface MeiliDocument {
 
 export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['mpn', 'skus', 'gtin', 'nameEn', 'nameVi', 'brandName', 'categoryNameEn', 'categoryNameVi', 'sellerNames', 'descriptionEn', 'descriptionVi'],
-  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'inStock', 'minPrice', 'currency', '_geo'],
+  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'attributeFacets', 'inStock', 'minPrice', 'currency', '_geo'],
   sortableAttributes: ['minPrice', '_geo'],
   displayedAttributes: ['id', 'doc'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnAttributes: ['gtin'] },
-  faceting: { maxValuesPerFacet: 100 },
+  faceting: { maxValuesPerFacet: 300 },
   pagination: { maxTotalHits: 10_000 },
 }
 
@@ -70,6 +72,7 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
     categoryFacet: `${d.category.slug}${SEP}${d.category.nameEn}`,
     brandFacet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
     sellerFacets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+    attributeFacets: attributeTokens(d.attributes),
     inStock: d.offers.some((o) => o.inStock),
     minPrice: prices[0]?.amount ?? null,
     currency: prices[0]?.currency ?? null,
@@ -86,6 +89,9 @@ export function buildFilter(query: SearchQuery): string[] {
   if (query.category) filter.push(`categorySlugs = ${quote(query.category)}`)
   if (query.brands?.length) filter.push(`brandSlug IN [${query.brands.map(quote).join(', ')}]`)
   if (query.sellers?.length) filter.push(`sellerSlugs IN [${query.sellers.map(quote).join(', ')}]`)
+  for (const [key, values] of Object.entries(query.attributes ?? {})) {
+    if (values.length) filter.push(`attributeFacets IN [${values.map((v) => quote(attributeToken(key, v))).join(', ')}]`)
+  }
   if (query.inStock) filter.push('inStock = true')
   if (query.priceMin !== undefined || query.priceMax !== undefined) {
     filter.push(`currency = ${quote(query.currency ?? 'VND')}`)
@@ -104,7 +110,7 @@ export function buildSort(query: SearchQuery): string[] | undefined {
 
 export const FACETS = ['categoryFacet', 'brandFacet', 'sellerFacets', 'inStock'] as const
 
-export function readFacets(distribution: Record<string, Record<string, number>> | undefined): SearchResult['facets'] {
+export function readFacets(distribution: Record<string, Record<string, number>> | undefined, attributeKeys: string[] = []): SearchResult['facets'] {
   const values = (name: string): FacetValue[] =>
     Object.entries(distribution?.[name] ?? {})
       .map(([raw, count]) => {
@@ -112,7 +118,7 @@ export function readFacets(distribution: Record<string, Record<string, number>> 
         return { value: value!, label: label ?? value!, count }
       })
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-  return { categories: values('categoryFacet'), brands: values('brandFacet'), sellers: values('sellerFacets'), inStock: distribution?.inStock?.true ?? 0 }
+  return { categories: values('categoryFacet'), brands: values('brandFacet'), sellers: values('sellerFacets'), inStock: distribution?.inStock?.true ?? 0, attributes: groupAttributeFacets(Object.entries(distribution?.attributeFacets ?? {}), attributeKeys) }
 }
 
 /**
@@ -167,7 +173,7 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
       const response = await index().search(query.q?.trim() || null, {
         filter: buildFilter(query),
         sort: buildSort(query),
-        facets: [...FACETS],
+        facets: query.attributeFacets?.length ? [...FACETS, 'attributeFacets'] : [...FACETS],
         page,
         hitsPerPage: perPage,
       })
@@ -176,7 +182,7 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
         return toHit(h.doc, nearest)
       })
       const total = response.totalHits ?? hits.length
-      return { hits, total, page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(response.facetDistribution) }
+      return { hits, total, page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(response.facetDistribution, query.attributeFacets) }
     },
   }
 }

@@ -4,7 +4,7 @@ import pg from 'pg'
 
 /** Separates a facet value from its label. */
 const SEP = '\u001f'
-import { DEFAULT_PER_PAGE, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 const SCHEMA_SQL = `
 create extension if not exists unaccent;
@@ -28,6 +28,9 @@ create table if not exists search.document (
 alter table search.document add column if not exists category_facet text;
 alter table search.document add column if not exists brand_facet text;
 alter table search.document add column if not exists seller_facets text[];
+-- Category attributes as "key:value" tokens.
+alter table search.document add column if not exists attr_facets text[] not null default '{}';
+create index if not exists document_attributes on search.document using gin (attr_facets);
 create index if not exists document_tsv on search.document using gin (tsv);
 create index if not exists document_codes on search.document using gin (codes gin_trgm_ops);
 create index if not exists document_names on search.document using gin (names gin_trgm_ops);
@@ -48,7 +51,7 @@ function fold(text: string): string {
 }
 
 /** The engine's query for a search, as SQL and parameters (benchmarks run it raw). */
-export function buildSearchSql(query: SearchQuery): { sql: string; params: unknown[]; page: number; perPage: number } {
+export function buildSearchSql(query: SearchQuery): { sql: string; params: unknown[]; page: number; perPage: number; attributeKeys: string[] } {
   const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
   const page = Math.max(query.page ?? 1, 1)
   const params: unknown[] = []
@@ -71,6 +74,9 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   if (query.category) where.push(`d.category_slugs @> array[${param(query.category)}]::text[]`)
   if (query.brands?.length) where.push(`d.brand_slug = any(${param(query.brands)}::text[])`)
   if (query.sellers?.length) where.push(`d.seller_slugs && ${param(query.sellers)}::text[]`)
+  for (const [key, values] of Object.entries(query.attributes ?? {})) {
+    if (values.length) where.push(`d.attr_facets && ${param(values.map((v) => attributeToken(key, v)))}::text[]`)
+  }
   if (query.inStock) where.push('d.in_stock')
   if (query.priceMin !== undefined || query.priceMax !== undefined) {
     where.push(`d.currency = ${param(query.currency ?? 'VND')}`)
@@ -93,16 +99,21 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   // The matched set carries only what ranking and facets need; documents are read for one page.
   const facet = (column: string, alias: string) =>
     `(select coalesce(json_agg(f), '[]') from (select split_part(v, E'\\x1f', 1) as value, split_part(v, E'\\x1f', 2) as label, count(*)::int as count from (select ${column} as v from matched m) x where v is not null group by v order by 3 desc, 1 limit 30) f) as ${alias}`
+  const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
+  const attributes = attributeKeys.length
+    ? `(select coalesce(json_agg(json_build_array(v, c)), '[]') from (select v, count(*)::int as c from matched m, unnest(m.attr_facets) v where split_part(v, ':', 1) = any(${param(attributeKeys)}::text[]) group by v) x) as attributes`
+    : `'[]'::json as attributes`
   const sql = `
-    with matched as (select d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${score} as score, ${nearest} as nearest_km from search.document d ${whereSql})
+    with matched as (select d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length ? 'd.attr_facets, ' : ''}${score} as score, ${nearest} as nearest_km from search.document d ${whereSql})
     select
       (select count(*)::int from matched) as total,
       (select coalesce(json_agg(h), '[]') from (select d.doc, p.nearest_km from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
       ${facet('m.category_facet', 'categories')},
       ${facet('m.brand_facet', 'brands')},
       ${facet('unnest(m.seller_facets)', 'sellers')},
-      (select count(*)::int from matched m where m.in_stock) as in_stock`
-  return { sql, params, page, perPage }
+      (select count(*)::int from matched m where m.in_stock) as in_stock,
+      ${attributes}`
+  return { sql, params, page, perPage, attributeKeys }
 }
 
 async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDocument[]): Promise<void> {
@@ -126,16 +137,17 @@ async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDoc
       category_facet: `${d.category.slug}${SEP}${d.category.nameEn}`,
       brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
       seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+      attr_facets: attributeTokens(d.attributes),
     }
   })
   await pool.query(
-    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets)
-     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets
-     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[])
+    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets, attr_facets)
+     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets, r.attr_facets
+     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[], attr_facets text[])
      on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
        category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
        in_stock = excluded.in_stock, locations = excluded.locations, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
-       seller_facets = excluded.seller_facets`,
+       seller_facets = excluded.seller_facets, attr_facets = excluded.attr_facets`,
     [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
   )
 }
@@ -148,6 +160,7 @@ const CANONICAL_INDEXES: Record<string, string> = {
   document_names: 'names',
   document_categories: 'category_slugs',
   document_sellers: 'seller_slugs',
+  document_attributes: 'attr_facets',
 }
 
 export function createPostgresSearchIndex(databaseUrl: string, options: { max?: number } = {}): SearchIndex {
@@ -204,15 +217,15 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
     },
 
     async search(query: SearchQuery): Promise<SearchResult> {
-      const { sql, params, page, perPage } = buildSearchSql(query)
+      const { sql, params, page, perPage, attributeKeys } = buildSearchSql(query)
       const { rows } = await pool.query(sql, params)
-      const r = rows[0] as { total: number; hits: { doc: SearchDocument; nearest_km: number | null }[]; categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; in_stock: number }
+      const r = rows[0] as { total: number; hits: { doc: SearchDocument; nearest_km: number | null }[]; categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; in_stock: number; attributes: [string, number][] }
       return {
         hits: r.hits.map(({ doc, nearest_km }) => toHit(doc, nearest_km)),
         total: r.total,
         page,
         pageCount: Math.max(1, Math.ceil(r.total / perPage)),
-        facets: { categories: r.categories, brands: r.brands, sellers: r.sellers, inStock: r.in_stock },
+        facets: { categories: r.categories, brands: r.brands, sellers: r.sellers, inStock: r.in_stock, attributes: groupAttributeFacets(r.attributes, attributeKeys) },
       }
     },
   }

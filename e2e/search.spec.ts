@@ -1,0 +1,20 @@
+import { expect, test } from './fixtures.ts'
+import { APPS } from './urls.ts'
+
+test('within a category, its attributes are facets a buyer can filter by, and the address keeps them', async ({ page }) => {
+  await page.goto(`${APPS.market}/c/circuit-breakers`)
+  const poles = page.getByRole('group', { name: 'Poles' })
+  await expect(poles.getByRole('checkbox', { name: /^1P/ })).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Rated current' }).getByRole('checkbox', { name: /^32 A/ })).toBeVisible()
+  await poles.getByRole('checkbox', { name: /^2P/ }).check()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/a\.poles=2P/)
+  await expect(page.getByRole('link', { name: 'Miniature circuit breaker 2P 63A' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Miniature circuit breaker 1P 32A' })).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Poles' }).getByRole('checkbox', { name: /^2P/ })).toBeChecked()
+
+  // The same filter from a typed address, on the search page.
+  await page.goto(`${APPS.market}/search?category=circuit-breakers&a.rated_current=32`)
+  await expect(page.getByRole('link', { name: 'Miniature circuit breaker 1P 32A' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Miniature circuit breaker 2P 63A' })).toHaveCount(0)
+})
