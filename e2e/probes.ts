@@ -72,11 +72,13 @@ export const PROBES: Probe[] = [
   { route: 'imports.$id', name: 'another seller\'s import', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}`, expect: 'denied', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
   { route: 'imports.$id.errors[.csv]', name: 'another seller\'s import errors', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}/errors.csv`, expect: 'denied', secret: () => 'SECRET-LINE', outsider: SELLER_OUTSIDER },
   { route: 'offers[.csv]', name: 'offer export', app: 'portal', method: 'GET', path: () => '/offers.csv', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER },
+  { route: 'products[.csv]', name: 'product export', app: 'portal', method: 'GET', path: () => '/products.csv', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
   { route: 'media.$id', name: 'image of another manufacturer\'s draft', app: 'portal', method: 'GET', path: (w) => `/media/${w.draftImage}`, expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
   { route: 'media.$id', name: 'image of a draft product', app: 'market', method: 'GET', path: (w) => `/media/${w.draftImage}`, expect: 'denied', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   // Marketplace
   { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
   { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
+  { route: 's.$slug_.images.$slot', name: 'storefront logo of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction/images/logo', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
   { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.name)}`, expect: 'own', secret: (w) => w.draft.slug, outsider: BUYER_OUTSIDER },

@@ -40,6 +40,9 @@ export default function Imports() {
       <PageHeader title={t('imports.title')}>
         <a className="button secondary" href="/offers.csv" download>
           {t('imports.export')}
+        </a>{' '}
+        <a className="button secondary" href="/products.csv" download>
+          {t('imports.exportProducts')}
         </a>
       </PageHeader>
       <section className="panel">

@@ -23,6 +23,9 @@ export default function Products() {
   return (
     <>
       <PageHeader title={t('catalog.products')}>
+        <a className="button secondary" href="/products.csv" download>
+          {t('imports.exportProducts')}
+        </a>{' '}
         <Link to="/products/new" className="button primary">
           {t('catalog.newProduct')}
         </Link>

@@ -7,7 +7,7 @@ import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
-import { checkHeader, decodeUpload, exportOffersCsv, getImport, MAX_IMPORT_ROWS, runImport, startImport } from './csv-import.ts'
+import { checkHeader, decodeUpload, exportOffersCsv, exportProductsCsv, getImport, MAX_IMPORT_ROWS, runImport, startImport } from './csv-import.ts'
 
 const db = useTestDatabase()
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -90,6 +90,20 @@ describe('offer import', () => {
     expect(done.errors.map((e) => [e.line, e.code])).toEqual([[3, 'ATTRIBUTE_INVALID'], [4, 'BRAND_UNKNOWN'], [5, 'CATEGORY_UNKNOWN']])
     const product = await db().orm.em.fork().findOneOrFail(Product, { organizationId: w.maker.org.id, mpn: 'P-1' })
     expect(product).toMatchObject({ status: 'published', attributes: { power: 750 } })
+    // The export is in the import format: importing it again changes nothing and refuses nothing.
+    const exported = await exportProductsCsv(db().ctx(w.maker.admin.actor))
+    expect(exported.split('\n').slice(0, 2)).toEqual([
+      'mpn,brand,category,name_en,name_vi,description_en,description_vi,gtin,unit,pack_size,status,attr:power',
+      `A-1,${w.brand.slug},${w.category.slug},A-1,A-1,,,,piece,1,published,`,
+    ])
+    expect(exported).toContain(`P-1,${w.brand.slug},${w.category.slug},Pump one,Bơm một,,,,piece,1,published,750`)
+    const again = await startImport(db().ctx(w.maker.admin.actor), 'products', { filename: 'export.csv', bytes: utf8(exported) })
+    if (!again.ok) throw new Error(again.error.code)
+    const reimported = await runImport(db().ctx(w.maker.admin.actor), again.value.id)
+    expect(reimported).toMatchObject({ okRows: 3, errorRows: 0 })
+    expect(await exportProductsCsv(db().ctx(w.maker.admin.actor))).toBe(exported)
+    // Another organization's export holds none of these.
+    expect(await exportProductsCsv(db().ctx(w.seller.admin.actor))).not.toContain('P-1')
     // Distributors cannot import another manufacturer's products, and sales roles no products at all.
     await expect(startImport(db().ctx(w.seller.members.fulfillment!.actor), 'products', { filename: 'x.csv', bytes: utf8(csv) })).rejects.toMatchObject({ kind: 'forbidden' })
   })

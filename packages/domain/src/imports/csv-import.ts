@@ -277,6 +277,31 @@ export async function exportOffersCsv(ctx: Ctx): Promise<string> {
   return stringify(rows, { header: true, columns: [...OFFER_COLUMNS, ...warehouses.map((w) => `stock:${w.name}`)] })
 }
 
+/** The organization's products as CSV, in the import format (one `attr:<key>` column per attribute used). */
+export async function exportProductsCsv(ctx: Ctx): Promise<string> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('forbidden', 'FORBIDDEN')
+  const products = await scoped(ctx).find(Product, { organizationId: orgId }, { orderBy: { mpn: 'asc' } })
+  const brands = new Map((await ctx.em.find(Brand, { id: { $in: products.map((p) => p.brandId).filter((b): b is string => !!b) } })).map((b) => [b.id, b.slug]))
+  const categories = new Map((await ctx.em.find(Category, { id: { $in: [...new Set(products.map((p) => p.categoryId))] } })).map((c) => [c.id, c.slug]))
+  const keys = [...new Set(products.flatMap((p) => Object.keys(p.attributes)))].sort()
+  const rows = products.map((p) => [
+    p.mpn,
+    p.brandId ? brands.get(p.brandId) : '',
+    categories.get(p.categoryId),
+    p.nameEn,
+    p.nameVi,
+    p.descriptionEn,
+    p.descriptionVi,
+    p.gtin ?? '',
+    p.unitOfMeasure,
+    p.packSize,
+    p.status,
+    ...keys.map((k) => p.attributes[k] ?? ''),
+  ])
+  return stringify(rows, { header: true, columns: [...PRODUCT_COLUMNS, ...keys.map((k) => `attr:${k}`)] })
+}
+
 /** One row of a products file, saved like the product form would (upsert by part number). */
 async function importProductRow(ctx: Ctx, row: Record<string, string>, categories: Map<string, string>): Promise<Result<string, string>> {
   const m = ctx.actor.membership!
