@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss'
 import { createOrm, type MikroORM } from '@tradepost/domain/db'
 import { pgBossJobQueue, startJobQueue, type JobQueue } from '@tradepost/domain/jobs'
 import { createSearchIndex, type SearchIndex } from '@tradepost/search'
-import { localDiskStorage, type FileStorage } from '@tradepost/infra/storage'
+import { createFileStorage, type FileStorage } from '@tradepost/infra/storage'
 
 export interface Services {
   orm: MikroORM
@@ -24,7 +24,7 @@ export function getServices(): Promise<Services> {
     if (!url) throw new Error('DATABASE_URL is not set')
     const orm = await createOrm(url)
     const boss = await startJobQueue(url)
-    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex(), storage: localDiskStorage(process.env.UPLOAD_DIR ?? '.tradepost/uploads') }
+    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex(), storage: createFileStorage() }
   })()
   globalThis.__tradepostServices.catch(() => {
     globalThis.__tradepostServices = undefined

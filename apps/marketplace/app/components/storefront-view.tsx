@@ -10,10 +10,17 @@ export function StorefrontView() {
   const vi = i18n.language === 'vi'
   const tagline = vi ? s.tagline.vi || s.tagline.en : s.tagline.en || s.tagline.vi
   const about = vi ? s.about.vi || s.about.en : s.about.en || s.about.vi
+  const image = (slot: 'logo' | 'banner') => (s.images[slot] ? `/s/${s.slug}/images/${slot}?v=${s.images[slot]}` : null)
+  const banner = image('banner')
+  const logo = image('logo')
   return (
     <>
+      {banner ? <img className="storefront-banner" src={banner} alt="" /> : null}
       <section className="hero" style={{ background: `linear-gradient(135deg, ${s.primaryColor}, ${s.accentColor})` }}>
-        <h1>{s.name}</h1>
+        <div className="storefront-brand">
+          {logo ? <img className="storefront-logo" src={logo} alt={t('storefront.logoAlt', { name: s.name })} /> : null}
+          <h1>{s.name}</h1>
+        </div>
         <p>{tagline || t(`kinds.${s.kind}`)}</p>
         {s.cities.length ? <p>{t('storefront.warehousesIn', { cities: s.cities.join(', ') })}</p> : null}
       </section>

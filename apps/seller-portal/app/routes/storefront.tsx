@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard } from '@tradepost/auth'
+import { getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { getMyStorefront, saveStorefront } from '@tradepost/domain/organizations'
-import { StorefrontInputSchema } from '@tradepost/domain/schemas'
-import { Field, FormErrors, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { getMyStorefront, removeStorefrontImage, saveStorefront, setStorefrontImage } from '@tradepost/domain/organizations'
+import { STOREFRONT_IMAGE_SLOTS, StorefrontInputSchema, type StorefrontImageSlot } from '@tradepost/domain/schemas'
+import { ErrorAlert, Field, FormErrors, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -22,7 +22,21 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return submitForm(await request.formData(), StorefrontInputSchema, (value) => saveStorefront(rc.ctx, value), { field: 'hostname', redirectTo: () => '/storefront?notice=saved' })
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const slot = STOREFRONT_IMAGE_SLOTS.find((s) => s === formData.get('slot'))
+  if (slot && (intent === 'uploadImage' || intent === 'removeImage')) {
+    const { storage } = await getServices()
+    if (intent === 'removeImage') {
+      await removeStorefrontImage(rc.ctx, storage, slot)
+      throw redirect('/storefront?notice=imageRemoved')
+    }
+    const file = formData.get('image')
+    const saved = await setStorefrontImage(rc.ctx, storage, slot, file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array())
+    if (!saved.ok) return data({ result: undefined, error: saved.error }, { status: 400 })
+    throw redirect('/storefront?notice=imageSaved')
+  }
+  return submitForm(formData, StorefrontInputSchema, (value) => saveStorefront(rc.ctx, value), { field: 'hostname', redirectTo: () => '/storefront?notice=saved' })
 })
 
 export default function StorefrontSettings() {
@@ -46,6 +60,7 @@ export default function StorefrontSettings() {
         </a>
       </PageHeader>
       {params.get('notice') === 'saved' ? <Notice tone="success">{t('storefront.saved')}</Notice> : null}
+      {params.get('notice') === 'imageSaved' || params.get('notice') === 'imageRemoved' ? <Notice tone="success">{t(`storefront.${params.get('notice') as 'imageSaved' | 'imageRemoved'}`)}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="panel">
         <FormErrors errors={form.errors} />
         <div className="grid-2">
@@ -65,6 +80,46 @@ export default function StorefrontSettings() {
         </div>
         <SubmitButton>{t('storefront.save')}</SubmitButton>
       </Form>
+      <section className="panel">
+        <h2>{t('storefront.images')}</h2>
+        <p className="muted">{t('storefront.imagesHint')}</p>
+        <div className="grid-2">
+          {STOREFRONT_IMAGE_SLOTS.map((slot) => (
+            <ImageSlot key={slot} slot={slot} error={actionData?.error?.field === slot ? actionData.error : null} src={s.images[slot] ? `${marketplaceUrl}/s/${s.slug}/images/${slot}?v=${s.images[slot]}` : null} />
+          ))}
+        </div>
+      </section>
     </>
+  )
+}
+
+/** One uploaded image of the storefront: what is there now, a file to replace it, a way to remove it. */
+function ImageSlot({ slot, src, error }: { slot: StorefrontImageSlot; src: string | null; error: { code: string; params?: Record<string, string | number> } | null }) {
+  const { t } = useTranslation()
+  const inputId = `image-${slot}`
+  return (
+    <div>
+      <h3>{t(`storefront.${slot}`)}</h3>
+      <ErrorAlert error={error} />
+      {src ? <img src={src} alt="" className={`storefront-${slot}-preview`} /> : <p className="muted">{t('storefront.noImage')}</p>}
+      <Form method="post" encType="multipart/form-data" className="toolbar">
+        <input type="hidden" name="slot" value={slot} />
+        <div className="field">
+          <label htmlFor={inputId}>{t(`storefront.${slot}`)}</label>
+          <input id={inputId} name="image" type="file" accept="image/png,image/jpeg,image/webp,image/gif" required />
+        </div>
+        <SubmitButton name="intent" value="uploadImage" variant="secondary">
+          {t('storefront.uploadImage')}
+        </SubmitButton>
+      </Form>
+      {src ? (
+        <Form method="post">
+          <input type="hidden" name="slot" value={slot} />
+          <SubmitButton name="intent" value="removeImage" variant="secondary">
+            {t('storefront.removeImage')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </div>
   )
 }

@@ -27,6 +27,17 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   return null
 }
 
+export type ImageError = 'IMAGE_TOO_LARGE' | 'IMAGE_NOT_AN_IMAGE' | 'IMAGE_EMPTY'
+
+/** An uploaded image, checked: not empty, at most 5 MB, and truly an image (by its bytes). */
+export function checkImage(bytes: Uint8Array, field = 'image'): Result<{ type: ImageType; extension: string }, ImageError> {
+  if (bytes.byteLength === 0) return fail('IMAGE_EMPTY', { field })
+  if (bytes.byteLength > MAX_IMAGE_BYTES) return fail('IMAGE_TOO_LARGE', { field, params: { megabytes: MAX_IMAGE_BYTES / 1024 / 1024 } })
+  const type = sniffImageType(bytes)
+  if (!type) return fail('IMAGE_NOT_AN_IMAGE', { field })
+  return ok({ type, extension: TYPES[type] })
+}
+
 export interface ImageDto {
   id: string
   productId: string
@@ -37,14 +48,13 @@ export interface ImageDto {
 const toImageDto = (i: ProductImage): ImageDto => ({ id: i.id, productId: i.productId, contentType: i.contentType, bytes: i.bytes })
 
 /** Adds an image to one of the actor's products. Too large or not an image: refused, nothing stored. */
-export async function addProductImage(ctx: Ctx, storage: FileStorage, productId: string, bytes: Uint8Array): Promise<Result<ImageDto, 'IMAGE_TOO_LARGE' | 'IMAGE_NOT_AN_IMAGE' | 'IMAGE_EMPTY'>> {
+export async function addProductImage(ctx: Ctx, storage: FileStorage, productId: string, bytes: Uint8Array): Promise<Result<ImageDto, ImageError>> {
   const product = await scoped(ctx).findOneOrThrow(Product, { id: productId }, 'update')
   authorize(ctx, 'update', product)
-  if (bytes.byteLength === 0) return fail('IMAGE_EMPTY', { field: 'image' })
-  if (bytes.byteLength > MAX_IMAGE_BYTES) return fail('IMAGE_TOO_LARGE', { field: 'image', params: { megabytes: MAX_IMAGE_BYTES / 1024 / 1024 } })
-  const type = sniffImageType(bytes)
-  if (!type) return fail('IMAGE_NOT_AN_IMAGE', { field: 'image' })
-  const key = `products/${product.id}/${randomUUID()}.${TYPES[type]}`
+  const checked = checkImage(bytes)
+  if (!checked.ok) return checked
+  const { type, extension } = checked.value
+  const key = `products/${product.id}/${randomUUID()}.${extension}`
   await storage.put(key, bytes, type)
   return ctx.em.transactional(async (em) => {
     const position = await em.count(ProductImage, { productId: product.id })

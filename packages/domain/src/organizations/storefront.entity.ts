@@ -17,6 +17,11 @@ const StorefrontSchema = defineEntity({
     aboutVi: p.text().default(''),
     /** Served at the root of this host when set (e.g. shop.hanoisupply.vn). */
     hostname: p.string().length(253).nullable().unique(),
+    /** Storage keys of the uploaded logo and banner, and their content types. */
+    logoKey: p.string().length(300).nullable(),
+    logoType: p.string().length(40).nullable(),
+    bannerKey: p.string().length(300).nullable(),
+    bannerType: p.string().length(40).nullable(),
     updatedAt: updatedAtColumn(),
   },
 })

@@ -18,3 +18,7 @@ export const StorefrontInputSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
 })
 export type StorefrontInput = z.infer<typeof StorefrontInputSchema>
+
+/** The images a storefront has, each uploaded on its own. */
+export const STOREFRONT_IMAGE_SLOTS = ['logo', 'banner'] as const
+export type StorefrontImageSlot = (typeof STOREFRONT_IMAGE_SLOTS)[number]

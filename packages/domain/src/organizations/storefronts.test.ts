@@ -4,7 +4,11 @@ import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { getBrandPage } from '../catalog/brand-page.ts'
 import { createBrand, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
-import { findStorefrontByHost, getStorefront, saveStorefront, StorefrontInputSchema } from './storefronts.ts'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { localDiskStorage } from '@tradepost/infra/storage'
+import { findStorefrontByHost, getStorefront, readStorefrontImage, removeStorefrontImage, saveStorefront, setStorefrontImage, StorefrontInputSchema } from './storefronts.ts'
 
 const db = useTestDatabase()
 const input = (over: Record<string, string> = {}) => StorefrontInputSchema.parse({ primaryColor: '#112233', accentColor: '#445566', taglineEn: 'Parts fast', ...over })
@@ -30,6 +34,37 @@ describe('storefronts', () => {
     expect(await saveStorefront(db().ctx(b.admin.actor), input({ hostname: host }))).toEqual({ ok: false, error: { code: 'HOSTNAME_TAKEN', field: 'hostname' } })
     await expect(saveStorefront(db().ctx(a.members.sales!.actor), input())).rejects.toMatchObject({ kind: 'forbidden' })
     expect(StorefrontInputSchema.safeParse({ primaryColor: 'red', accentColor: '#000000' }).error?.issues[0]?.message).toBe('COLOR_INVALID')
+  })
+})
+
+describe('storefront logo and banner', () => {
+  const storage = localDiskStorage(mkdtempSync(join(tmpdir(), 'tradepost-storefront-')))
+  const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n])
+
+  it('are uploaded by the seller\'s admin, replaced, served to anyone, and removed', async () => {
+    const seller = await createOrganization(db().orm.em.fork(), { kind: 'distributor', roles: ['sales'] })
+    const ctx = db().ctx(seller.admin.actor)
+    const first = await setStorefrontImage(ctx, storage, 'logo', png(1))
+    if (!first.ok) throw new Error(first.error.code)
+    expect(first.value.images).toEqual({ logo: expect.stringMatching(/^logo-/), banner: null })
+    const second = await setStorefrontImage(ctx, storage, 'logo', png(2))
+    if (!second.ok) throw new Error(second.error.code)
+    expect(second.value.images.logo).not.toBe(first.value.images.logo)
+    const served = await readStorefrontImage(db().ctx(ANONYMOUS), storage, seller.org.slug, 'logo')
+    expect(served).toEqual({ bytes: png(2), contentType: 'image/png' })
+    // The replaced file is gone from storage.
+    expect(await storage.get(`storefronts/${seller.org.id}/${first.value.images.logo}.png`)).toBeNull()
+    await expect(readStorefrontImage(db().ctx(ANONYMOUS), storage, seller.org.slug, 'banner')).rejects.toMatchObject({ kind: 'not_found' })
+
+    // Not an image, too large, not an admin: refused, nothing changes.
+    expect(await setStorefrontImage(ctx, storage, 'banner', new TextEncoder().encode('<svg/>'))).toMatchObject({ ok: false, error: { code: 'IMAGE_NOT_AN_IMAGE', field: 'banner' } })
+    expect(await setStorefrontImage(ctx, storage, 'banner', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x89))).toMatchObject({ ok: false, error: { code: 'IMAGE_TOO_LARGE' } })
+    await expect(setStorefrontImage(db().ctx(seller.members.sales!.actor), storage, 'logo', png(3))).rejects.toMatchObject({ kind: 'forbidden' })
+    expect((await readStorefrontImage(db().ctx(ANONYMOUS), storage, seller.org.slug, 'logo')).bytes).toEqual(png(2))
+
+    const removed = await removeStorefrontImage(ctx, storage, 'logo')
+    expect(removed.images.logo).toBeNull()
+    await expect(readStorefrontImage(db().ctx(ANONYMOUS), storage, seller.org.slug, 'logo')).rejects.toMatchObject({ kind: 'not_found' })
   })
 })
 

@@ -6,6 +6,7 @@ import { Migration20261123191104_imports } from './Migration20261123191104_impor
 import { Migration20261123191640_offer_sku_identity } from './Migration20261123191640_offer_sku_identity.ts'
 import { Migration20261123193509_product_images } from './Migration20261123193509_product_images.ts'
 import { Migration20261123195344_import_kinds } from './Migration20261123195344_import_kinds.ts'
+import { Migration20261123203452_storefront_images } from './Migration20261123203452_storefront_images.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123191640_offer_sku_identity', class: Migration20261123191640_offer_sku_identity },
   { name: 'Migration20261123193509_product_images', class: Migration20261123193509_product_images },
   { name: 'Migration20261123195344_import_kinds', class: Migration20261123195344_import_kinds },
+  { name: 'Migration20261123203452_storefront_images', class: Migration20261123203452_storefront_images },
 ]
