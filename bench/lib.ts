@@ -52,3 +52,25 @@ export async function sequence(count: number, task: (i: number) => Promise<void>
   }
   return stats(latencies, (performance.now() - started) / 1000)
 }
+
+/**
+ * Runs several tasks over the same `count` items, one at a time, taking turns item by item (the
+ * order rotates), so that a machine getting busier or caches warming affect every task alike.
+ */
+export async function interleaved<K extends string>(count: number, tasks: Record<K, (i: number) => Promise<void>>, warmup = 10): Promise<Record<K, Stats & { latencies: number[] }>> {
+  const names = Object.keys(tasks) as K[]
+  for (let i = 0; i < warmup; i++) for (const name of names) await tasks[name](i)
+  const latencies = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
+  const busy = Object.fromEntries(names.map((n) => [n, 0])) as Record<K, number>
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length]!
+      const t = performance.now()
+      await tasks[name](i)
+      const took = performance.now() - t
+      latencies[name].push(took)
+      busy[name] += took
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { ...stats(latencies[n], busy[n] / 1000), latencies: latencies[n] }])) as Record<K, Stats & { latencies: number[] }>
+}

@@ -9,6 +9,8 @@ import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, group
 const SCHEMA_SQL = `
 create extension if not exists unaccent;
 create extension if not exists pg_trgm;
+create extension if not exists cube;
+create extension if not exists earthdistance;
 create schema if not exists search;
 create table if not exists search.document (
   id uuid primary key,
@@ -21,8 +23,7 @@ create table if not exists search.document (
   seller_slugs text[] not null,
   min_price bigint,
   currency text,
-  in_stock boolean not null,
-  locations jsonb not null
+  in_stock boolean not null
 );
 -- Facet values with their labels ("slug\x1fLabel"), so facet counts never read the document.
 alter table search.document add column if not exists category_facet text;
@@ -31,15 +32,15 @@ alter table search.document add column if not exists seller_facets text[];
 -- Category attributes as "key:value" tokens.
 alter table search.document add column if not exists attr_facets text[] not null default '{}';
 create index if not exists document_attributes on search.document using gin (attr_facets);
+-- Warehouses with stock as points (longitude, latitude), for distances.
+alter table search.document add column if not exists points point[] not null default '{}';
+alter table search.document drop column if exists locations;
 create index if not exists document_tsv on search.document using gin (tsv);
 create index if not exists document_codes on search.document using gin (codes gin_trgm_ops);
 create index if not exists document_names on search.document using gin (names gin_trgm_ops);
 create index if not exists document_categories on search.document using gin (category_slugs);
 create index if not exists document_sellers on search.document using gin (seller_slugs);
-create or replace function search.distance_km(lat1 float8, lng1 float8, lat2 float8, lng2 float8) returns float8
-  language sql immutable parallel safe as $$
-  select 2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(lat2 - lat1) / 2), 2) + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lng2 - lng1) / 2), 2))))
-$$;
+drop function if exists search.distance_km(float8, float8, float8, float8);
 `
 
 function fold(text: string): string {
@@ -60,17 +61,6 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     return `$${params.length}`
   }
   const where: string[] = []
-  const q = fold(query.q?.trim() ?? '')
-  let score = '0'
-  if (q) {
-    const tsq = `websearch_to_tsquery('simple', ${param(q)})`
-    const raw = param(q)
-    const like = param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    // Words (accent-folded), a fragment of a part number or SKU, or a name with a typo. The
-    // typo similarity is only computed for rows the words did not match: it is the costly part.
-    where.push(`(d.tsv @@ ${tsq} or d.codes like ${like} or ${raw} <% d.names)`)
-    score = `(ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end + case when d.tsv @@ ${tsq} then 0 else word_similarity(${raw}, d.names) end)`
-  }
   if (query.category) where.push(`d.category_slugs @> array[${param(query.category)}]::text[]`)
   if (query.brands?.length) where.push(`d.brand_slug = any(${param(query.brands)}::text[])`)
   if (query.sellers?.length) where.push(`d.seller_slugs && ${param(query.sellers)}::text[]`)
@@ -84,30 +74,48 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     if (query.priceMax !== undefined) where.push(`d.min_price <= ${param(query.priceMax)}`)
   }
   const near = query.near
-  const nearest = near
-    ? `(select min(search.distance_km(${param(near.latitude)}, ${param(near.longitude)}, (l->>'latitude')::float8, (l->>'longitude')::float8)) from jsonb_array_elements(d.locations) l)`
-    : 'null::float8'
+  // Great-circle distance to the closest warehouse with stock (earthdistance's <@> is in miles).
+  const buyer = near ? `point(${param(near.longitude)}::float8, ${param(near.latitude)}::float8)` : ''
+  const nearestOf = (a: string) => (near ? `(select min(pt <@> ${buyer}) * 1.609344 from unnest(${a}.points) pt)` : 'null::float8')
+  const byNearest = query.sort === 'nearest' && !!near
   const orderBy = (a: string) =>
     query.sort === 'price_asc'
       ? `${a}.min_price asc nulls last, ${a}.id`
       : query.sort === 'price_desc'
         ? `${a}.min_price desc nulls last, ${a}.id`
-        : query.sort === 'nearest' && near
+        : byNearest
           ? `${a}.nearest_km asc nulls last, ${a}.score desc, ${a}.id`
           : `${a}.score desc, ${a}.id`
-  const whereSql = where.length ? `where ${where.join(' and ')}` : ''
+  const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
   // The matched set carries only what ranking and facets need; documents are read for one page.
+  const columns = (score: string) =>
+    `d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${nearestOf('d')} as nearest_km` : ''}`
+  const and = (conditions: string[]) => (conditions.length ? conditions.join(' and ') : 'true')
+  const q = fold(query.q?.trim() ?? '')
+  let matched: string
+  if (q) {
+    const tsq = `websearch_to_tsquery('simple', ${param(q)})`
+    const raw = param(q)
+    const like = param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    // Words (accent-folded) or a fragment of a part number or SKU; only when neither finds
+    // anything, names like the words (a typo): that similarity is the costly part, so it runs
+    // only then (the uncorrelated NOT EXISTS is checked once, before the scan).
+    matched = `exact as materialized (select ${columns(`ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end`)} from search.document d where (d.tsv @@ ${tsq} or d.codes like ${like}) and ${and(where)}),
+    fuzzy as materialized (select ${columns(`word_similarity(${raw}, d.names)`)} from search.document d where not exists (select 1 from exact) and ${raw} <% d.names and ${and(where)}),
+    matched as (select * from exact union all select * from fuzzy)`
+  } else {
+    matched = `matched as (select ${columns('0::real')} from search.document d where ${and(where)})`
+  }
   const facet = (column: string, alias: string) =>
     `(select coalesce(json_agg(f), '[]') from (select split_part(v, E'\\x1f', 1) as value, split_part(v, E'\\x1f', 2) as label, count(*)::int as count from (select ${column} as v from matched m) x where v is not null group by v order by 3 desc, 1 limit 30) f) as ${alias}`
-  const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
   const attributes = attributeKeys.length
     ? `(select coalesce(json_agg(json_build_array(v, c)), '[]') from (select v, count(*)::int as c from matched m, unnest(m.attr_facets) v where split_part(v, ':', 1) = any(${param(attributeKeys)}::text[]) group by v) x) as attributes`
     : `'[]'::json as attributes`
   const sql = `
-    with matched as (select d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length ? 'd.attr_facets, ' : ''}${score} as score, ${nearest} as nearest_km from search.document d ${whereSql})
+    with ${matched}
     select
       (select count(*)::int from matched) as total,
-      (select coalesce(json_agg(h), '[]') from (select d.doc, p.nearest_km from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
+      (select coalesce(json_agg(h), '[]') from (select d.doc, ${byNearest ? 'p.nearest_km' : nearestOf('d')} as nearest_km from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
       ${facet('m.category_facet', 'categories')},
       ${facet('m.brand_facet', 'brands')},
       ${facet('unnest(m.seller_facets)', 'sellers')},
@@ -133,7 +141,7 @@ async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDoc
       minPrice: min?.amount ?? null,
       currency: min?.currency ?? null,
       inStock: d.offers.some((o) => o.inStock),
-      locations: d.offers.flatMap((o) => o.locations),
+      points: [...new Set(d.offers.flatMap((o) => o.locations.map((l) => `(${l.longitude},${l.latitude})`)))],
       category_facet: `${d.category.slug}${SEP}${d.category.nameEn}`,
       brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
       seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
@@ -141,12 +149,12 @@ async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDoc
     }
   })
   await pool.query(
-    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, locations, category_facet, brand_facet, seller_facets, attr_facets)
-     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.locations, r.category_facet, r.brand_facet, r.seller_facets, r.attr_facets
-     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, locations jsonb, category_facet text, brand_facet text, seller_facets text[], attr_facets text[])
+    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, points, category_facet, brand_facet, seller_facets, attr_facets)
+     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.points, r.category_facet, r.brand_facet, r.seller_facets, r.attr_facets
+     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, points point[], category_facet text, brand_facet text, seller_facets text[], attr_facets text[])
      on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
        category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
-       in_stock = excluded.in_stock, locations = excluded.locations, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
+       in_stock = excluded.in_stock, points = excluded.points, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
        seller_facets = excluded.seller_facets, attr_facets = excluded.attr_facets`,
     [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
   )
