@@ -1,4 +1,5 @@
 // Measuring helpers: latencies in milliseconds, percentiles, a closed-loop load generator.
+import http from 'node:http'
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
@@ -73,4 +74,23 @@ export async function interleaved<K extends string>(count: number, tasks: Record
     }
   }
   return Object.fromEntries(names.map((n) => [n, { ...stats(latencies[n], busy[n] / 1000), latencies: latencies[n] }])) as Record<K, Stats & { latencies: number[] }>
+}
+
+/**
+ * A lean GET for load generation (node:http over kept-alive connections, asking for gzip like a
+ * browser): the load generator shares the machine with the server, so it should cost little.
+ */
+export function httpGet(): (url: string) => Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
+  return (url) =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`))
+          res.on('data', () => {})
+          res.on('end', resolve)
+          res.on('error', reject)
+        })
+        .on('error', reject)
+    })
 }

@@ -4,7 +4,7 @@
 import pg from 'pg'
 import { buildSearchSql, createPostgresSearchIndex } from '@tradepost/search'
 import type { SearchQuery } from '@tradepost/search'
-import { fmt, interleaved, percentile, ratio } from './lib.ts'
+import { fmt, httpGet, interleaved, percentile, ratio } from './lib.ts'
 
 export function benchQueries(): SearchQuery[] {
   const queries: SearchQuery[] = []
@@ -36,6 +36,7 @@ export async function benchSearch(databaseUrl: string, marketplaceUrl: string, r
   const near = { latitude: 10.7769, longitude: 106.7009 }
   const withNear = (q: SearchQuery) => (q.near ? { ...q, near } : q)
 
+  const get = httpGet()
   const n = queries.length * rounds
   // One untimed pass over the whole set first (warm caches and plans); then the three take turns
   // query by query, so a busier machine weighs on all of them alike.
@@ -45,11 +46,7 @@ export async function benchSearch(databaseUrl: string, marketplaceUrl: string, r
       await pool.query(sql, params)
     },
     port: async (i) => void (await index.search(withNear(queries[i % queries.length]!))),
-    http: async (i) => {
-      const res = await fetch(`${marketplaceUrl}/search.data?${toParams(queries[i % queries.length]!)}`)
-      if (!res.ok) throw new Error(`search answered ${res.status}`)
-      await res.arrayBuffer()
-    },
+    http: (i) => get(`${marketplaceUrl}/search.data?${toParams(queries[i % queries.length]!)}`),
   }, queries.length)
   await pool.end()
   await index.close()

@@ -2,6 +2,7 @@
 // .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
 // marketplace, and runs bench/search and bench/product-page. BENCH_ROUNDS sets how many times the
 // search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10).
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { createOrm } from '@tradepost/domain/db'
 import { prepareDatabase } from '@tradepost/domain/db/prepare'
@@ -33,11 +34,22 @@ try {
   await orm.close()
 
   const port = 3900
-  const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false' })
-  try {
+  const serve = async (processes: number) => {
+    const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false', WEB_CONCURRENCY: String(processes) })
     await waitForHttp(`http://127.0.0.1:${port}/healthz`)
+    return server
+  }
+  // One server process first (the default), then one per core as a production deploy would run.
+  let server = await serve(1)
+  try {
     await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, Number(process.env.BENCH_ROUNDS ?? 2))
-    await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds)
+    await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, ', one server process')
+    const cores = availableParallelism()
+    if (cores > 1) {
+      await stopServices([server])
+      server = await serve(cores)
+      await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, `, ${cores} server processes (WEB_CONCURRENCY=${cores})`)
+    }
   } finally {
     await stopServices([server])
   }

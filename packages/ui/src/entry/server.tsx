@@ -2,20 +2,34 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
+import { createInstance, type i18n } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig, resources } from '../i18n/index.ts'
+import { i18nConfig, LANGUAGES, resources, type Language } from '../i18n/index.ts'
 import { getLocale } from '../i18n.server.ts'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
 
+/**
+ * One initialized i18next per language, shared by every render: rendering only reads
+ * translations (nothing on the server changes the language of an instance).
+ */
+const instances = new Map<Language, Promise<i18n>>()
+function i18nFor(lng: Language): Promise<i18n> {
+  let instance = instances.get(lng)
+  if (!instance) {
+    const created = createInstance()
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng, resources }).then(() => created)
+    instances.set(lng, instance)
+  }
+  return instance
+}
+
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
-  const instance = createInstance()
   const lng = await getLocale(request)
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources })
+  const instance = await i18nFor(LANGUAGES.includes(lng) ? lng : 'en')
   const callback = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
   return new Promise<Response>((resolve, reject) => {
