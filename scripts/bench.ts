@@ -1,7 +1,8 @@
 // `npm run bench`: builds the apps, starts PostgreSQL (a persistent bench cluster in
 // .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
 // marketplace, and runs bench/search and bench/product-page. BENCH_ROUNDS sets how many times the
-// search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10).
+// search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10);
+// BENCH_IMPORT_ROWS the rows of the offers file bench/import imports (default 100,000).
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { createOrm } from '@tradepost/domain/db'
@@ -11,6 +12,7 @@ import { createSearchIndex, reindexAll } from '@tradepost/search'
 import { seedDemo } from '@tradepost/seeds/demo'
 import { generateLargeWorld } from '@tradepost/seeds/generate-large'
 import { benchProductPage } from '../bench/product-page.ts'
+import { benchImport } from '../bench/import.ts'
 import { benchSearch } from '../bench/search.ts'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp } from './lib.ts'
 
@@ -53,6 +55,7 @@ try {
   } finally {
     await stopServices([server])
   }
+  await benchImport(databaseUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 100_000))
 } finally {
   await postgres?.stop()
 }

@@ -13,6 +13,8 @@ const ProductSchema = defineEntity({
   name: 'Product',
   tableName: 'product',
   uniques: [{ properties: ['organizationId', 'mpn'] }],
+  // Offers name a product by its brand and part number (imports look many up at once).
+  indexes: [{ properties: ['brandId', 'mpn'] }],
   properties: {
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),

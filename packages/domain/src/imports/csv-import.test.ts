@@ -39,21 +39,26 @@ describe('offer import', () => {
       `S-3,${w.brand.slug},A-2,-5,VND,1,1,2,new,1`,
       `S-4,${w.brand.slug},A-2,99000.5,VND,1,1,2,new,1`,
       `S-5,${w.brand.slug},A-2,99000,VND,1,1,2,new,7`,
+      // The same SKU again in the file: the later row wins; for another product it is refused.
+      `S-5,${w.brand.slug},A-2,98000,VND,1,1,2,new,9`,
+      `S-5,${w.brand.slug},A-1,97000,VND,1,1,2,new,9`,
     ].join('\n')
     const started = await startImport(db().ctx(w.seller.admin.actor), 'offers', { filename: 'offers.csv', bytes: utf8(csv) })
     if (!started.ok) throw new Error(started.error.code)
-    expect(started.value).toMatchObject({ status: 'queued', totalRows: 5 })
+    expect(started.value).toMatchObject({ status: 'queued', totalRows: 7 })
     const done = await runImport(db().ctx(w.seller.admin.actor), started.value.id)
-    expect(done).toMatchObject({ status: 'done', processedRows: 5, okRows: 2, errorRows: 3 })
+    expect(done).toMatchObject({ status: 'done', processedRows: 7, okRows: 3, errorRows: 4 })
     expect(done.errors.map((e) => [e.line, e.code])).toEqual([
       [3, 'PRODUCT_UNKNOWN'],
       [4, 'PRICE_NEGATIVE'],
       [5, 'PRICE_TOO_PRECISE'],
+      [8, 'SKU_TAKEN'],
     ])
     const em = db().orm.em.fork()
     const offers = await em.find(Offer, { organizationId: w.seller.org.id }, { orderBy: { sku: 'asc' } })
-    expect(offers.map((o) => [o.sku, o.priceAmount])).toEqual([['S-1', 1_250_000], ['S-5', 99_000]])
+    expect(offers.map((o) => [o.sku, o.priceAmount])).toEqual([['S-1', 1_250_000], ['S-5', 98_000]])
     expect((await em.find(OfferStock, { offerId: offers[0]!.id }))[0]!.quantity).toBe(40)
+    expect((await em.find(OfferStock, { offerId: offers[1]!.id }))[0]!.quantity).toBe(9)
 
     // Export gives the same file back, which imports again without changes.
     const exported = await exportOffersCsv(db().ctx(w.seller.admin.actor))

@@ -15,7 +15,9 @@ import { toInputString } from '../money.ts'
 import { OfferInputSchema } from '../offers/offer.schemas.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
-import { saveOffer } from '../offers/offers.ts'
+import { saveOffers } from '../offers/offers.ts'
+import type { OfferInput } from '../offers/offer.schemas.ts'
+import type { EntityManager } from '@mikro-orm/postgresql'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { ImportJob, type ImportRowError } from './import-job.entity.ts'
 
@@ -138,15 +140,20 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   const ownWarehouses = await ctx.em.find(Warehouse, { organizationId: job.organizationId })
   const warehouses = new Map(ownWarehouses.map((w) => [w.name, w.id]))
   const categories = new Map((await ctx.em.find(Category, {})).map((c) => [c.slug, c.id]))
+  // Products by brand and part number, looked up once per file and a batch at a time.
   const productIds = new Map<string, string | null>()
-  const findProduct = async (brand: string, mpn: string): Promise<string | null> => {
-    const key = `${brand}\u0000${mpn}`
-    if (!productIds.has(key)) {
-      const b = brand ? await ctx.em.findOne(Brand, { slug: brand }) : null
-      const product = b ? await ctx.em.findOne(Product, { brandId: b.id, mpn }) : await ctx.em.findOne(Product, { organizationId: job.organizationId, mpn, brandId: null })
-      productIds.set(key, product?.id ?? null)
-    }
-    return productIds.get(key)!
+  const productKey = (row: Record<string, string>) => `${row.brand?.trim() ?? ''}\u0000${row.mpn?.trim() ?? ''}`
+  const findProducts = async (em: EntityManager, rows: Record<string, string>[]) => {
+    const missing = [...new Set(rows.map(productKey))].filter((k) => !productIds.has(k)).map((k) => k.split('\u0000') as [string, string])
+    if (!missing.length) return
+    const brandIds = new Map((await em.find(Brand, { slug: { $in: [...new Set(missing.map(([b]) => b).filter(Boolean))] } })).map((b) => [b.slug, b.id]))
+    const wanted = missing.filter(([b, mpn]) => mpn && (!b || brandIds.has(b)))
+    const found = wanted.length
+      ? await em.find(Product, { $or: wanted.map(([b, mpn]) => (b ? { brandId: brandIds.get(b)!, mpn } : { organizationId: job.organizationId, brandId: null, mpn })) }, { fields: ['id', 'brandId', 'mpn'] })
+      : []
+    const brandSlugs = new Map([...brandIds].map(([slug, id]) => [id, slug]))
+    for (const key of missing) productIds.set(key.join('\u0000'), null)
+    for (const p of found) productIds.set(`${p.brandId ? brandSlugs.get(p.brandId) : ''}\u0000${p.mpn}`, p.id)
   }
 
   const errors: ImportRowError[] = []
@@ -154,56 +161,67 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   let good = 0
   let bad = 0
   let batch: { line: number; row: Record<string, string> }[] = []
+  const rowError = (line: number, code: string, extra: Partial<ImportRowError> = {}) => {
+    bad++
+    if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra })
+  }
   const flushBatch = async () => {
     const touched = new Set<string>()
-    await ctx.em.transactional(async (em) => {
+    // Each batch in a fresh unit of work: one that kept every row's entities would make each
+    // flush slower than the last.
+    await ctx.em.fork({ clear: true }).transactional(async (em) => {
       const tx = { ...ctx, em }
-      for (const { line, row } of batch) {
-        const rowError = (code: string, extra: Partial<ImportRowError> = {}) => {
-          bad++
-          if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra })
-        }
-        if (job.kind === 'products') {
+      if (job.kind === 'products') {
+        for (const { line, row } of batch) {
+          em.clear()
           const saved = await importProductRow(tx, row, categories)
-          if (!saved.ok) rowError(saved.error.code, { field: saved.error.field, params: saved.error.params })
+          if (!saved.ok) rowError(line, saved.error.code, { field: saved.error.field, params: saved.error.params })
           else {
             good++
             touched.add(saved.value)
           }
-          continue
         }
-        const productId = await findProduct(row.brand?.trim() ?? '', row.mpn?.trim() ?? '')
-        if (!productId) {
-          rowError('PRODUCT_UNKNOWN', { field: 'mpn' })
-          continue
+      } else {
+        // Offers: every row checked here, then the good ones saved together by the offer rules.
+        await findProducts(em, batch.map((b) => b.row))
+        const inputs: { line: number; input: OfferInput }[] = []
+        for (const { line, row } of batch) {
+          const productId = productIds.get(productKey(row))
+          if (!productId) {
+            rowError(line, 'PRODUCT_UNKNOWN', { field: 'mpn' })
+            continue
+          }
+          const stock = Object.fromEntries(
+            Object.entries(row)
+              .filter(([k, v]) => k.startsWith('stock:') && v.trim() !== '')
+              .map(([k, v]) => [warehouses.get(k.slice(6))!, v.trim()]),
+          )
+          const parsed = OfferInputSchema.safeParse({
+            productId,
+            sku: row.sku,
+            price: row.price,
+            currency: row.currency,
+            minOrderQty: row.min_order_qty || undefined,
+            orderMultiple: row.order_multiple || undefined,
+            leadTimeDays: row.lead_time_days || undefined,
+            condition: row.condition || undefined,
+            stock,
+          })
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!
+            rowError(line, issue.message, { field: String(issue.path[0] ?? '') })
+            continue
+          }
+          inputs.push({ line, input: parsed.data })
         }
-        const stock = Object.fromEntries(
-          Object.entries(row)
-            .filter(([k, v]) => k.startsWith('stock:') && v.trim() !== '')
-            .map(([k, v]) => [warehouses.get(k.slice(6))!, v.trim()]),
-        )
-        const parsed = OfferInputSchema.safeParse({
-          productId,
-          sku: row.sku,
-          price: row.price,
-          currency: row.currency,
-          minOrderQty: row.min_order_qty || undefined,
-          orderMultiple: row.order_multiple || undefined,
-          leadTimeDays: row.lead_time_days || undefined,
-          condition: row.condition || undefined,
-          stock,
+        const results = inputs.length ? await saveOffers(tx, inputs.map((i) => i.input), { index: false, audit: false, warehouses: ownWarehouses }) : []
+        results.forEach((saved, k) => {
+          if (!saved.ok) rowError(inputs[k]!.line, saved.error.code, { field: saved.error.field, params: saved.error.params })
+          else {
+            good++
+            touched.add(saved.value.productId)
+          }
         })
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!
-          rowError(issue.message, { field: String(issue.path[0] ?? '') })
-          continue
-        }
-        const saved = await saveOffer(tx, parsed.data, { index: false, audit: false, warehouses: ownWarehouses })
-        if (!saved.ok) rowError(saved.error.code, { field: saved.error.field, params: saved.error.params })
-        else {
-          good++
-          touched.add(productId)
-        }
       }
       await enqueueIndexing(tx, [...touched])
     })
@@ -219,7 +237,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
       if (batch.length >= BATCH) await flushBatch()
     }
     if (batch.length) await flushBatch()
-    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'done', errors, content: null, finishedAt: new Date(), totalRows: processed })
+    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'done', errors: errors.sort((a, b) => a.line - b.line), content: null, finishedAt: new Date(), totalRows: processed })
   } catch (error) {
     // A file the parser cannot read (an unclosed quote…): what was saved stays saved.
     const message = error instanceof Error ? error.message.slice(0, 200) : 'unreadable file'

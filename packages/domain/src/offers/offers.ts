@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, scoped } from '../authz/scoped.ts'
 import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
@@ -32,65 +33,90 @@ export type OfferError = ParseMoneyError | 'PRODUCT_UNKNOWN' | 'SKU_TAKEN' | 'BR
  * A distributor may offer another manufacturer's brand only with an authorization for it, and
  * hold its stock only at warehouses inside the authorized territory.
  */
-export async function saveOffer(
+export async function saveOffer(ctx: Ctx, input: OfferInput): Promise<Result<OfferDto, OfferError>> {
+  const [saved] = await saveOffers(ctx, [input])
+  if (!saved!.ok) return saved!
+  return ok(await toOfferDto(ctx, saved!.value))
+}
+
+/**
+ * Saves many offers by the rules of `saveOffer`, in one transaction with a handful of queries:
+ * each input gets its own result, so one refused row does not stop the others. A later input
+ * with the same SKU updates what an earlier one saved. Imports index once per batch, audit once
+ * per file, and pass the warehouses they loaded.
+ */
+export async function saveOffers(
   ctx: Ctx,
-  input: OfferInput,
-  /** Imports save many rows: they index once per batch, audit once per file, and pass the warehouses they loaded. */
+  inputs: OfferInput[],
   options: { index?: boolean; audit?: boolean; warehouses?: Warehouse[] } = {},
-): Promise<Result<OfferDto, OfferError>> {
+): Promise<Result<Offer, OfferError>[]> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
-  const price = parseMoney(input.price, input.currency)
-  if (!price.ok) return fail(price.code, { field: price.code === 'CURRENCY_UNKNOWN' ? 'currency' : 'price' })
-  if (input.orderMultiple > 1 && input.minOrderQty % input.orderMultiple !== 0) return fail('MULTIPLE_ABOVE_MOQ', { field: 'orderMultiple' })
-
+  const orgId = m.organizationId
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
-    // A published product, or one of the seller's own (drafts included).
-    const product = await em.findOne(Product, { id: input.productId, $or: [{ status: 'published' }, { organizationId: m.organizationId }] })
-    if (!product) return fail('PRODUCT_UNKNOWN', { field: 'productId' })
-    const warehouses = options.warehouses ?? (await em.find(Warehouse, { organizationId: m.organizationId }))
-    const byId = new Map(warehouses.map((w) => [w.id, w]))
-    for (const id of Object.keys(input.stock)) if (!byId.has(id)) return fail('WAREHOUSE_UNKNOWN', { field: 'stock' })
+    // Everything the rules need, read up front for all inputs.
+    const products = new Map(
+      (await em.find(Product, { id: { $in: [...new Set(inputs.map((i) => i.productId))] }, $or: [{ status: 'published' }, { organizationId: orgId }] })).map((p) => [p.id, p]),
+    )
+    const warehouses = new Map((options.warehouses ?? (await em.find(Warehouse, { organizationId: orgId }))).map((w) => [w.id, w]))
+    const foreignBrands = [...new Set([...products.values()].filter((p) => p.organizationId !== orgId && p.brandId).map((p) => p.brandId!))]
+    const grants = new Map((foreignBrands.length ? await em.find(DistributorAuthorization, { brandId: { $in: foreignBrands }, distributorId: orgId }) : []).map((g) => [g.brandId, g]))
+    const offers = new Map((await em.find(Offer, { organizationId: orgId, sku: { $in: [...new Set(inputs.map((i) => i.sku))] } })).map((o) => [o.sku, o]))
+    const stock = new Map(
+      (offers.size ? await em.find(OfferStock, { offerId: { $in: [...offers.values()].map((o) => o.id) } }) : []).map((s) => [`${s.offerId}:${s.warehouseId}`, s]),
+    )
+    const touched = new Set<string>()
 
-    if (product.organizationId !== m.organizationId) {
-      const grant = product.brandId ? await em.findOne(DistributorAuthorization, { brandId: product.brandId, distributorId: m.organizationId }) : null
-      if (!grant) return fail('BRAND_NOT_AUTHORIZED', { field: 'productId' })
-      const outside = Object.entries(input.stock).find(([id, qty]) => qty > 0 && !territoryContains(grant, byId.get(id)!))
-      if (outside) return fail('WAREHOUSE_OUTSIDE_TERRITORY', { field: 'stock', params: { warehouse: byId.get(outside[0])!.name } })
+    const saveOne = (input: OfferInput): Result<Offer, OfferError> => {
+      const price = parseMoney(input.price, input.currency)
+      if (!price.ok) return fail(price.code, { field: price.code === 'CURRENCY_UNKNOWN' ? 'currency' : 'price' })
+      if (input.orderMultiple > 1 && input.minOrderQty % input.orderMultiple !== 0) return fail('MULTIPLE_ABOVE_MOQ', { field: 'orderMultiple' })
+      // A published product, or one of the seller's own (drafts included).
+      const product = products.get(input.productId)
+      if (!product) return fail('PRODUCT_UNKNOWN', { field: 'productId' })
+      for (const id of Object.keys(input.stock)) if (!warehouses.has(id)) return fail('WAREHOUSE_UNKNOWN', { field: 'stock' })
+      if (product.organizationId !== orgId) {
+        const grant = product.brandId ? grants.get(product.brandId) : undefined
+        if (!grant) return fail('BRAND_NOT_AUTHORIZED', { field: 'productId' })
+        const outside = Object.entries(input.stock).find(([id, qty]) => qty > 0 && !territoryContains(grant, warehouses.get(id)!))
+        if (outside) return fail('WAREHOUSE_OUTSIDE_TERRITORY', { field: 'stock', params: { warehouse: warehouses.get(outside[0])!.name } })
+      }
+      // Upsert by SKU: the same SKU for another product is a mistake, not a move.
+      let offer = offers.get(input.sku)
+      if (offer && offer.productId !== product.id) return fail('SKU_TAKEN', { field: 'sku' })
+      const fields = {
+        sku: input.sku,
+        priceAmount: price.value.amount,
+        currency: price.value.currency,
+        minOrderQty: input.minOrderQty,
+        orderMultiple: input.orderMultiple,
+        leadTimeDays: input.leadTimeDays,
+        condition: input.condition,
+      }
+      if (offer) {
+        authorize(tx, 'update', offer)
+        em.assign(offer, fields)
+      } else {
+        offer = em.create(Offer, { ...fields, id: randomUUID(), organizationId: orgId, productId: product.id, status: 'active' })
+        authorize(tx, 'create', offer)
+        offers.set(offer.sku, offer)
+      }
+      for (const [warehouseId, quantity] of Object.entries(input.stock)) {
+        const key = `${offer.id}:${warehouseId}`
+        const row = stock.get(key)
+        if (row) row.quantity = quantity
+        else stock.set(key, em.create(OfferStock, { organizationId: orgId, offerId: offer.id, warehouseId, quantity }))
+      }
+      if (options.audit !== false) recordAudit(tx, { organizationId: orgId, action: 'offer.saved', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku, price: offer.priceAmount, currency: offer.currency } })
+      touched.add(product.id)
+      return ok(offer)
     }
 
-    // Upsert by SKU: the same SKU for another product is a mistake, not a move.
-    let offer = await em.findOne(Offer, { organizationId: m.organizationId, sku: input.sku })
-    if (offer && offer.productId !== product.id) return fail('SKU_TAKEN', { field: 'sku' })
-    const fields = {
-      sku: input.sku,
-      priceAmount: price.value.amount,
-      currency: price.value.currency,
-      minOrderQty: input.minOrderQty,
-      orderMultiple: input.orderMultiple,
-      leadTimeDays: input.leadTimeDays,
-      condition: input.condition,
-    }
-    if (offer) {
-      authorize(tx, 'update', offer)
-      em.assign(offer, fields)
-    } else {
-      offer = em.create(Offer, { ...fields, organizationId: m.organizationId, productId: product.id, status: 'active' })
-      authorize(tx, 'create', offer)
-      em.persist(offer)
-    }
+    const results = inputs.map(saveOne)
     await em.flush()
-    const existing = new Map((await em.find(OfferStock, { offerId: offer.id })).map((s) => [s.warehouseId, s]))
-    for (const [warehouseId, quantity] of Object.entries(input.stock)) {
-      const row = existing.get(warehouseId)
-      if (row) row.quantity = quantity
-      else em.persist(em.create(OfferStock, { organizationId: m.organizationId, offerId: offer.id, warehouseId, quantity }))
-    }
-    await em.flush()
-    if (options.audit !== false) recordAudit(tx, { organizationId: m.organizationId, action: 'offer.saved', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku, price: offer.priceAmount, currency: offer.currency } })
-    if (options.index !== false) await enqueueIndexing(tx, [product.id])
-    return ok(await toOfferDto(tx, offer))
+    if (options.index !== false && touched.size) await enqueueIndexing(tx, [...touched])
+    return results
   })
 }
 

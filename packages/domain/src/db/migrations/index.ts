@@ -7,6 +7,7 @@ import { Migration20261123191640_offer_sku_identity } from './Migration202611231
 import { Migration20261123193509_product_images } from './Migration20261123193509_product_images.ts'
 import { Migration20261123195344_import_kinds } from './Migration20261123195344_import_kinds.ts'
 import { Migration20261123203452_storefront_images } from './Migration20261123203452_storefront_images.ts'
+import { Migration20261123211704_product_brand_mpn } from './Migration20261123211704_product_brand_mpn.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123193509_product_images', class: Migration20261123193509_product_images },
   { name: 'Migration20261123195344_import_kinds', class: Migration20261123195344_import_kinds },
   { name: 'Migration20261123203452_storefront_images', class: Migration20261123203452_storefront_images },
+  { name: 'Migration20261123211704_product_brand_mpn', class: Migration20261123211704_product_brand_mpn },
 ]
