@@ -4,14 +4,14 @@
 import { parse } from 'csv-parse'
 import { createOrm } from '@tradepost/domain/db'
 import { createCtx } from '@tradepost/domain/ctx'
-import { runImport, startImport } from '@tradepost/domain/imports'
+import { runImport, startImport, type ImportKind } from '@tradepost/domain/imports'
 import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
-import type { EntityManager } from '@mikro-orm/postgresql'
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql'
 import type { Actor } from '@tradepost/domain/authz'
 import { DistributorAuthorization } from '@tradepost/domain/catalog'
 import { Organization } from '@tradepost/domain/organizations'
 import { Membership } from '@tradepost/domain/users'
-import { createOrganization, createWarehouse, actorFor } from '@tradepost/domain/testing'
+import { actorFor, addMember, createOrganization, createWarehouse } from '@tradepost/domain/testing'
 
 /** The distributor that imports (made on the first run): an admin and two warehouses. */
 async function benchImporter(em: EntityManager): Promise<{ org: Organization; actor: Actor }> {
@@ -24,6 +24,25 @@ async function benchImporter(em: EntityManager): Promise<{ org: Organization; ac
   await createWarehouse(em, created.org, { subdivisionCode: 'VN-SG', latitude: 10.78, longitude: 106.7, name: 'Kho Thủ Đức' })
   await createWarehouse(em, created.org, { subdivisionCode: 'VN-HN', latitude: 21.03, longitude: 105.85, name: 'Kho Long Biên' })
   return { org: created.org, actor: created.admin.actor }
+}
+
+/** Imports the lines as an upload would, and prints the time against parsing the same file alone. */
+async function timeImport(orm: MikroORM, boss: Awaited<ReturnType<typeof startJobQueue>>, actor: Actor, kind: ImportKind, lines: string[], what: string) {
+  const bytes = new TextEncoder().encode(lines.join('\n'))
+  let t = performance.now()
+  let parsed = 0
+  for await (const _ of parse(Buffer.from(bytes), { columns: true, bom: true })) parsed++
+  const parseSeconds = (performance.now() - t) / 1000
+
+  const ctx = () => createCtx({ actor, em: orm.em.fork(), jobs: pgBossJobQueue(boss) })
+  t = performance.now()
+  const started = await startImport(ctx(), kind, { filename: `bench-${kind}.csv`, bytes })
+  if (!started.ok) throw new Error(started.error.code)
+  const done = await runImport(ctx(), started.value.id)
+  const seconds = (performance.now() - t) / 1000
+  console.log(`\nbench/import — ${what}: ${parsed.toLocaleString('en')} rows, ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`)
+  console.log(`  parse only (baseline)          ${Math.round(parsed / parseSeconds).toLocaleString('en')} rows/s (${parseSeconds.toFixed(1)} s)`)
+  console.log(`  import (validate and save)     ${Math.round(parsed / seconds).toLocaleString('en')} rows/s (${seconds.toFixed(1)} s; ${done.okRows.toLocaleString('en')} saved, ${done.errorRows} refused) · ${(seconds / parseSeconds).toFixed(0)}× parse`)
 }
 
 export async function benchImport(databaseUrl: string, rows: number) {
@@ -49,27 +68,19 @@ export async function benchImport(databaseUrl: string, rows: number) {
       const p = products[i % products.length]!
       lines.push(`IMP-${i},${p.brand},${p.mpn},${100_000 + (i % 997) * 1000},VND,1,1,${i % 7},new,${i % 50},${(i * 7) % 30}`)
     }
-    const bytes = new TextEncoder().encode(lines.join('\n'))
+    await timeImport(orm, boss, seller.actor, 'offers', lines, 'an offers file, two stock columns')
 
-    // Baseline: the file read and every row parsed, without saving anything.
-    let t = performance.now()
-    let parsed = 0
-    for await (const _ of parse(Buffer.from(bytes), { columns: true, bom: true })) parsed++
-    const parseSeconds = (performance.now() - t) / 1000
-
-    const ctx = () => createCtx({ actor: seller.actor, em: orm.em.fork(), jobs: pgBossJobQueue(boss) })
-    t = performance.now()
-    const started = await startImport(ctx(), 'offers', { filename: 'bench.csv', bytes })
-    if (!started.ok) throw new Error(started.error.code)
-    const done = await runImport(ctx(), started.value.id)
-    const seconds = (performance.now() - t) / 1000
-    console.log(`\nbench/import — an offers file of ${rows.toLocaleString('en')} rows (${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB), two stock columns`)
-    console.log(`  parse only (baseline)          ${parsed.toLocaleString('en')} rows in ${parseSeconds.toFixed(1)} s · ${Math.round(parsed / parseSeconds).toLocaleString('en')} rows/s`)
-    console.log(`  import (validate and save)     ${done.okRows.toLocaleString('en')} saved, ${done.errorRows} refused in ${seconds.toFixed(1)} s · ${Math.round(rows / seconds).toLocaleString('en')} rows/s · ${(seconds / parseSeconds).toFixed(0)}× parse`)
-    return { seconds, rows }
+    // Products: a manufacturer's file of new, published products (removed afterwards).
+    const maker = await em.findOneOrFail(Organization, { slug: 'bench-manufacturer-1' })
+    const makerUserId = (await em.findOne(Membership, { organizationId: maker.id, role: 'admin' }))?.userId ?? (await addMember(em, maker, 'admin')).user.id
+    const brandSlug = products.find((p) => p.maker === maker.id)!.brand
+    const productLines = ['mpn,brand,category,name_en,name_vi,description_en,description_vi,gtin,unit,pack_size,status,attr:power']
+    for (let i = 0; i < rows; i++) productLines.push(`IMP-${i},${brandSlug},pumps,Imported pump ${i},Máy bơm nhập ${i},,,,piece,1,published,${(i % 40) / 4}`)
+    await timeImport(orm, boss, actorFor(makerUserId, maker, 'admin'), 'products', productLines, 'a products file, published, one attribute')
   } finally {
-    // Leave the large world as it was: the importer's offers (and their stock) go.
+    // Leave the large world as it was: the importer's offers (and their stock) and the imported products go.
     await orm.em.fork().getConnection().execute(`delete from offer where organization_id = ?`, [seller.org.id])
+    await orm.em.fork().getConnection().execute(`delete from product where mpn like 'IMP-%'`)
     await boss.stop({ graceful: false, close: true })
     await orm.close()
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+import type { EntityManager } from '@mikro-orm/postgresql'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -81,61 +83,121 @@ export async function enqueueIndexing(ctx: Ctx, productIds: string[]): Promise<v
  * product carries one of its brands; a distributor's own product is seller-listed, unbranded.
  */
 export async function saveProduct(ctx: Ctx, input: ProductInput & { id?: string }): Promise<Result<ProductDto, ProductError>> {
+  const [saved] = await saveProducts(ctx, [input])
+  return saved!.ok ? ok(toProductDto(saved!.value)) : saved!
+}
+
+export type ProductSave = ProductInput & {
+  /** The product being edited (another organization's is not found). */
+  id?: string
+  /** Publish or take back to draft in the same step (imports); new products start as drafts. */
+  status?: Product['status']
+}
+
+/**
+ * Saves many products by the rules of `saveProduct`, in one transaction with a handful of
+ * queries; each input gets its own result. With `byPartNumber`, an input without an id updates
+ * the product with its part number instead of being refused as taken (imports).
+ */
+export async function saveProducts(ctx: Ctx, inputs: ProductSave[], options: { byPartNumber?: boolean } = {}): Promise<Result<Product, ProductError>[]> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
+  const orgId = m.organizationId
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
     // Someone else's product is not found, whatever else is wrong with the input.
-    const editing = input.id ? await scoped(tx).findOneOrThrow(Product, { id: input.id }, 'update') : null
-    const category = await em.findOne(Category, { id: input.categoryId })
-    if (!category) return fail('CATEGORY_UNKNOWN', { field: 'categoryId' })
-    let brandId: string | null = null
-    if (m.organizationKind === 'manufacturer') {
-      if (!input.brandId) return fail('BRAND_UNKNOWN', { field: 'brandId' })
-      const brand = await em.findOne(Brand, { id: input.brandId, organizationId: m.organizationId })
-      if (!brand) return fail('BRAND_UNKNOWN', { field: 'brandId' })
-      brandId = brand.id
-    } else if (input.brandId) return fail('BRAND_NOT_ALLOWED', { field: 'brandId' })
-    const attributes = coerceAttributes(category.attributes, input.attributes)
-    if (!attributes.ok) return attributes
+    const ids = [...new Set(inputs.map((i) => i.id).filter((id): id is string => !!id))]
+    const editing = new Map((ids.length ? await scoped(tx).find(Product, { id: { $in: ids } }, {}, 'update') : []).map((p) => [p.id, p]))
+    for (const id of ids) if (!editing.has(id)) throw new DomainError('not_found', 'NOT_FOUND')
+    const categories = new Map((await em.find(Category, { id: { $in: [...new Set(inputs.map((i) => i.categoryId))] } })).map((c) => [c.id, c]))
+    const brandIds = [...new Set(inputs.map((i) => i.brandId).filter((b): b is string => !!b))]
+    const brands = new Set((brandIds.length ? await em.find(Brand, { id: { $in: brandIds }, organizationId: orgId }) : []).map((b) => b.id))
+    const byMpn = new Map((await em.find(Product, { organizationId: orgId, mpn: { $in: [...new Set(inputs.map((i) => i.mpn))] } })).map((p) => [p.mpn, p]))
+    const slugs = new SlugAllocator(em)
+    await slugs.reserve(inputs.filter((i) => !i.id && !byMpn.has(i.mpn)).map((i) => productSlugBase(i.nameEn, i.mpn)))
+    const touched: Product[] = []
 
-    const existing = editing ?? (await em.findOne(Product, { organizationId: m.organizationId, mpn: input.mpn }))
-    if (existing && !input.id) return fail('MPN_TAKEN', { field: 'mpn' })
-    if (existing && existing.mpn !== input.mpn && (await em.count(Product, { organizationId: m.organizationId, mpn: input.mpn }))) return fail('MPN_TAKEN', { field: 'mpn' })
-    const fields = {
-      mpn: input.mpn,
-      nameEn: input.nameEn,
-      nameVi: input.nameVi,
-      descriptionEn: input.descriptionEn,
-      descriptionVi: input.descriptionVi,
-      brandId,
-      categoryId: category.id,
-      attributes: attributes.value,
-      gtin: input.gtin ?? null,
-      unitOfMeasure: input.unitOfMeasure,
-      packSize: input.packSize,
+    const saveOne = (input: ProductSave): Result<Product, ProductError> => {
+      const category = categories.get(input.categoryId)
+      if (!category) return fail('CATEGORY_UNKNOWN', { field: 'categoryId' })
+      let brandId: string | null = null
+      if (m.organizationKind === 'manufacturer') {
+        if (!input.brandId || !brands.has(input.brandId)) return fail('BRAND_UNKNOWN', { field: 'brandId' })
+        brandId = input.brandId
+      } else if (input.brandId) return fail('BRAND_NOT_ALLOWED', { field: 'brandId' })
+      const attributes = coerceAttributes(category.attributes, input.attributes)
+      if (!attributes.ok) return attributes
+
+      const sameMpn = byMpn.get(input.mpn)
+      const existing = input.id ? editing.get(input.id)! : options.byPartNumber ? sameMpn : undefined
+      if (sameMpn && sameMpn !== existing) return fail('MPN_TAKEN', { field: 'mpn' })
+      const fields = {
+        mpn: input.mpn,
+        nameEn: input.nameEn,
+        nameVi: input.nameVi,
+        descriptionEn: input.descriptionEn,
+        descriptionVi: input.descriptionVi,
+        brandId,
+        categoryId: category.id,
+        attributes: attributes.value,
+        gtin: input.gtin ?? null,
+        unitOfMeasure: input.unitOfMeasure,
+        packSize: input.packSize,
+      }
+      let product: Product
+      if (existing) {
+        authorize(tx, 'update', existing)
+        if (existing.mpn !== input.mpn) byMpn.delete(existing.mpn)
+        product = em.assign(existing, fields)
+      } else {
+        product = em.create(Product, { ...fields, id: randomUUID(), organizationId: orgId, slug: slugs.next(productSlugBase(input.nameEn, input.mpn)), sellerListed: m.organizationKind !== 'manufacturer', status: 'draft' })
+        authorize(tx, 'create', product)
+      }
+      byMpn.set(product.mpn, product)
+      recordAudit(tx, { organizationId: orgId, action: existing ? 'product.updated' : 'product.created', subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
+      if (input.status && input.status !== product.status) {
+        product.status = input.status
+        recordAudit(tx, { organizationId: orgId, action: input.status === 'published' ? 'product.published' : 'product.unpublished', subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
+      }
+      touched.push(product)
+      return ok(product)
     }
-    let product: Product
-    if (existing) {
-      authorize(tx, 'update', existing)
-      product = em.assign(existing, fields)
-    } else {
-      product = em.create(Product, { ...fields, organizationId: m.organizationId, slug: await uniqueProductSlug(tx, input.nameEn, input.mpn), sellerListed: m.organizationKind !== 'manufacturer', status: 'draft' })
-      authorize(tx, 'create', product)
-      em.persist(product)
-    }
+
+    const results = inputs.map(saveOne)
     await em.flush()
-    recordAudit(tx, { organizationId: m.organizationId, action: existing ? 'product.updated' : 'product.created', subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
-    await enqueueIndexing(tx, [product.id])
-    return ok(toProductDto(product))
+    await enqueueIndexing(tx, [...new Set(touched.map((p) => p.id))])
+    return results
   })
 }
 
-async function uniqueProductSlug(ctx: Ctx, name: string, mpn: string): Promise<string> {
-  const base = slugify(`${name} ${mpn}`).slice(0, 140)
-  for (let i = 1; ; i++) {
-    const slug = i === 1 ? base : `${base}-${i}`
-    if (!(await ctx.em.count(Product, { slug }))) return slug
+const productSlugBase = (name: string, mpn: string) => slugify(`${name} ${mpn}`).slice(0, 140)
+
+/** Hands out product slugs not taken yet: `base`, then `base-2`, `base-3`… */
+class SlugAllocator {
+  private taken = new Set<string>()
+  private em: EntityManager
+  constructor(em: EntityManager) {
+    this.em = em
+  }
+  /** Reads the slugs already taken that these bases could collide with (by index; numbered ones only for a base taken). */
+  async reserve(bases: string[]) {
+    const unique = [...new Set(bases)]
+    if (!unique.length) return
+    const taken = (await this.em.find(Product, { slug: { $in: unique } }, { fields: ['slug'] })).map((p) => p.slug)
+    for (const slug of taken) this.taken.add(slug)
+    if (taken.length) {
+      const numbered = await this.em.find(Product, { $or: taken.map((base) => ({ slug: { $like: `${base}-%` } })) }, { fields: ['slug'] })
+      for (const p of numbered) this.taken.add(p.slug)
+    }
+  }
+  next(base: string): string {
+    for (let i = 1; ; i++) {
+      const slug = i === 1 ? base : `${base}-${i}`
+      if (!this.taken.has(slug)) {
+        this.taken.add(slug)
+        return slug
+      }
+    }
   }
 }
 

@@ -109,6 +109,18 @@ describe('offer import', () => {
     expect(await exportProductsCsv(db().ctx(w.maker.admin.actor))).toBe(exported)
     // Another organization's export holds none of these.
     expect(await exportProductsCsv(db().ctx(w.seller.admin.actor))).not.toContain('P-1')
+
+    // Another manufacturer's product of the same name and part number gets a slug of its own.
+    const other = await createOrganization(db().orm.em.fork(), { kind: 'manufacturer' })
+    const otherBrand = await createBrand(db().orm.em.fork(), other.org)
+    const twin = await startImport(db().ctx(other.admin.actor), 'products', {
+      filename: 'twin.csv',
+      bytes: utf8(['mpn,brand,category,name_en,name_vi,description_en,description_vi,gtin,unit,pack_size,status', `P-1,${otherBrand.slug},${w.category.slug},Pump one,Bơm một,,,,piece,1,published`].join('\n')),
+    })
+    if (!twin.ok) throw new Error(twin.error.code)
+    expect(await runImport(db().ctx(other.admin.actor), twin.value.id)).toMatchObject({ okRows: 1, errorRows: 0 })
+    const twins = await db().orm.em.fork().find(Product, { mpn: 'P-1' }, { orderBy: { createdAt: 'asc' } })
+    expect(twins.map((p) => p.slug)).toEqual(['pump-one-p-1', 'pump-one-p-1-2'])
     // Distributors cannot import another manufacturer's products, and sales roles no products at all.
     await expect(startImport(db().ctx(w.seller.members.fulfillment!.actor), 'products', { filename: 'x.csv', bytes: utf8(csv) })).rejects.toMatchObject({ kind: 'forbidden' })
   })

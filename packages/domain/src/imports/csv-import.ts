@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import { Brand } from '../catalog/brand.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
-import { enqueueIndexing, saveProduct, setProductStatus } from '../catalog/products.ts'
+import { enqueueIndexing, saveProducts, type ProductSave } from '../catalog/products.ts'
 import { Category } from '../catalog/category.entity.ts'
 import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
 import type { Ctx } from '../ctx.ts'
@@ -140,6 +140,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   const ownWarehouses = await ctx.em.find(Warehouse, { organizationId: job.organizationId })
   const warehouses = new Map(ownWarehouses.map((w) => [w.name, w.id]))
   const categories = new Map((await ctx.em.find(Category, {})).map((c) => [c.slug, c.id]))
+  const brands = new Map((await ctx.em.find(Brand, { organizationId: job.organizationId })).map((b) => [b.slug, b.id]))
   // Products by brand and part number, looked up once per file and a batch at a time.
   const productIds = new Map<string, string | null>()
   const productKey = (row: Record<string, string>) => `${row.brand?.trim() ?? ''}\u0000${row.mpn?.trim() ?? ''}`
@@ -172,15 +173,18 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
     await ctx.em.fork({ clear: true }).transactional(async (em) => {
       const tx = { ...ctx, em }
       if (job.kind === 'products') {
+        // Products: every row checked here, then the good ones saved together by the product rules.
+        const inputs: { line: number; input: ProductSave }[] = []
         for (const { line, row } of batch) {
-          em.clear()
-          const saved = await importProductRow(tx, row, categories)
-          if (!saved.ok) rowError(line, saved.error.code, { field: saved.error.field, params: saved.error.params })
-          else {
-            good++
-            touched.add(saved.value)
-          }
+          const parsed = parseProductRow(row, brands, categories)
+          if (parsed.ok) inputs.push({ line, input: parsed.value })
+          else rowError(line, parsed.error.code, { field: parsed.error.field, params: parsed.error.params })
         }
+        const results = inputs.length ? await saveProducts(tx, inputs.map((i) => i.input), { byPartNumber: true }) : []
+        results.forEach((saved, k) => {
+          if (saved.ok) good++
+          else rowError(inputs[k]!.line, saved.error.code, { field: saved.error.field, params: saved.error.params })
+        })
       } else {
         // Offers: every row checked here, then the good ones saved together by the offer rules.
         await findProducts(em, batch.map((b) => b.row))
@@ -320,11 +324,10 @@ export async function exportProductsCsv(ctx: Ctx): Promise<string> {
   return stringify(rows, { header: true, columns: [...PRODUCT_COLUMNS, ...keys.map((k) => `attr:${k}`)] })
 }
 
-/** One row of a products file, saved like the product form would (upsert by part number). */
-async function importProductRow(ctx: Ctx, row: Record<string, string>, categories: Map<string, string>): Promise<Result<string, string>> {
-  const m = ctx.actor.membership!
-  const brand = row.brand?.trim() ? await ctx.em.findOne(Brand, { slug: row.brand.trim(), organizationId: m.organizationId }) : null
-  if (row.brand?.trim() && !brand) return fail('BRAND_UNKNOWN', { field: 'brand' })
+/** One row of a products file as what the product form would submit, or why it cannot be. */
+function parseProductRow(row: Record<string, string>, brands: Map<string, string>, categories: Map<string, string>): Result<ProductSave, string> {
+  const brandId = row.brand?.trim() ? brands.get(row.brand.trim()) : undefined
+  if (row.brand?.trim() && !brandId) return fail('BRAND_UNKNOWN', { field: 'brand' })
   const categoryId = categories.get(row.category?.trim() ?? '')
   if (!categoryId) return fail('CATEGORY_UNKNOWN', { field: 'category' })
   const parsed = ProductInputSchema.safeParse({
@@ -333,7 +336,7 @@ async function importProductRow(ctx: Ctx, row: Record<string, string>, categorie
     nameVi: row.name_vi,
     descriptionEn: row.description_en ?? '',
     descriptionVi: row.description_vi ?? '',
-    brandId: brand?.id,
+    brandId,
     categoryId,
     gtin: row.gtin ?? '',
     unitOfMeasure: row.unit || undefined,
@@ -346,9 +349,5 @@ async function importProductRow(ctx: Ctx, row: Record<string, string>, categorie
   }
   const status = row.status?.trim() || 'draft'
   if (status !== 'draft' && status !== 'published') return fail('STATUS_INVALID', { field: 'status' })
-  const existing = await ctx.em.findOne(Product, { organizationId: m.organizationId, mpn: parsed.data.mpn })
-  const saved = await saveProduct(ctx, { ...parsed.data, id: existing?.id })
-  if (!saved.ok) return saved
-  if (saved.value.status !== status) await setProductStatus(ctx, saved.value.id, status)
-  return ok(saved.value.id)
+  return ok({ ...parsed.data, status })
 }
