@@ -57,19 +57,22 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
      from product p where p.id = ?`,
     [product.id],
   )
-  const offers = await scoped(ctx).find(Offer, { productId: product.id, status: 'active' }, { disableIdentityMap: true })
-  const details = offers.length
-    ? await ctx.em.getConnection().execute<{ offer_id: string; seller_id: string; name: string; slug: string; kind: Organization['kind']; quantity: number | null; latitude: number | null; longitude: number | null }[]>(
-        `select o.id as offer_id, org.id as seller_id, org.name, org.slug, org.kind, s.quantity, w.latitude, w.longitude
-         from offer o
-         join organization org on org.id = o.organization_id and org.status = 'active'
-         left join offer_stock s on s.offer_id = o.id and s.quantity > 0
-         left join warehouse w on w.id = s.warehouse_id
-         where o.id in (${offers.map(() => '?').join(', ')})`,
-        offers.map((o) => o.id),
-      )
-    : []
-  const sellers = new Map(details.map((d) => [d.seller_id, { id: d.seller_id, name: d.name, slug: d.slug, kind: d.kind }]))
+  // Its active offers (which everyone may read) of active sellers, with the stock they hold, in
+  // one round trip: one row per offer and warehouse with stock.
+  const details = await ctx.em.getConnection().execute<
+    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; name: string; slug: string; kind: Organization['kind']; quantity: number | null; latitude: number | null; longitude: number | null }[]
+  >(
+    `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition,
+            org.name, org.slug, org.kind, s.quantity, w.latitude, w.longitude
+     from offer o
+     join organization org on org.id = o.organization_id and org.status = 'active'
+     left join offer_stock s on s.offer_id = o.id and s.quantity > 0
+     left join warehouse w on w.id = s.warehouse_id
+     where o.product_id = ? and o.status = 'active'`,
+    [product.id],
+  )
+  const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition }])).values()]
+  const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
 
   const rows = offers

@@ -1,9 +1,8 @@
 // The server entry both apps use: streams the page with the request's language.
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { Writable } from 'node:stream'
+import type { EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance, type i18n } from 'i18next'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nConfig, LANGUAGES, resources, type Language } from '../i18n/index.ts'
@@ -21,40 +20,73 @@ function i18nFor(lng: Language): Promise<i18n> {
   let instance = instances.get(lng)
   if (!instance) {
     const created = createInstance()
-    instance = created.use(initReactI18next).init({ ...i18nConfig, lng, resources }).then(() => created)
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng, resources }).then(() => memoizePlainLookups(created))
     instances.set(lng, instance)
   }
   return instance
 }
 
+/** What `t` receives from a component's `t('key')`: the language and namespace, nothing to fill in. */
+const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
+
+/**
+ * A page makes dozens of `t('key')` calls, and i18next resolves each from scratch. On a shared,
+ * never-changing instance the answer to a call without values, count or context is always the
+ * same: remember it.
+ */
+function memoizePlainLookups(instance: i18n): i18n {
+  const translate = instance.t.bind(instance)
+  const answers = new Map<string, unknown>()
+  instance.t = ((key: unknown, options?: Record<string, unknown>) => {
+    if (typeof key !== 'string' || (options && Object.keys(options).some((k) => !PLAIN_OPTIONS.has(k) || (k === 'keyPrefix' && options[k] !== undefined)))) {
+      return translate(key as string, options as never)
+    }
+    const id = `${String(options?.lng ?? '')}|${String(options?.ns ?? '')}|${key}`
+    if (!answers.has(id)) answers.set(id, translate(key, options as never))
+    return answers.get(id)
+  }) as i18n['t']
+  return instance
+}
+
+/**
+ * Renders the whole page, then sends it in one piece. No page defers data, so streaming would
+ * only cut the HTML into many small writes (each through compression and the socket); a whole
+ * page also knows its status before the first byte.
+ */
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const lng = await getLocale(request)
   const instance = await i18nFor(LANGUAGES.includes(lng) ? lng : 'en')
-  const callback = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
 
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false
+    const chunks: Buffer[] = []
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk)
+        done()
+      },
+      final(done) {
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+        responseHeaders.set('X-Content-Type-Options', 'nosniff')
+        responseHeaders.set('Referrer-Policy', 'same-origin')
+        responseHeaders.set('X-Frame-Options', 'DENY')
+        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+        done()
+      },
+    })
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
       </I18nextProvider>,
       {
-        [callback]() {
-          shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          responseHeaders.set('X-Content-Type-Options', 'nosniff')
-          responseHeaders.set('Referrer-Policy', 'same-origin')
-          responseHeaders.set('X-Frame-Options', 'DENY')
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
-          pipe(body)
+        onAllReady() {
+          pipe(page)
         },
         onShellError(error: unknown) {
           reject(error)
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          console.error(error)
         },
       },
     )
