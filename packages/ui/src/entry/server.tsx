@@ -28,6 +28,7 @@ function i18nFor(lng: Language): Promise<i18n> {
 
 /** What `t` receives from a component's `t('key')`: the language and namespace, nothing to fill in. */
 const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
+const MAX_REMEMBERED = 5000
 
 /**
  * A page makes dozens of `t('key')` calls, and i18next resolves each from scratch. On a shared,
@@ -42,8 +43,11 @@ function memoizePlainLookups(instance: i18n): i18n {
       return translate(key as string, options as never)
     }
     const id = `${String(options?.lng ?? '')}|${String(options?.ns ?? '')}|${key}`
-    if (!answers.has(id)) answers.set(id, translate(key, options as never))
-    return answers.get(id)
+    if (answers.has(id)) return answers.get(id)
+    const answer = translate(key, options as never)
+    // Keys come from the code, but a bound keeps a key built from input from growing it forever.
+    if (answers.size < MAX_REMEMBERED) answers.set(id, answer)
+    return answer
   }) as i18n['t']
   return instance
 }
