@@ -195,28 +195,9 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
             rowError(line, 'PRODUCT_UNKNOWN', { field: 'mpn' })
             continue
           }
-          const stock = Object.fromEntries(
-            Object.entries(row)
-              .filter(([k, v]) => k.startsWith('stock:') && v.trim() !== '')
-              .map(([k, v]) => [warehouses.get(k.slice(6))!, v.trim()]),
-          )
-          const parsed = OfferInputSchema.safeParse({
-            productId,
-            sku: row.sku,
-            price: row.price,
-            currency: row.currency,
-            minOrderQty: row.min_order_qty || undefined,
-            orderMultiple: row.order_multiple || undefined,
-            leadTimeDays: row.lead_time_days || undefined,
-            condition: row.condition || undefined,
-            stock,
-          })
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0]!
-            rowError(line, issue.message, { field: String(issue.path[0] ?? '') })
-            continue
-          }
-          inputs.push({ line, input: parsed.data })
+          const parsed = parseOfferRow(row, productId, warehouses)
+          if (parsed.ok) inputs.push({ line, input: parsed.value })
+          else rowError(line, parsed.error.code, { field: parsed.error.field })
         }
         const results = inputs.length ? await saveOffers(tx, inputs.map((i) => i.input), { index: false, audit: false, warehouses: ownWarehouses }) : []
         results.forEach((saved, k) => {
@@ -322,6 +303,31 @@ export async function exportProductsCsv(ctx: Ctx): Promise<string> {
     ...keys.map((k) => p.attributes[k] ?? ''),
   ])
   return stringify(rows, { header: true, columns: [...PRODUCT_COLUMNS, ...keys.map((k) => `attr:${k}`)] })
+}
+
+/** One row of an offers file as what the offer form would submit, or why it cannot be. */
+function parseOfferRow(row: Record<string, string>, productId: string, warehouses: Map<string, string>): Result<OfferInput, string> {
+  const stock = Object.fromEntries(
+    Object.entries(row)
+      .filter(([k, v]) => k.startsWith('stock:') && v.trim() !== '')
+      .map(([k, v]) => [warehouses.get(k.slice(6))!, v.trim()]),
+  )
+  const parsed = OfferInputSchema.safeParse({
+    productId,
+    sku: row.sku,
+    price: row.price,
+    currency: row.currency,
+    minOrderQty: row.min_order_qty || undefined,
+    orderMultiple: row.order_multiple || undefined,
+    leadTimeDays: row.lead_time_days || undefined,
+    condition: row.condition || undefined,
+    stock,
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    return fail(issue.message, { field: String(issue.path[0] ?? '') })
+  }
+  return ok(parsed.data)
 }
 
 /** One row of a products file as what the product form would submit, or why it cannot be. */
