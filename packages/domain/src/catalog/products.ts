@@ -97,9 +97,10 @@ export type ProductSave = ProductInput & {
 /**
  * Saves many products by the rules of `saveProduct`, in one transaction with a handful of
  * queries; each input gets its own result. With `byPartNumber`, an input without an id updates
- * the product with its part number instead of being refused as taken (imports).
+ * the product with its part number instead of being refused as taken; imports also turn off the
+ * per-product audit (the import itself is audited, start and finish).
  */
-export async function saveProducts(ctx: Ctx, inputs: ProductSave[], options: { byPartNumber?: boolean } = {}): Promise<Result<Product, ProductError>[]> {
+export async function saveProducts(ctx: Ctx, inputs: ProductSave[], options: { byPartNumber?: boolean; audit?: boolean } = {}): Promise<Result<Product, ProductError>[]> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   const orgId = m.organizationId
@@ -154,10 +155,13 @@ export async function saveProducts(ctx: Ctx, inputs: ProductSave[], options: { b
         authorize(tx, 'create', product)
       }
       byMpn.set(product.mpn, product)
-      recordAudit(tx, { organizationId: orgId, action: existing ? 'product.updated' : 'product.created', subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
+      const audit = (action: string) => {
+        if (options.audit !== false) recordAudit(tx, { organizationId: orgId, action, subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
+      }
+      audit(existing ? 'product.updated' : 'product.created')
       if (input.status && input.status !== product.status) {
         product.status = input.status
-        recordAudit(tx, { organizationId: orgId, action: input.status === 'published' ? 'product.published' : 'product.unpublished', subjectType: 'Product', subjectId: product.id, details: { mpn: product.mpn } })
+        audit(input.status === 'published' ? 'product.published' : 'product.unpublished')
       }
       touched.push(product)
       return ok(product)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
 import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { AuditEvent } from '../audit/audit-event.entity.ts'
 import { Product } from '../catalog/product.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
@@ -95,6 +96,9 @@ describe('offer import', () => {
     expect(done.errors.map((e) => [e.line, e.code])).toEqual([[3, 'ATTRIBUTE_INVALID'], [4, 'BRAND_UNKNOWN'], [5, 'CATEGORY_UNKNOWN']])
     const product = await db().orm.em.fork().findOneOrFail(Product, { organizationId: w.maker.org.id, mpn: 'P-1' })
     expect(product).toMatchObject({ status: 'published', attributes: { power: 750 } })
+    // The form audits each product it saves; an import is audited once, not row by row.
+    const audited = async (action: string) => db().orm.em.fork().count(AuditEvent, { organizationId: w.maker.org.id, action })
+    expect([await audited('product.created'), await audited('import.finished')]).toEqual([2, 1])
     // The export is in the import format: importing it again changes nothing and refuses nothing.
     const exported = await exportProductsCsv(db().ctx(w.maker.admin.actor))
     expect(exported.split('\n').slice(0, 2)).toEqual([

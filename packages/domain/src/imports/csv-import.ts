@@ -180,7 +180,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
           if (parsed.ok) inputs.push({ line, input: parsed.value })
           else rowError(line, parsed.error.code, { field: parsed.error.field, params: parsed.error.params })
         }
-        const results = inputs.length ? await saveProducts(tx, inputs.map((i) => i.input), { byPartNumber: true }) : []
+        const results = inputs.length ? await saveProducts(tx, inputs.map((i) => i.input), { byPartNumber: true, audit: false }) : []
         results.forEach((saved, k) => {
           if (saved.ok) good++
           else rowError(inputs[k]!.line, saved.error.code, { field: saved.error.field, params: saved.error.params })
