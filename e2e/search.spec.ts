@@ -12,6 +12,8 @@ test('within a category, its attributes are facets a buyer can filter by, and th
   await expect(page.getByRole('link', { name: 'Miniature circuit breaker 2P 63A' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Miniature circuit breaker 1P 32A' })).toHaveCount(0)
   await expect(page.getByRole('group', { name: 'Poles' }).getByRole('checkbox', { name: /^2P/ })).toBeChecked()
+  // The other poles stay on offer with their counts, to widen the choice.
+  await expect(page.getByRole('group', { name: 'Poles' }).getByRole('checkbox', { name: /^1P/ })).not.toBeChecked()
 
   // The same filter from a typed address, on the search page.
   await page.goto(`${APPS.market}/search?category=circuit-breakers&a.rated_current=32`)

@@ -117,6 +117,13 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
         expect((await index.search({ attributes: { poles: ['1P'], rated_current: ['63'] } })).total).toBe(0)
         const narrowed = await index.search({ attributes: { rated_current: ['32'] }, attributeFacets: keys })
         expect(narrowed.facets.attributes[0]).toEqual({ key: 'poles', values: [{ value: '1P', count: 1 }] })
+        // A ticked attribute still counts its other values (to add them), the others count within it.
+        const ticked = await index.search({ category: 'breakers', attributes: { poles: ['2P'] }, attributeFacets: keys })
+        expect(ticked.hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
+        expect(ticked.facets.attributes).toEqual([
+          { key: 'poles', values: [{ value: '1P', count: 1 }, { value: '2P', count: 1 }] },
+          { key: 'rated_current', values: [{ value: '63', count: 1 }] },
+        ])
         // Without keys asked for, no attribute is counted.
         expect((await index.search({})).facets.attributes).toEqual([])
       } finally {

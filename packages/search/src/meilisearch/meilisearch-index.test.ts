@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CONTRACT_DOCUMENTS, searchContract } from '../contract.ts'
-import { buildFilter, buildSort, createMeilisearchIndex, MEILI_SETTINGS, readFacets, storefrontSearchToken, toMeiliDocument } from './meilisearch-index.ts'
+import { buildFilter, buildSearches, buildSort, createMeilisearchIndex, mergeAttributeCounts, MEILI_SETTINGS, readFacets, storefrontSearchToken, toMeiliDocument } from './meilisearch-index.ts'
 
 describe('the meilisearch adapter, without a server', () => {
   it('declares every attribute it filters, sorts and facets on', () => {
@@ -34,6 +34,20 @@ describe('the meilisearch adapter, without a server', () => {
       { key: 'poles', values: [{ value: '1P', count: 4 }, { value: '2P', count: 1 }] },
       { key: 'rated_current', values: [{ value: '63', count: 2 }] },
     ])
+  })
+
+  it('counts a ticked attribute without its own filter, in a second search sent along', () => {
+    const query = { q: 'mcb', category: 'breakers', attributes: { poles: ['2P'], rated_current: ['63'] }, attributeFacets: ['poles', 'rated_current', 'colour'] }
+    const { main, counts } = buildSearches('products', query)
+    expect(main.filter).toEqual(['categorySlugs = "breakers"', 'attributeFacets IN ["poles:2P"]', 'attributeFacets IN ["rated_current:63"]'])
+    expect(main.facets).toContain('attributeFacets')
+    expect(counts.map((c) => [c.key, c.search.filter, c.search.hitsPerPage])).toEqual([
+      ['poles', ['categorySlugs = "breakers"', 'attributeFacets IN ["rated_current:63"]'], 0],
+      ['rated_current', ['categorySlugs = "breakers"', 'attributeFacets IN ["poles:2P"]'], 0],
+    ])
+    expect(buildSearches('products', { q: 'mcb' }).counts).toEqual([])
+    const merged = mergeAttributeCounts({ 'poles:2P': 1, 'rated_current:63': 1, 'colour:red': 1 }, { poles: { 'poles:1P': 4, 'poles:2P': 1, 'rated_current:32': 9 } })
+    expect(merged).toEqual({ 'rated_current:63': 1, 'colour:red': 1, 'poles:1P': 4, 'poles:2P': 1 })
   })
 
   it('issues storefront tokens limited to one seller, and refuses one already expired', async () => {

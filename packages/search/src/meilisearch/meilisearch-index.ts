@@ -83,14 +83,14 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
 
 const quote = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
 
-/** The query's criteria as Meilisearch filter expressions (AND-ed). */
-export function buildFilter(query: SearchQuery): string[] {
+/** The query's criteria as Meilisearch filter expressions (AND-ed), optionally without one attribute's. */
+export function buildFilter(query: SearchQuery, options: { exceptAttribute?: string } = {}): string[] {
   const filter: string[] = []
   if (query.category) filter.push(`categorySlugs = ${quote(query.category)}`)
   if (query.brands?.length) filter.push(`brandSlug IN [${query.brands.map(quote).join(', ')}]`)
   if (query.sellers?.length) filter.push(`sellerSlugs IN [${query.sellers.map(quote).join(', ')}]`)
   for (const [key, values] of Object.entries(query.attributes ?? {})) {
-    if (values.length) filter.push(`attributeFacets IN [${values.map((v) => quote(attributeToken(key, v))).join(', ')}]`)
+    if (values.length && key !== options.exceptAttribute) filter.push(`attributeFacets IN [${values.map((v) => quote(attributeToken(key, v))).join(', ')}]`)
   }
   if (query.inStock) filter.push('inStock = true')
   if (query.priceMin !== undefined || query.priceMax !== undefined) {
@@ -109,6 +109,31 @@ export function buildSort(query: SearchQuery): string[] | undefined {
 }
 
 export const FACETS = ['categoryFacet', 'brandFacet', 'sellerFacets', 'inStock'] as const
+
+/**
+ * The searches one query needs, sent together: the page with its facets, then, for each counted
+ * attribute that is also filtered, a count-only search without that attribute's own filter (so
+ * ticking 2P still shows how many 3P there are).
+ */
+type MeiliSearchRequest = { indexUid: string; q: string | null; filter: string[]; facets: string[]; sort?: string[]; page: number; hitsPerPage: number }
+
+export function buildSearches(indexUid: string, query: SearchQuery): { main: MeiliSearchRequest; counts: { key: string; search: MeiliSearchRequest }[] } {
+  const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
+  const q = query.q?.trim() || null
+  const counted = query.attributeFacets ?? []
+  const main = { indexUid, q, filter: buildFilter(query), facets: counted.length ? [...FACETS, 'attributeFacets'] : [...FACETS], sort: buildSort(query), page: Math.max(query.page ?? 1, 1), hitsPerPage: perPage }
+  const filtered = Object.keys(query.attributes ?? {}).filter((key) => counted.includes(key) && query.attributes![key]!.length)
+  return { main, counts: filtered.map((key) => ({ key, search: { indexUid, q, filter: buildFilter(query, { exceptAttribute: key }), facets: ['attributeFacets'], page: 1, hitsPerPage: 0 } })) }
+}
+
+/** The attribute counts: each filtered attribute's from its own count-only search, the rest from the page's. */
+export function mergeAttributeCounts(main: Record<string, number> | undefined, own: Record<string, Record<string, number> | undefined>): Record<string, number> {
+  const merged: Record<string, number> = {}
+  const keyOf = (token: string) => token.slice(0, token.indexOf(':'))
+  for (const [token, count] of Object.entries(main ?? {})) if (!(keyOf(token) in own)) merged[token] = count
+  for (const [key, counts] of Object.entries(own)) for (const [token, count] of Object.entries(counts ?? {})) if (keyOf(token) === key) merged[token] = count
+  return merged
+}
 
 export function readFacets(distribution: Record<string, Record<string, number>> | undefined, attributeKeys: string[] = []): SearchResult['facets'] {
   const values = (name: string): FacetValue[] =>
@@ -168,21 +193,18 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
     },
     async close() {},
     async search(query) {
-      const perPage = Math.min(Math.max(query.perPage ?? DEFAULT_PER_PAGE, 1), 100)
-      const page = Math.max(query.page ?? 1, 1)
-      const response = await index().search(query.q?.trim() || null, {
-        filter: buildFilter(query),
-        sort: buildSort(query),
-        facets: query.attributeFacets?.length ? [...FACETS, 'attributeFacets'] : [...FACETS],
-        page,
-        hitsPerPage: perPage,
-      })
-      const hits = response.hits.map((h) => {
+      const { main, counts } = buildSearches(uid, query)
+      const { results } = await client.multiSearch({ queries: [main, ...counts.map((c) => c.search)] })
+      const [response, ...countResults] = results as unknown as { hits: MeiliDocument[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[]
+      const hits = response!.hits.map((h) => {
         const nearest = query.near ? nearestKm(h.doc, query.near) : null
         return toHit(h.doc, nearest)
       })
-      const total = response.totalHits ?? hits.length
-      return { hits, total, page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(response.facetDistribution, query.attributeFacets) }
+      const own = Object.fromEntries(counts.map((c, i) => [c.key, countResults[i]?.facetDistribution?.attributeFacets]))
+      const distribution = { ...response!.facetDistribution, attributeFacets: mergeAttributeCounts(response!.facetDistribution?.attributeFacets, own) }
+      const perPage = main.hitsPerPage
+      const total = response!.totalHits ?? hits.length
+      return { hits, total, page: main.page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(distribution, query.attributeFacets) }
     },
   }
 }

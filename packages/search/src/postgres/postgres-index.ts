@@ -64,9 +64,11 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   if (query.category) where.push(`d.category_slugs @> array[${param(query.category)}]::text[]`)
   if (query.brands?.length) where.push(`d.brand_slug = any(${param(query.brands)}::text[])`)
   if (query.sellers?.length) where.push(`d.seller_slugs && ${param(query.sellers)}::text[]`)
-  for (const [key, values] of Object.entries(query.attributes ?? {})) {
-    if (values.length) where.push(`d.attr_facets && ${param(values.map((v) => attributeToken(key, v)))}::text[]`)
-  }
+  // Attribute filters apply after the other criteria, so each attribute's values can be counted
+  // without its own filter (ticking 2P still shows how many 3P there are).
+  const attributeFilters = Object.entries(query.attributes ?? {})
+    .filter(([key, values]) => ATTRIBUTE_KEY.test(key) && values.length)
+    .map(([key, values]) => ({ key, tokens: param(values.map((v) => attributeToken(key, v))) }))
   if (query.inStock) where.push('d.in_stock')
   if (query.priceMin !== undefined || query.priceMax !== undefined) {
     where.push(`d.currency = ${param(query.currency ?? 'VND')}`)
@@ -89,7 +91,9 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
   // The matched set carries only what ranking and facets need; documents are read for one page.
   const columns = (score: string) =>
-    `d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${nearestOf('d')} as nearest_km` : ''}`
+    `d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length || attributeFilters.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${nearestOf('d')} as nearest_km` : ''}`
+  // What the other criteria match: `matched` itself, or `candidates` that the attributes narrow.
+  const base = attributeFilters.length ? 'candidates' : 'matched'
   const and = (conditions: string[]) => (conditions.length ? conditions.join(' and ') : 'true')
   const q = fold(query.q?.trim() ?? '')
   let matched: string
@@ -102,14 +106,17 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     // only then (the uncorrelated NOT EXISTS is checked once, before the scan).
     matched = `exact as materialized (select ${columns(`ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end`)} from search.document d where (d.tsv @@ ${tsq} or d.codes like ${like}) and ${and(where)}),
     fuzzy as materialized (select ${columns(`word_similarity(${raw}, d.names)`)} from search.document d where not exists (select 1 from exact) and ${raw} <% d.names and ${and(where)}),
-    matched as (select * from exact union all select * from fuzzy)`
+    ${base} as (select * from exact union all select * from fuzzy)`
   } else {
-    matched = `matched as (select ${columns('0::real')} from search.document d where ${and(where)})`
+    matched = `${base} as (select ${columns('0::real')} from search.document d where ${and(where)})`
   }
+  if (attributeFilters.length) matched += `,\n    matched as (select * from candidates m where ${attributeFilters.map((f) => `m.attr_facets && ${f.tokens}::text[]`).join(' and ')})`
   const facet = (column: string, alias: string) =>
     `(select coalesce(json_agg(f), '[]') from (select split_part(v, E'\\x1f', 1) as value, split_part(v, E'\\x1f', 2) as label, count(*)::int as count from (select ${column} as v from matched m) x where v is not null group by v order by 3 desc, 1 limit 30) f) as ${alias}`
+  // A value of attribute K counts the candidates that pass every attribute filter but K's own.
+  const otherFilters = (attributeKeys.length ? attributeFilters : []).map((f) => ` and (split_part(v, ':', 1) = ${param(f.key)} or m.attr_facets && ${f.tokens}::text[])`).join('')
   const attributes = attributeKeys.length
-    ? `(select coalesce(json_agg(json_build_array(v, c)), '[]') from (select v, count(*)::int as c from matched m, unnest(m.attr_facets) v where split_part(v, ':', 1) = any(${param(attributeKeys)}::text[]) group by v) x) as attributes`
+    ? `(select coalesce(json_agg(json_build_array(v, c)), '[]') from (select v, count(*)::int as c from ${base} m, unnest(m.attr_facets) v where split_part(v, ':', 1) = any(${param(attributeKeys)}::text[])${otherFilters} group by v) x) as attributes`
     : `'[]'::json as attributes`
   const sql = `
     with ${matched}
