@@ -45,7 +45,8 @@ export function findStorefrontByHost(ctx: Ctx, hostname: string): Promise<Storef
   return findStorefront(ctx, { hostname })
 }
 
-async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto | null> {
+/** An active seller and its storefront settings (null until it saved some), by slug or host name. */
+async function findSeller(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<{ org: Organization; settings: Storefront | null } | null> {
   let org: Organization | null
   let settings: Storefront | null
   if ('hostname' in by) {
@@ -56,7 +57,14 @@ async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: strin
     settings = org ? await scoped(ctx).findOne(Storefront, { organizationId: org.id }) : null
   }
   if (!org || org.status !== 'active' || (org.kind !== 'manufacturer' && org.kind !== 'distributor')) return null
-  const s = settings ?? DEFAULTS
+  return { org, settings }
+}
+
+async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto | null> {
+  const found = await findSeller(ctx, by)
+  if (!found) return null
+  const { org } = found
+  const s = found.settings ?? DEFAULTS
   const warehouses = await ctx.em.find(Warehouse, { organizationId: org.id })
   return {
     organizationId: org.id,
@@ -153,8 +161,7 @@ export async function removeStorefrontImage(ctx: Ctx, storage: FileStorage, slot
 
 /** A storefront's logo or banner, for anyone, while its seller is active. */
 export async function readStorefrontImage(ctx: Ctx, storage: FileStorage, slug: string, slot: StorefrontImageSlot): Promise<{ bytes: Uint8Array; contentType: string }> {
-  const storefront = await getStorefront(ctx, { slug })
-  const row = await scoped(ctx).findOne(Storefront, { organizationId: storefront.organizationId })
+  const row = (await findSeller(ctx, { slug }))?.settings
   const key = row?.[SLOT_COLUMNS[slot].key]
   const bytes = key ? await storage.get(key) : null
   if (!row || !bytes) throw new DomainError('not_found', 'NOT_FOUND')
