@@ -28,13 +28,19 @@ export async function signIn(context: BrowserContext, app: AppName, email: strin
 
 export const uniqueEmail = (prefix: string) => `${prefix}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}@example.test`
 
-/** The newest message to `to` in the dev mailbox, as its HTML. */
+/** The newest message to `to` in the dev mailbox, as its text (waiting for the worker to write it). */
 export async function latestMailTo(to: string): Promise<string> {
   const { EmailMessage } = await import('@tradepost/domain/email')
-  const em = (await db()).em.fork()
-  const [message] = await em.find(EmailMessage, { to }, { orderBy: { createdAt: 'desc' }, limit: 1 })
-  expect(message, `an email to ${to}`).toBeTruthy()
-  return message!.text
+  let text: string | undefined
+  await expect
+    .poll(async () => {
+      const em = (await db()).em.fork()
+      const [message] = await em.find(EmailMessage, { to }, { orderBy: { createdAt: 'desc' }, limit: 1 })
+      text = message?.text
+      return !!text
+    }, { message: `an email to ${to}`, timeout: 10_000 })
+    .toBe(true)
+  return text!
 }
 
 export const test = base

@@ -23,7 +23,11 @@ test('a buyer resets a forgotten password from the emailed link, which then stop
   await expect(page.getByText('If an account exists for that email')).toBeVisible()
 
   // The dev mailbox (seller portal) has the message; follow its link.
-  await page.goto(`${APPS.portal}/dev/mailbox?to=${encodeURIComponent(email)}`)
+  // (The worker writes it within a moment: the request itself only queued a job.)
+  await expect(async () => {
+    await page.goto(`${APPS.portal}/dev/mailbox?to=${encodeURIComponent(email)}`)
+    await expect(page.getByText('Reset your Tradepost password')).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
   await page.getByText('Reset your Tradepost password').click()
   const href = await page.getByRole('link', { name: 'Choose a new password' }).getAttribute('href')
   const resetPath = new URL(href!).pathname

@@ -8,7 +8,9 @@ import { createSearchIndex } from '@tradepost/search'
 import { restoreCtx, type SerializedCtx } from '@tradepost/domain/ctx'
 import { runImport } from '@tradepost/domain/imports'
 import { createQueues, pgBossJobQueue, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
-import { sessionStore } from '@tradepost/domain/users'
+import { sendPasswordReset, sessionStore, type PasswordResetJob } from '@tradepost/domain/users'
+import { ANONYMOUS } from '@tradepost/domain/authz'
+import { createCtx } from '@tradepost/domain/ctx'
 import { smtpTransport } from './smtp-transport.ts'
 
 const url = process.env.DATABASE_URL
@@ -37,6 +39,12 @@ await boss.work<{ productIds: string[] }>(QUEUES.searchIndex, { batchSize: 20, p
 await boss.work<{ importId: string; ctx: SerializedCtx }>(QUEUES.importRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
   const ctx = await restoreCtx(job!.data.ctx, { em: orm.em.fork(), jobs })
   await runImport(ctx, job!.data.importId)
+})
+
+// Password reset requests: the account is looked up here, so the request itself takes the same
+// time whether or not it exists.
+await boss.work<PasswordResetJob>(QUEUES.passwordReset, { batchSize: 5, pollingIntervalSeconds: 1 }, async (batch) => {
+  for (const job of batch) await sendPasswordReset(createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs }), job.data)
 })
 
 const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)

@@ -4,5 +4,5 @@ import { auth } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
 export const meta = metaTitle('auth.forgotTitle')
-export const action = ({ request }: ActionFunctionArgs) => auth.forgotPasswordAction(request)
+export const action = ({ request, context }: ActionFunctionArgs) => auth.forgotPasswordAction(request, context)
 export default ForgotPasswordPage

@@ -6,6 +6,7 @@ export const QUEUES = {
   emailDeliver: 'email-deliver',
   searchIndex: 'search-index',
   importRun: 'import-run',
+  passwordReset: 'password-reset',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

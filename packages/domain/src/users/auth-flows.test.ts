@@ -8,10 +8,10 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { addMember, createOrganization, createUser, TEST_PASSWORD } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { acceptInvitation, inviteMember, listInvitations, previewInvitation, revokeInvitation } from './invitations.ts'
-import { LOCK_MINUTES, logIn, MAX_ACCOUNT_FAILURES, MAX_IP_FAILURES } from './log-in.ts'
+import { LOGIN_LIMITS, logIn } from './log-in.ts'
 import { listMembers, resolveActor } from './memberships.ts'
 import { PasswordReset } from './password-reset.entity.ts'
-import { requestPasswordReset, resetPassword } from './password-reset.ts'
+import { RESET_LIMITS, requestPasswordReset, resetPassword, sendPasswordReset, type PasswordResetJob } from './password-reset.ts'
 import { Session } from './session.entity.ts'
 import { sessionStore } from './session-store.ts'
 import { signUp } from './sign-up.ts'
@@ -77,54 +77,114 @@ describe('log in', () => {
     expect(await logIn(em, { email: 'nobody@example.test', password: 'wrong' }, '10.0.0.1')).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
   })
 
-  it('locks the account on the 11th failed attempt in a row, even with the right password', async () => {
+  it('counts a burst of parallel wrong attempts in full: only the free ones are checked', async () => {
     const user = await createUser(db().orm.em.fork())
-    const em = db().orm.em.fork()
-    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) {
-      const r = await logIn(em, { email: user.email, password: 'wrong' }, `10.1.0.${i}`)
-      expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_CREDENTIALS')
-    }
-    const eleventh = await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.1.1')
-    expect(eleventh).toEqual({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', params: { minutes: LOCK_MINUTES } } })
-    // After the lock runs out, the right password works again.
-    const later = new Date(Date.now() + (LOCK_MINUTES + 1) * 60_000)
-    expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.1.1', later)).ok).toBe(true)
+    const results = await Promise.all(Array.from({ length: 12 }, () => logIn(db().orm.em.fork(), { email: user.email, password: 'wrong' }, '10.1.0.1')))
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code))
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(LOGIN_LIMITS.perPair.freeAttempts)
+    expect(codes.filter((c) => c === 'SLOW_DOWN')).toHaveLength(12 - LOGIN_LIMITS.perPair.freeAttempts)
   })
 
-  it('locks an address after MAX_IP_FAILURES failures across accounts', async () => {
+  it('backs off exponentially per account and address, and a success clears it', async () => {
     const user = await createUser(db().orm.em.fork())
     const em = db().orm.em.fork()
-    for (let i = 0; i < MAX_IP_FAILURES; i++) await logIn(em, { email: `guess${i}@example.test`, password: 'wrong' }, '10.9.9.9')
+    const t0 = Date.now()
+    const at = (seconds: number) => new Date(t0 + seconds * 1000)
+    for (let i = 0; i < 3; i++) expect((await logIn(em, { email: user.email, password: 'wrong' }, '10.1.0.2', at(0))).ok).toBe(false)
+    // The third failure set a wait of 1 s; the right password is refused until then, without checking it.
+    expect(await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.0.2', at(0.5))).toEqual({ ok: false, error: { code: 'SLOW_DOWN', params: { seconds: 1 } } })
+    expect((await logIn(em, { email: user.email, password: 'wrong' }, '10.1.0.2', at(1.1))).ok).toBe(false)
+    // The fourth failure doubled it.
+    expect(await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.0.2', at(2))).toEqual({ ok: false, error: { code: 'SLOW_DOWN', params: { seconds: 2 } } })
+    expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.1.0.2', at(3.2))).ok).toBe(true)
+    // Cleared: three free attempts again.
+    for (let i = 0; i < 3; i++) expect(await logIn(em, { email: user.email, password: 'wrong' }, '10.1.0.2', at(4))).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
+  })
+
+  it('never locks the owner out: failures from many addresses only slow each address down', async () => {
+    const user = await createUser(db().orm.em.fork())
+    const em = db().orm.em.fork()
+    for (let i = 0; i < 40; i++) await logIn(em, { email: user.email, password: 'wrong' }, `10.2.${i}.1`)
+    // Under attack, an attacking address gets one try, then waits…
+    expect((await logIn(em, { email: user.email, password: 'wrong' }, '10.3.0.1')).ok).toBe(false)
+    const second = await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.3.0.1')
+    expect(second.ok ? 'ok' : second.error.code).toBe('SLOW_DOWN')
+    // …while the owner, from an address of their own, gets in at the first try.
+    expect(await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.4.0.1')).toEqual({ ok: true, value: { userId: user.id } })
+  })
+
+  it('puts a ceiling on one address across accounts; other addresses are not affected', async () => {
+    const user = await createUser(db().orm.em.fork())
+    const em = db().orm.em.fork()
+    for (let i = 0; i < LOGIN_LIMITS.perAddress.limit; i++) await logIn(em, { email: `guess${i}@example.test`, password: 'wrong' }, '10.9.9.9')
     const r = await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.9')
     expect(r.ok ? 'ok' : r.error.code).toBe('TOO_MANY_ATTEMPTS')
-    // Another address is not affected.
     expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.10')).ok).toBe(true)
+    // The window runs out.
+    const later = new Date(Date.now() + (LOGIN_LIMITS.perAddress.windowSeconds + 1) * 1000)
+    expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.9', later)).ok).toBe(true)
   })
 })
 
+/** Runs the worker's half of the reset requests that are queued. */
+async function deliverResetRequests(): Promise<number> {
+  const jobs = await db().boss.findJobs<PasswordResetJob>(QUEUES.passwordReset, { queued: true } as never)
+  for (const job of jobs) {
+    await sendPasswordReset(db().ctx(ANONYMOUS), job.data)
+    await db().boss.deleteJob(QUEUES.passwordReset, job.id)
+  }
+  return jobs.length
+}
+
 describe('password reset', () => {
-  it('emails a one-time link through the outbox, sets the password and ends every session', async () => {
+  it('emails a one-time link through the outbox, sets the password and ends every session and every other link', async () => {
     const user = await createUser(db().orm.em.fork())
     await sessionStore.create(db().orm.em.fork(), { id: 'session-a', userId: user.id, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
-    await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
+    expect(await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN, ip: '10.5.0.1' })).toEqual({ ok: true, value: null })
+    expect(await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN, ip: '10.5.0.1' })).toEqual({ ok: true, value: null })
+    expect(await deliverResetRequests()).toBe(2)
     const em = db().orm.em.fork()
-    const email = await em.findOneOrFail(EmailMessage, { to: user.email, template: 'password-reset' })
-    expect(await queuedJobs(email.id)).toBe(1)
-    const token = tokenFrom(email.text, '/reset-password')
+    const emails = await em.find(EmailMessage, { to: user.email, template: 'password-reset' }, { orderBy: { createdAt: 'asc' } })
+    expect(emails).toHaveLength(2)
+    expect(await queuedJobs(emails[1]!.id)).toBe(1)
+    expect(emails[1]!.text).toContain(`${ORIGIN}/reset-password/`)
+    const [first, second] = emails.map((e) => tokenFrom(e.text, '/reset-password'))
 
-    expect(await resetPassword(db().ctx(ANONYMOUS), { token, password: 'brand-new-pass-1' })).toEqual({ ok: true, value: { userId: user.id } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token: second!, password: 'brand-new-pass-1' })).toEqual({ ok: true, value: { userId: user.id } })
     expect(await em.count(Session, { userId: user.id })).toBe(0)
     expect((await logIn(db().orm.em.fork(), { email: user.email, password: 'brand-new-pass-1' }, '10.2.0.1')).ok).toBe(true)
-    // The link works once.
-    expect(await resetPassword(db().ctx(ANONYMOUS), { token, password: 'another-pass-22' })).toEqual({ ok: false, error: { code: 'RESET_LINK_USED' } })
+    // The link works once, and the other link sent before it no longer works either.
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token: second!, password: 'another-pass-22' })).toEqual({ ok: false, error: { code: 'RESET_LINK_USED' } })
+    expect(await resetPassword(db().ctx(ANONYMOUS), { token: first!, password: 'another-pass-22' })).toEqual({ ok: false, error: { code: 'RESET_LINK_USED' } })
   })
 
-  it('says nothing about unknown emails and refuses expired or forged links', async () => {
-    await requestPasswordReset(db().ctx(ANONYMOUS), { email: 'ghost@example.test', origin: ORIGIN })
+  it('does the same work for an unknown email, which gets nothing', async () => {
+    const before = await db().orm.em.fork().count(PasswordReset, {})
+    expect(await requestPasswordReset(db().ctx(ANONYMOUS), { email: 'ghost@example.test', origin: ORIGIN, ip: '10.5.0.2' })).toEqual({ ok: true, value: null })
+    // The request wrote only its job, as for a real account; the worker finds nobody.
+    expect(await db().orm.em.fork().count(PasswordReset, {})).toBe(before)
+    expect(await deliverResetRequests()).toBe(1)
     expect(await db().orm.em.fork().count(EmailMessage, { to: 'ghost@example.test' })).toBe(0)
+    expect(await db().orm.em.fork().count(PasswordReset, {})).toBe(before)
+  })
 
+  it('is throttled per email and per address, alike for accounts that exist and that do not', async () => {
     const user = await createUser(db().orm.em.fork())
-    await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN })
+    for (const email of [user.email, 'nobody.else@example.test']) {
+      for (let i = 0; i < RESET_LIMITS.perEmail.limit; i++) expect((await requestPasswordReset(db().ctx(ANONYMOUS), { email, origin: ORIGIN, ip: `10.6.${i}.1` })).ok).toBe(true)
+      const refused = await requestPasswordReset(db().ctx(ANONYMOUS), { email, origin: ORIGIN, ip: '10.6.99.1' })
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('TOO_MANY_ATTEMPTS')
+    }
+    for (let i = 0; i < RESET_LIMITS.perAddress.limit; i++) await requestPasswordReset(db().ctx(ANONYMOUS), { email: `r${i}@example.test`, origin: ORIGIN, ip: '10.7.0.1' })
+    const refused = await requestPasswordReset(db().ctx(ANONYMOUS), { email: 'fresh@example.test', origin: ORIGIN, ip: '10.7.0.1' })
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('TOO_MANY_ATTEMPTS')
+    await deliverResetRequests()
+  })
+
+  it('refuses expired or forged links', async () => {
+    const user = await createUser(db().orm.em.fork())
+    await requestPasswordReset(db().ctx(ANONYMOUS), { email: user.email, origin: ORIGIN, ip: '10.5.0.3' })
+    await deliverResetRequests()
     const em = db().orm.em.fork()
     const email = await em.findOneOrFail(EmailMessage, { to: user.email })
     await em.nativeUpdate(PasswordReset, { userId: user.id }, { expiresAt: new Date(Date.now() - 1000) })

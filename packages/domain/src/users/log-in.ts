@@ -1,61 +1,53 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { fail, ok, type Result } from '../errors.ts'
-import { LoginThrottle } from './login-throttle.entity.ts'
 import { dummyPasswordHash, verifyPassword } from './password.ts'
+import { clearGate, countOn, passGate, refusedByThrottle, type BackOff, type Ceiling, type ThrottleError } from './throttle.ts'
 import { User } from './user.entity.ts'
 import type { LogInInput } from './user.schemas.ts'
 
-/** After this many failures in a row, the account is locked for LOCK_MINUTES. */
-export const MAX_ACCOUNT_FAILURES = 10
-/** An address may fail more often (offices share one), but not without bound. */
-export const MAX_IP_FAILURES = 50
-export const LOCK_MINUTES = 15
+/**
+ * How sign-in is throttled (OWASP ASVS V2.2): nothing here can lock the real owner out.
+ * - per client address: a ceiling across every account (offices share an address, so it is high);
+ * - per account and address: exponential back-off after a few failures in a row;
+ * - per account: past a number of failures in an hour, from wherever, every address gets a single
+ *   free attempt before its back-off starts. That slows a spread-out attack, while the owner
+ *   signing in from an address of their own still gets in at the first try.
+ */
+export const LOGIN_LIMITS = {
+  perAddress: { kind: 'ceiling', limit: 100, windowSeconds: 3600 } satisfies Ceiling,
+  perPair: { kind: 'backoff', freeAttempts: 3, maxSeconds: 900 } satisfies BackOff,
+  perPairUnderAttack: { kind: 'backoff', freeAttempts: 1, maxSeconds: 900 } satisfies BackOff,
+  perAccount: { kind: 'ceiling', limit: 1_000_000_000, windowSeconds: 3600 } satisfies Ceiling,
+  accountSlowdownAfter: 10,
+}
 
-type LogInError = 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS'
+type LogInError = 'INVALID_CREDENTIALS' | ThrottleError
 
 /**
- * Checks a password, throttled per account and per IP. A wrong email and a wrong password look
- * the same from outside.
+ * Checks a password, throttled as LOGIN_LIMITS says. A wrong email and a wrong password look
+ * the same from outside. Each attempt is counted before the password is checked, by the same
+ * statement that decides whether it may go ahead.
  */
 export async function logIn(em: EntityManager, input: LogInInput, ip: string, now = new Date()): Promise<Result<{ userId: string }, LogInError>> {
-  const keys = [`account:${input.email}`, `ip:${ip}`]
-  const throttles = await em.find(LoginThrottle, { key: { $in: keys } })
-  const lockedUntil = throttles
-    .map((t) => t.lockedUntil)
-    .filter((d): d is Date => !!d && d > now)
-    .sort((a, b) => b.getTime() - a.getTime())[0]
-  if (lockedUntil) {
-    return fail('TOO_MANY_ATTEMPTS', { params: { minutes: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000)) } })
-  }
+  const email = input.email.toLowerCase()
+  const addressKey = `login-ip:${ip}`
+  const accountKey = `login-account:${email}`
+  const pairKey = `login-pair:${email}|${ip}`
+
+  const address = await passGate(em, addressKey, LOGIN_LIMITS.perAddress, now)
+  if (!address.allowed) return refusedByThrottle(address)
+  const underAttack = (await countOn(em, accountKey, LOGIN_LIMITS.perAccount, now)) >= LOGIN_LIMITS.accountSlowdownAfter
+  const pairRule = underAttack ? LOGIN_LIMITS.perPairUnderAttack : LOGIN_LIMITS.perPair
+  const pair = await passGate(em, pairKey, pairRule, now)
+  if (!pair.allowed) return refusedByThrottle(pair)
 
   const user = await em.findOne(User, { email: input.email }, { populate: ['passwordHash'] })
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password)
   if (user && valid) {
-    await em.nativeDelete(LoginThrottle, { key: keys[0]! })
+    await clearGate(em, pairKey, pairRule)
+    await clearGate(em, addressKey, LOGIN_LIMITS.perAddress)
     return ok({ userId: user.id })
   }
-
-  // The failure that reaches the limit starts the lock; the next attempt is told so.
-  await recordFailures(em, keys, now)
+  await passGate(em, accountKey, LOGIN_LIMITS.perAccount, now)
   return fail('INVALID_CREDENTIALS')
-}
-
-/** Counts a failure on each key, one atomic statement each (concurrent attempts all count). */
-async function recordFailures(em: EntityManager, keys: string[], now: Date): Promise<void> {
-  const conn = em.getConnection()
-  for (const key of keys) {
-    const limit = key.startsWith('account:') ? MAX_ACCOUNT_FAILURES : MAX_IP_FAILURES
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000)
-    // A lock that has run out starts the count again.
-    await conn.execute(
-      `insert into login_throttle (key, failures, last_failure_at, locked_until) values (?, 1, ?, null)
-       on conflict (key) do update set
-         failures = case when login_throttle.locked_until is not null and login_throttle.locked_until <= ? then 1 else login_throttle.failures + 1 end,
-         last_failure_at = excluded.last_failure_at,
-         locked_until = case when login_throttle.locked_until is not null and login_throttle.locked_until <= ? then null
-                             when login_throttle.failures + 1 >= ? then ?::timestamptz else login_throttle.locked_until end
-`,
-      [key, now, now, now, limit, lockUntil],
-    )
-  }
 }

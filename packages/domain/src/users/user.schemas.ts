@@ -1,5 +1,5 @@
 // Input schemas shared by forms (in the browser) and actions: no server imports here.
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { LOCALES } from '../organizations/organization.constants.ts'
 import { ROLES } from './roles.ts'
 

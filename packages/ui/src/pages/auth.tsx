@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { LogInSchema, RequestPasswordResetSchema, ResetPasswordSchema, SignUpSchema, AcceptInvitationSchema } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '../components/forms.tsx'
 
@@ -105,6 +105,7 @@ export function ForgotPasswordPage() {
       <h1>{t('auth.forgotTitle')}</h1>
       <p className="muted">{t('auth.forgotIntro')}</p>
       {actionData?.sent ? <Notice tone="success">{t('auth.resetSent')}</Notice> : null}
+      <ErrorAlert error={actionData?.error} />
       <Form method="post" {...getFormProps(form)}>
         <Field label={t('common.email')} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} />
         <SubmitButton>{t('auth.sendLink')}</SubmitButton>
