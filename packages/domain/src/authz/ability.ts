@@ -42,11 +42,12 @@ const OFFER_ROLES = new Set(['admin', 'catalog_manager', 'sales'])
 export function defineAbilityFor(actor: Actor): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility)
 
-  // Everyone, signed in or not: the public profile of active sellers, the published catalog and
-  // active offers (offers of suspended sellers are removed from search by the indexer).
+  // Everyone, signed in or not: the public profile of active sellers, the published catalog of
+  // organizations that are not suspended, and active offers (offers of suspended sellers are
+  // removed from search by the indexer, and product pages read only active sellers' offers).
   can('read', Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] } })
   can('read', [Brand, Category])
-  can('read', Product, { status: 'published' })
+  can('read', Product, { status: 'published', ownerActive: true })
   can('read', Offer, { status: 'active' })
   // Storefronts and "where to buy" (which distributor is authorized for a brand) are public.
   can('read', [Storefront, DistributorAuthorization])

@@ -33,6 +33,11 @@ const ProductSchema = defineEntity({
     packSize: p.integer().default(1),
     status: p.enum(PRODUCT_STATUSES).default('draft').index(),
     sellerListed: p.boolean().default(false),
+    /**
+     * False while the owning organization is suspended: the public read rule requires it, so a
+     * suspended manufacturer's products leave public pages and search, and come back with it.
+     */
+    ownerActive: p.boolean().default(true),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

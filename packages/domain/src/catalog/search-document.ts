@@ -43,7 +43,7 @@ export interface SearchDocument {
  */
 export async function buildSearchDocuments(em: EntityManager, productIds: string[]): Promise<{ documents: SearchDocument[]; removed: string[] }> {
   const ids = [...new Set(productIds)]
-  const products = ids.length ? await em.find(Product, { id: { $in: ids }, status: 'published' }) : []
+  const products = ids.length ? await em.find(Product, { id: { $in: ids }, status: 'published', ownerActive: true }) : []
   const found = new Set(products.map((p) => p.id))
   const removed = ids.filter((id) => !found.has(id))
   if (!products.length) return { documents: [], removed }

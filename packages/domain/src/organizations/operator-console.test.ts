@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
 import { listAuditEvents } from '../audit/list-audit-events.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
-import { createOrganization } from '../testing/factories.ts'
+import { ANONYMOUS } from '../authz/actor.ts'
+import { authorizeDistributor } from '../catalog/authorizations.ts'
+import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
+import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { buildSearchDocuments } from '../catalog/search-document.ts'
+import { QUEUES } from '../jobs/outbox.ts'
+import { OfferInputSchema } from '../offers/offer.schemas.ts'
+import { saveOffer } from '../offers/offers.ts'
+import { getProductPage } from '../offers/product-page.ts'
+import { Session } from '../users/session.entity.ts'
+import { sessionStore } from '../users/session-store.ts'
+import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { changeOrganizationStatus, getOrganization, listOrganizations } from './operator-console.ts'
 
@@ -58,5 +69,51 @@ describe('the operator console', () => {
     expect(mine.total).toBeGreaterThan(0)
     const probing = await listAuditEvents(db().ctx(a.admin.actor), { organizationId: b.org.id, page: 1 })
     expect(probing.total).toBe(0)
+  })
+
+  it('takes a suspended seller out of search and public pages through the outbox, ends its sessions, and brings it back', async () => {
+    const em = db().orm.em.fork()
+    const operator = await createOrganization(em, { kind: 'operator' })
+    const maker = await createOrganization(em, { kind: 'manufacturer' })
+    const seller = await createOrganization(em, { kind: 'distributor' })
+    const brand = await createBrand(em, maker.org)
+    const category = await createCategory(em)
+    const warehouse = await createWarehouse(em, seller.org, { subdivisionCode: 'VN-HN', latitude: 21.0, longitude: 105.8 })
+    const made = await saveProduct(db().ctx(maker.admin.actor), ProductInputSchema.parse({ mpn: 'SUS-1', nameEn: 'Suspended pump', nameVi: 'Bơm', brandId: brand.id, categoryId: category.id }))
+    if (!made.ok) throw new Error(made.error.code)
+    const product = made.value
+    await setProductStatus(db().ctx(maker.admin.actor), product.id, 'published')
+    await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: seller.org.id, brandId: brand.id, subdivisions: ['VN-HN'], circles: [] })
+    const offered = await saveOffer(db().ctx(seller.admin.actor), OfferInputSchema.parse({ productId: product.id, sku: 'SUS-OFFER', price: '500000', currency: 'VND', stock: { [warehouse.id]: 4 } }))
+    if (!offered.ok) throw new Error(offered.error.code)
+    // A session as a real sign-in starts it: no active organization yet.
+    for (const [id, userId] of [['sus-seller', seller.admin.user.id], ['sus-maker', maker.admin.user.id]] as const) {
+      await sessionStore.create(db().orm.em.fork(), { id, userId, expiresAt: new Date(Date.now() + 1e6), activeOrganizationId: null, impersonatorUserId: null })
+    }
+    const indexJobsFor = async (productId: string) =>
+      (await db().boss.findJobs<{ productIds: string[] }>(QUEUES.searchIndex, { queued: true })).filter((j) => j.data.productIds.includes(productId)).length
+    const offersInSearch = async () => (await buildSearchDocuments(db().orm.em.fork(), [product.id])).documents[0]?.offers.map((o) => o.sku) ?? null
+    const suspend = (organizationId: string, transition: 'suspend' | 'reactivate') => changeOrganizationStatus(db().ctx(operator.admin.actor), { organizationId, transition, origin: ORIGIN })
+    expect(await offersInSearch()).toEqual(['SUS-OFFER'])
+
+    const before = await indexJobsFor(product.id)
+    expect((await suspend(seller.org.id, 'suspend')).ok).toBe(true)
+    expect(await indexJobsFor(product.id)).toBe(before + 1)
+    expect(await offersInSearch()).toEqual([])
+    expect(await db().orm.em.fork().count(Session, { userId: seller.admin.user.id })).toBe(0)
+    expect(await sessionStore.get(db().orm.em.fork(), 'sus-seller')).toBeNull()
+    expect(await sessionStore.get(db().orm.em.fork(), 'sus-maker')).not.toBeNull()
+
+    expect((await suspend(maker.org.id, 'suspend')).ok).toBe(true)
+    expect(await indexJobsFor(product.id)).toBe(before + 2)
+    expect((await buildSearchDocuments(db().orm.em.fork(), [product.id])).removed).toEqual([product.id])
+    await expect(getProductPage(db().ctx(ANONYMOUS), product.slug, null)).rejects.toMatchObject({ kind: 'not_found' })
+    expect(await sessionStore.get(db().orm.em.fork(), 'sus-maker')).toBeNull()
+
+    expect((await suspend(maker.org.id, 'reactivate')).ok).toBe(true)
+    expect((await suspend(seller.org.id, 'reactivate')).ok).toBe(true)
+    expect((await getProductPage(db().ctx(ANONYMOUS), product.slug, null)).offers.map((o) => o.sku)).toEqual(['SUS-OFFER'])
+    expect(await offersInSearch()).toEqual(['SUS-OFFER'])
+    expect(await indexJobsFor(product.id)).toBe(before + 4)
   })
 })

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { enqueueIndexing } from '../catalog/products.ts'
+import { z } from '../zod.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -91,11 +92,36 @@ export async function changeOrganizationStatus(
       }
     }
     if (input.transition === 'suspend') {
-      // Sessions whose active organization is the suspended one end now.
-      await em.nativeDelete(Session, { activeOrganizationId: org.id })
+      // Every session of its members ends now, whatever organization the session had active (a
+      // fresh sign-in has none): they sign in again, and their memberships of it no longer count.
+      const members = await em.find(Membership, { organizationId: org.id }, { fields: ['userId'] })
+      if (members.length) await em.nativeDelete(Session, { userId: { $in: [...new Set(members.map((m) => m.userId))] } })
     }
+    if (input.transition === 'suspend' || input.transition === 'reactivate') await followStatusInCatalog(tx, org.id, org.status === 'active')
     return ok(toOrganizationDto(org))
   })
+}
+
+/** Products are re-indexed this many to a job. */
+const INDEX_BATCH = 500
+
+/**
+ * A suspended organization's products leave public pages (the public read rule needs
+ * `ownerActive`), and every product it owns or offers is re-indexed through the outbox, in this
+ * transaction: search, facets and minimum prices follow at once, and come back on reactivation.
+ */
+async function followStatusInCatalog(ctx: Ctx, organizationId: string, active: boolean): Promise<void> {
+  const conn = ctx.em.getConnection()
+  const tx = ctx.em.getTransactionContext()
+  await conn.execute('update product set owner_active = ? where organization_id = ?', [active, organizationId], 'run', tx)
+  const rows = await conn.execute<{ id: string }[]>(
+    'select id from product where organization_id = ? union select distinct product_id from offer where organization_id = ?',
+    [organizationId, organizationId],
+    'all',
+    tx,
+  )
+  const ids = rows.map((r) => r.id)
+  for (let i = 0; i < ids.length; i += INDEX_BATCH) await enqueueIndexing(ctx, ids.slice(i, i + INDEX_BATCH))
 }
 
 /** Active manufacturers and distributors: the public directory anyone may read. */
