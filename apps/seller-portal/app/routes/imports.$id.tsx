@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { guard } from '@tradepost/auth'
 import { getImport } from '@tradepost/domain/imports'
 import { DataTable } from '@tradepost/ui/components/data.tsx'
@@ -53,7 +53,7 @@ export default function ImportProgress() {
         {job.status === 'done' ? (
           <Notice tone={job.errorRows ? 'warning' : 'success'}>{t('imports.summary', { ok: job.okRows, errors: job.errorRows })}</Notice>
         ) : null}
-        {job.status === 'failed' ? <Notice tone="error">{t('imports.failed', { reason: job.failure })}</Notice> : null}
+        {job.status === 'failed' ? <Notice tone="error">{t('imports.failed', { reason: job.failure ? errorText(job.failure.code, job.failure.params) : '' })}</Notice> : null}
       </section>
       {job.errors.length ? (
         <>

@@ -138,3 +138,48 @@ describe('offer import', () => {
     await expect(getImport(db().ctx(other.admin.actor), started.value.id)).rejects.toMatchObject({ kind: 'not_found' })
   })
 })
+
+describe('exports', () => {
+  it('neutralize cells a spreadsheet would run as formulas, and still round-trip', async () => {
+    const w = await world()
+    // (Names are trimmed when saved, so a leading tab or carriage return cannot get this far.)
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)']
+    for (const [i, name] of hostile.entries()) {
+      const p = await saveProduct(db().ctx(w.maker.admin.actor), ProductInputSchema.parse({ mpn: `F-${i}`, nameEn: name, nameVi: 'ok', brandId: w.brand.id, categoryId: w.category.id }))
+      if (!p.ok) throw new Error(p.error.code)
+    }
+    const exported = await exportProductsCsv(db().ctx(w.maker.admin.actor))
+    const { parse } = await import('csv-parse/sync')
+    const rows = parse(exported, { columns: true }) as Record<string, string>[]
+    for (const row of rows.filter((r) => r.mpn!.startsWith('F-'))) expect(row.name_en!.startsWith("'"), row.name_en).toBe(true)
+    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.name_en!))).toBe(true)
+    // Importing the export changes nothing: the leading quote is taken off again.
+    const again = await startImport(db().ctx(w.maker.admin.actor), 'products', { filename: 'again.csv', bytes: utf8(exported) })
+    if (!again.ok) throw new Error(again.error.code)
+    expect(await runImport(db().ctx(w.maker.admin.actor), again.value.id)).toMatchObject({ errorRows: 0 })
+    const names = (await db().orm.em.fork().find(Product, { mpn: { $like: 'F-%' } }, { orderBy: { mpn: 'asc' } })).map((p) => p.nameEn)
+    expect(names).toEqual(hostile)
+  })
+
+  it('streams many offers a batch at a time, every one exactly once', async () => {
+    const w = await world()
+    const em = db().orm.em.fork()
+    const product = await em.findOneOrFail(Product, { mpn: 'A-1', brandId: w.brand.id })
+    // 2,500 offers (more than two batches), written directly.
+    await em.getConnection().execute(
+      `insert into offer (id, organization_id, product_id, sku, price_amount, currency, min_order_qty, order_multiple, lead_time_days, condition, status, created_at, updated_at)
+       select gen_random_uuid(), ?, ?, 'BULK-' || lpad(g::text, 5, '0'), 1000 + g, 'VND', 1, 1, 0, 'new', 'active', now(), now() from generate_series(1, 2500) g`,
+      [w.seller.org.id, product.id],
+    )
+    await em.getConnection().execute(`insert into offer_stock (id, organization_id, offer_id, warehouse_id, quantity, updated_at) select gen_random_uuid(), organization_id, id, ?, 3, now() from offer where sku like 'BULK-%'`, [w.warehouse.id])
+    const { offersCsvChunks } = await import('./csv-import.ts')
+    const chunks: string[] = []
+    for await (const chunk of offersCsvChunks(db().ctx(w.seller.admin.actor))) chunks.push(chunk)
+    expect(chunks.length).toBeGreaterThanOrEqual(4) // the header, then three batches
+    const lines = chunks.join('').trim().split('\n').slice(1)
+    expect(lines).toHaveLength(2500)
+    expect(new Set(lines.map((l) => l.split(',')[0])).size).toBe(2500)
+    expect(lines[0]).toBe(`BULK-00001,${w.brand.slug},A-1,1001,VND,1,1,0,new,3`)
+  })
+})
+

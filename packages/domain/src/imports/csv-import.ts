@@ -1,3 +1,4 @@
+import { cleanText } from '../text.ts'
 import { parse } from 'csv-parse'
 import { stringify } from 'csv-stringify/sync'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -44,7 +45,8 @@ export interface ImportDto {
   okRows: number
   errorRows: number
   errors: ImportRowError[]
-  failure: string | null
+  /** Why the file could not be read to the end, as an error code (never raw error text). */
+  failure: { code: string; params?: Record<string, number> } | null
   createdAt: string
   finishedAt: string | null
 }
@@ -59,20 +61,32 @@ const toImportDto = (j: ImportJob, errors = true): ImportDto => ({
   okRows: j.okRows,
   errorRows: j.errorRows,
   errors: errors ? j.errors.slice(0, 200) : [],
-  failure: j.failure ?? null,
+  failure: failureOf(j.failure),
   createdAt: j.createdAt.toISOString(),
   finishedAt: j.finishedAt?.toISOString() ?? null,
 })
+
+/** A stored failure (`FILE_UNREADABLE:12`, `IMPORT_INTERRUPTED`) as a code; older free text as IMPORT_INTERRUPTED. */
+function failureOf(stored: string | null | undefined): ImportDto['failure'] {
+  if (!stored) return null
+  const [code, line] = stored.split(':')
+  if (code === 'FILE_UNREADABLE') return { code, params: line ? { line: Number(line) } : undefined }
+  return { code: 'IMPORT_INTERRUPTED' }
+}
 
 /** Decodes an upload as UTF-8 (a byte-order mark is dropped); anything else is refused whole. */
 export function decodeUpload(bytes: Uint8Array): Result<string, 'FILE_EMPTY' | 'FILE_TOO_LARGE' | 'FILE_NOT_UTF8'> {
   if (bytes.byteLength === 0) return fail('FILE_EMPTY', { field: 'file' })
   if (bytes.byteLength > MAX_IMPORT_BYTES) return fail('FILE_TOO_LARGE', { field: 'file', params: { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 } })
+  let text: string
   try {
-    return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
     return fail('FILE_NOT_UTF8', { field: 'file' })
   }
+  // A NUL is no text (a binary file, or UTF-16) and could not be stored anyway.
+  if (text.includes('\u0000')) return fail('FILE_NOT_UTF8', { field: 'file' })
+  return ok(text)
 }
 
 /** Checks the header line: the kind's columns, plus `stock:<warehouse>` (offers) or `attr:<key>` (products). */
@@ -112,7 +126,7 @@ export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename
       organizationId: m.organizationId,
       createdByUserId: ctx.actor.userId!,
       kind,
-      filename: upload.filename.slice(0, 255) || `${kind}.csv`,
+      filename: cleanText(upload.filename, 255) || `${kind}.csv`,
       totalRows: header.value.rows,
       errors: [],
       content: text.value,
@@ -216,7 +230,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   }
 
   try {
-    const parser = parse(job.content ?? '', { columns: true, bom: true, skip_empty_lines: true, trim: false, relax_column_count: true, info: true })
+    const parser = parse(job.content ?? '', { columns: true, bom: true, skip_empty_lines: true, trim: false, relax_column_count: true, info: true, cast: (value, context) => (context.header ? value : unescapeFormula(value)) })
     for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       batch.push({ line: record.info.lines, row: record.record })
       if (batch.length >= BATCH) await flushBatch()
@@ -224,9 +238,12 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
     if (batch.length) await flushBatch()
     await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'done', errors: errors.sort((a, b) => a.line - b.line), content: null, finishedAt: new Date(), totalRows: processed })
   } catch (error) {
-    // A file the parser cannot read (an unclosed quote…): what was saved stays saved.
-    const message = error instanceof Error ? error.message.slice(0, 200) : 'unreadable file'
-    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'failed', errors, failure: message, finishedAt: new Date() })
+    // A file the parser cannot read (an unclosed quote…), or a failure of ours: what was saved
+    // stays saved. The seller is told which in words of ours, never the raw error (logged here).
+    const unreadable = typeof (error as { code?: unknown })?.code === 'string' && String((error as { code: string }).code).startsWith('CSV_')
+    if (!unreadable) console.error(`[import ${job.id}]`, error)
+    const line = Number((error as { lines?: unknown })?.lines) || undefined
+    await ctx.em.nativeUpdate(ImportJob, { id: job.id }, { status: 'failed', errors, failure: unreadable ? `FILE_UNREADABLE${line ? `:${line}` : ''}` : 'IMPORT_INTERRUPTED', finishedAt: new Date() })
   }
   await ctx.em.transactional(async (em) => {
     recordAudit({ ...ctx, em }, { organizationId: job.organizationId, action: 'import.finished', subjectType: 'ImportJob', subjectId: job.id, details: { ok: good, errors: bad } })
@@ -250,34 +267,68 @@ export async function listImports(ctx: Ctx): Promise<ImportDto[]> {
 /** The rows that failed, with their line numbers and reasons, as CSV. */
 export async function importErrorReport(ctx: Ctx, importId: string): Promise<string> {
   const job = await scoped(ctx).findOneOrThrow(ImportJob, { id: importId })
-  return stringify(job.errors.map((e) => [e.line, e.field ?? '', e.code, JSON.stringify(e.params ?? {})]), { header: true, columns: ['line', 'field', 'error', 'details'] })
+  return stringify(job.errors.map((e) => [e.line, e.field ?? '', e.code, JSON.stringify(e.params ?? {})]), { ...CSV_OUT, header: true, columns: ['line', 'field', 'error', 'details'] })
 }
 
 /** The seller's offers in the import format: export, edit, import again. */
-export async function exportOffersCsv(ctx: Ctx): Promise<string> {
+/**
+ * Cells are written so that a spreadsheet never runs them: one starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return gets a leading `'` (csv-stringify's escape_formulas), which
+ * the import takes off again, so an export still round-trips.
+ */
+const CSV_OUT = { escape_formulas: true } as const
+const unescapeFormula = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value)
+
+/** Offers are exported this many at a time: bounded memory, and few bind parameters per query. */
+const EXPORT_BATCH = 1000
+
+/**
+ * The seller's offers as CSV in the import format, a batch at a time (by SKU): 100,000 offers
+ * stream out without being held in memory, and no query carries more than a batch of ids.
+ */
+export async function* offersCsvChunks(ctx: Ctx): AsyncGenerator<string> {
   const orgId = ctx.actor.membership?.organizationId
   if (!orgId) throw new DomainError('forbidden', 'FORBIDDEN')
-  const offers = await scoped(ctx).find(Offer, { organizationId: orgId }, { orderBy: { sku: 'asc' } })
   const warehouses = await ctx.em.find(Warehouse, { organizationId: orgId }, { orderBy: { name: 'asc' } })
-  const products = new Map((offers.length ? await ctx.em.find(Product, { id: { $in: offers.map((o) => o.productId) } }) : []).map((p) => [p.id, p]))
-  const brands = new Map((await ctx.em.find(Brand, { id: { $in: [...products.values()].map((p) => p.brandId).filter((b): b is string => !!b) } })).map((b) => [b.id, b.slug]))
-  const stock = offers.length ? await scoped(ctx).find(OfferStock, { offerId: { $in: offers.map((o) => o.id) } }) : []
-  const rows = offers.map((o) => {
-    const p = products.get(o.productId)!
-    return [
-      o.sku,
-      p.brandId ? brands.get(p.brandId) : '',
-      p.mpn,
-      toInputString({ amount: o.priceAmount, currency: o.currency }),
-      o.currency,
-      o.minOrderQty,
-      o.orderMultiple,
-      o.leadTimeDays,
-      o.condition,
-      ...warehouses.map((w) => stock.find((s) => s.offerId === o.id && s.warehouseId === w.id)?.quantity ?? 0),
-    ]
-  })
-  return stringify(rows, { header: true, columns: [...OFFER_COLUMNS, ...warehouses.map((w) => `stock:${w.name}`)] })
+  yield stringify([], { ...CSV_OUT, header: true, columns: [...OFFER_COLUMNS, ...warehouses.map((w) => `stock:${w.name}`)] })
+  const brands = new Map<string, string>()
+  let after: string | null = null
+  for (;;) {
+    const em = ctx.em.fork({ clear: true })
+    const batchCtx = { ...ctx, em }
+    const offers: Offer[] = await scoped(batchCtx).find(Offer, after === null ? { organizationId: orgId } : { organizationId: orgId, sku: { $gt: after } }, { orderBy: { sku: 'asc' }, limit: EXPORT_BATCH })
+    if (!offers.length) return
+    after = offers[offers.length - 1]!.sku
+    const products = new Map((await em.find(Product, { id: { $in: [...new Set(offers.map((o) => o.productId))] } })).map((p) => [p.id, p]))
+    const missingBrands = [...new Set([...products.values()].map((p) => p.brandId).filter((b): b is string => !!b && !brands.has(b)))]
+    if (missingBrands.length) for (const b of await em.find(Brand, { id: { $in: missingBrands } })) brands.set(b.id, b.slug)
+    const stock = new Map<string, number>()
+    for (const s of await scoped(batchCtx).find(OfferStock, { offerId: { $in: offers.map((o) => o.id) } })) stock.set(`${s.offerId}|${s.warehouseId}`, s.quantity)
+    const rows = offers.map((o) => {
+      const p = products.get(o.productId)!
+      return [
+        o.sku,
+        p.brandId ? brands.get(p.brandId) : '',
+        p.mpn,
+        toInputString({ amount: o.priceAmount, currency: o.currency }),
+        o.currency,
+        o.minOrderQty,
+        o.orderMultiple,
+        o.leadTimeDays,
+        o.condition,
+        ...warehouses.map((w) => stock.get(`${o.id}|${w.id}`) ?? 0),
+      ]
+    })
+    yield stringify(rows, CSV_OUT)
+    if (offers.length < EXPORT_BATCH) return
+  }
+}
+
+/** The seller's offers as one CSV string (small exports, tests). */
+export async function exportOffersCsv(ctx: Ctx): Promise<string> {
+  let csv = ''
+  for await (const chunk of offersCsvChunks(ctx)) csv += chunk
+  return csv
 }
 
 /** The organization's products as CSV, in the import format (one `attr:<key>` column per attribute used). */
@@ -302,7 +353,7 @@ export async function exportProductsCsv(ctx: Ctx): Promise<string> {
     p.status,
     ...keys.map((k) => p.attributes[k] ?? ''),
   ])
-  return stringify(rows, { header: true, columns: [...PRODUCT_COLUMNS, ...keys.map((k) => `attr:${k}`)] })
+  return stringify(rows, { ...CSV_OUT, header: true, columns: [...PRODUCT_COLUMNS, ...keys.map((k) => `attr:${k}`)] })
 }
 
 /** One row of an offers file as what the offer form would submit, or why it cannot be. */
