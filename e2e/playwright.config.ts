@@ -8,6 +8,7 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? '',
   APP_ENV: 'test',
   HOST: '127.0.0.1',
+  MARKETPLACE_URL: APPS.market,
   SELLER_PORTAL_URL: APPS.portal,
 }
 

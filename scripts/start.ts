@@ -57,7 +57,14 @@ try {
   fail(`could not prepare the database: ${error instanceof Error ? error.message : String(error)}`)
 }
 
-const env = { DATABASE_URL: databaseUrl, HOST: host, APP_ENV: process.env.APP_ENV ?? 'development' }
+// Each app's public URL (the base of emailed links, the host it answers): these addresses unless set.
+const env = {
+  DATABASE_URL: databaseUrl,
+  HOST: host,
+  APP_ENV: process.env.APP_ENV ?? 'development',
+  MARKETPLACE_URL: process.env.MARKETPLACE_URL ?? `http://localhost:${marketplacePort}`,
+  SELLER_PORTAL_URL: process.env.SELLER_PORTAL_URL ?? `http://localhost:${portalPort}`,
+}
 services.push(startService('worker', ['apps/worker/src/main.ts'], { ...env, WORKER_PORT: String(workerPort) }))
 services.push(startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { ...env, PORT: String(marketplacePort) }))
 services.push(startService('seller-portal', ['infra/server/serve-remix.ts', 'apps/seller-portal'], { ...env, PORT: String(portalPort) }))

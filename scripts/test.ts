@@ -1,5 +1,6 @@
 // `npm test`: typecheck, unit and integration tests (Vitest, real PostgreSQL), then end-to-end
 // tests (Playwright, real Chromium) against production builds of both apps.
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +12,8 @@ import { seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root } from './lib.ts'
 
 const started = Date.now()
+// `npm test -- <file or text>…` runs only the end-to-end tests that match (after typecheck and build).
+const only = process.argv.slice(3)
 
 function findChromium(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p)
@@ -18,9 +21,19 @@ function findChromium(): string {
   // Playwright's own browser, when one was installed with `npx playwright install chromium`.
   const cache = join(process.env.HOME ?? '', '.cache', 'ms-playwright')
   if (existsSync(cache)) return ''
+  // As root on Debian or Ubuntu, install Debian's chromium (Playwright's own download is not
+  // always reachable, and its major version matches Debian's).
+  if (process.getuid?.() === 0 && existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get')) {
+    log("no Chromium found: installing Debian's chromium package for the end-to-end tests (once)")
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: ['ignore', 'ignore', 'inherit'], env }) : update
+    if (install.status === 0 && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+    fail('installing chromium with apt-get failed (see above); install it yourself or set CHROMIUM_PATH')
+  }
   fail(
-    'No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`), ' +
-      'set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium`.',
+    'No Chromium found for the end-to-end tests, the one thing `npm test` needs besides Node. Install one ' +
+      '(Debian/Ubuntu: `sudo apt-get install chromium`), set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium`.',
   )
 }
 
@@ -53,15 +66,20 @@ interface Counts {
 }
 const total: Counts = { passed: 0, failed: 0, skipped: 0 }
 
-log('unit and integration tests (Vitest)')
 const vitestJson = join(workDir, 'vitest.json')
-const vitestStatus = pnpm(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { TEST_DATABASE_URL: serverUrl })
+let vitestStatus = 0
+if (only.length) log(`only the end-to-end tests matching ${only.join(' ')}`)
+else {
+  log('unit and integration tests (Vitest)')
+  vitestStatus = pnpm(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { TEST_DATABASE_URL: serverUrl })
+}
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'))
   total.passed += r.numPassedTests
   total.failed += r.numFailedTests
   total.skipped += r.numPendingTests + (r.numTodoTests ?? 0)
 } else if (vitestStatus !== 0) total.failed += 1
+
 
 log('end-to-end tests (Playwright)')
 let e2eStatus = 1
@@ -85,7 +103,7 @@ try {
   await searchIndex.close()
   await orm.close()
   const playwrightJson = join(workDir, 'playwright.json')
-  e2eStatus = pnpm(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts'], {
+  e2eStatus = pnpm(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', ...only], {
     DATABASE_URL: e2eUrl,
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson,

@@ -1,24 +1,34 @@
-// Serves a built Remix app: static assets, then every other request through Remix with the
-// client's IP in the load context (login throttling needs it). Stops cleanly on SIGINT/SIGTERM.
+// Serves a built Remix app: security headers, the host check and body caps (http-guards.ts),
+// static assets, then every other request through Remix with the client's IP (login throttling
+// needs it) and the page's CSP nonce in the load context. Stops cleanly on SIGINT/SIGTERM.
 // Usage: node infra/server/serve-remix.ts <app folder>   (PORT, HOST, WEB_CONCURRENCY from the
 // environment; WEB_CONCURRENCY > 1 runs that many processes sharing the port, one per core).
 import cluster from 'node:cluster'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
-import express from 'express'
+import express, { type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { DEFAULT_BODY_LIMIT, hostCheck, limitedBody, refuseControlCharacters, securityHeaders, trustProxySetting, type AppServerHooks } from './http-guards.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export async function serveRemixApp(appDir: string, options: { port: number; host: string }) {
   // React and friends pick their production builds from NODE_ENV (several times faster).
   process.env.NODE_ENV ??= 'production'
+  const production = (process.env.APP_ENV ?? 'production') === 'production'
   const build = (await import(pathToFileURL(join(appDir, 'build', 'server', 'index.js')).href)) as ServerBuild
+  const hooks = build.entry.module as unknown as AppServerHooks
+  // Refuse to start rather than serve with a configuration that cannot be trusted.
+  const trustProxy = trustProxySetting(process.env.TRUST_PROXY)
+  hooks.hostPolicy?.assertConfigured()
+
   const app = express()
   app.disable('x-powered-by')
-  if (process.env.TRUST_PROXY === 'true') app.set('trust proxy', true)
+  app.set('trust proxy', trustProxy)
+  app.use(securityHeaders(production))
+  app.use(hostCheck(hooks.hostPolicy, trustProxy !== false))
+  app.use(refuseControlCharacters)
   // Pages are rendered per request: compress them fast rather than small (gzip level 1 costs a
   // third of the default's CPU for a few percent more bytes).
   app.use(compression({ level: 1 }))
@@ -33,20 +43,26 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
     } catch {
       originHost = undefined
     }
-    const host = process.env.TRUST_PROXY === 'true' ? (req.headers['x-forwarded-host'] ?? req.headers.host) : req.headers.host
+    const host = (trustProxy !== false ? req.headers['x-forwarded-host'] : undefined) ?? req.headers.host
     if (originHost && originHost === host) return next()
     res.status(403).type('text/plain').send('Forbidden: cross-origin request')
   })
   app.use('/assets', express.static(join(appDir, 'build', 'client', 'assets'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(join(appDir, 'build', 'client'), { maxAge: '1h' }))
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: 'production',
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
-    }),
-  )
+  const handle = createRequestHandler(build, 'production')
+  app.all('*', async (req, res, next) => {
+    try {
+      const request = remixRequest(req, res, hooks.bodyLimit?.(req.path, req.headers['content-type'] ?? '') ?? DEFAULT_BODY_LIMIT)
+      if (!request) return
+      const response = await handle(request, { clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce as string })
+      // A body over the limit was answered with 413 while the app was reading it.
+      if (res.headersSent) return
+      await sendResponse(res, response)
+    } catch (error) {
+      if (res.headersSent) return
+      next(error)
+    }
+  })
   const server = app.listen(options.port, options.host)
   await new Promise<void>((done, fail) => {
     server.once('listening', done)
@@ -67,6 +83,44 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
   return server
+}
+
+/** Writes Remix's answer to the socket (as @remix-run/express does). */
+async function sendResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [key, value] of response.headers.entries()) res.append(key, value)
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+/**
+ * The Fetch Request Remix handles (as @remix-run/express builds it), with a body that stops at
+ * `limit` bytes. Null when the declared length was already over it (a 413 was sent).
+ */
+function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number): Request | null {
+  const port = /:(\d+)$/.exec(req.get('host') ?? '')?.[1]
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`)
+  const controller = new AbortController()
+  const headers = new Headers()
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    // An aborted signal also keeps the app's error log quiet about the cut-off body.
+    const body = limitedBody(req, res, limit, () => controller.abort())
+    if (!body) return null
+    init.body = body
+    init.duplex = 'half'
+  }
+  let finished = false
+  res.on('finish', () => (finished = true))
+  res.on('close', () => {
+    if (!finished) controller.abort()
+  })
+  return new Request(url.href, init)
 }
 
 /** Runs `processes` copies of this server on one port (node:cluster); replaces one that dies. */
@@ -110,7 +164,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const label = `[serve] ${appDir} on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
   if (processes > 1 && cluster.isPrimary) runCluster(processes, label)
   else {
-    await serveRemixApp(appDir, { port, host })
+    try {
+      await serveRemixApp(appDir, { port, host })
+    } catch (error) {
+      console.error(`[serve] ${appDir} did not start: ${error instanceof Error ? error.message : String(error)}`)
+      process.exit(1)
+    }
     if (cluster.isPrimary) console.log(label)
   }
 }

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell } from '@tradepost/ui/components/shell.tsx'
 import styles from '@tradepost/ui/styles.css?url'
-import { auth, devMailboxEnabled } from './app.server.ts'
+import type { LoadContext } from '@tradepost/auth/routes'
+import { auth, devMailboxAllowed } from './app.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const loader = ({ request }: LoaderFunctionArgs) => auth.rootLoader(request, { mailbox: devMailboxEnabled() })
+export const loader = ({ request, context }: LoaderFunctionArgs) => auth.rootLoader(request, (rc) => ({ mailbox: devMailboxAllowed(rc, (context as LoadContext).clientIp) }))
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return <Document>{children}</Document>

@@ -12,7 +12,7 @@ const ORIGIN = 'http://portal.test'
 beforeAll(async () => {
   db = await createTestDatabase()
   process.env.DATABASE_URL = db.url
-  kit = createAuthKit({ cookieName: 'tp_test', kinds: ['operator', 'distributor', 'manufacturer'], getLocale: async () => 'en' })
+  kit = createAuthKit({ app: 'portal', cookieName: 'tp_test', kinds: ['operator', 'distributor', 'manufacturer'], getLocale: async () => 'en' })
 })
 afterAll(async () => {
   const services = await getServices()

@@ -1,13 +1,16 @@
 import { verifyRequestOrigin } from 'lucia'
 import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
-import { DomainError } from '@tradepost/domain/errors'
+import { DomainError, isUniqueViolation } from '@tradepost/domain/errors'
 import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
 import { listMyOrganizations, resolveActor, sessionStore } from '@tradepost/domain/users'
+import { appUrl, isProduction, type AppId } from './app-urls.ts'
 import { createLucia, type AppLucia } from './lucia.ts'
 import { getServices, type Services } from './services.ts'
 
 export interface AppAuthConfig {
+  /** Which app this is: its configured public URL is the base of the links it emails. */
+  app: AppId
   /** Cookie of this app's sessions (each app signs in on its own). */
   cookieName: string
   /** Organization kinds this app serves: their memberships become the actor's. */
@@ -34,8 +37,7 @@ export interface RequestContext {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/** APP_ENV is `development` (npm start), `test` (the end-to-end tests) or, when unset, `production`. */
-export const isProduction = () => (process.env.APP_ENV ?? 'production') === 'production'
+export { isProduction }
 
 /** Responses thrown from loaders and actions; Remix renders or follows them. */
 export function redirectTo(location: string, headers?: HeadersInit): Response {
@@ -45,10 +47,26 @@ export function redirectTo(location: string, headers?: HeadersInit): Response {
 }
 export const forbiddenResponse = () => new Response('Forbidden', { status: 403 })
 
-/** Only same-site relative paths: never redirect to another host after sign-in. */
+const REDIRECT_BASE = 'http://redirect.invalid'
+
+/**
+ * Only same-origin paths: never redirect to another host after sign-in. The value is parsed the
+ * way a browser would (which drops tabs and newlines and reads `\\` as `/`), and only a path that
+ * stays on our origin after that is kept, in its normalized form.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (typeof to !== 'string' || to.length > 2048 || !to.startsWith('/')) return fallback
+  // Control characters, backslashes and a leading `//` all let a browser leave the site.
+  if (/[\u0000-\u001f\u007f\\]/.test(to) || to.startsWith('//')) return fallback
+  let url: URL
+  try {
+    url = new URL(to, REDIRECT_BASE)
+  } catch {
+    return fallback
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`
+  if (url.origin !== REDIRECT_BASE || !path.startsWith('/') || path.startsWith('//')) return fallback
+  return path
 }
 
 export function createAuthKit(config: AppAuthConfig) {
@@ -61,11 +79,15 @@ export function createAuthKit(config: AppAuthConfig) {
     return { services, lucia }
   }
 
-  /** Every state-changing request must come from our own pages. */
+  /**
+   * Every state-changing request must come from our own pages. The request's host was checked
+   * against the configured ones by the app server (and reflects X-Forwarded-Host only behind a
+   * trusted proxy).
+   */
   function assertSameOrigin(request: Request): void {
     if (SAFE_METHODS.has(request.method)) return
     const origin = request.headers.get('Origin')
-    const host = request.headers.get('X-Forwarded-Host') && process.env.TRUST_PROXY === 'true' ? request.headers.get('X-Forwarded-Host') : request.headers.get('Host')
+    const host = new URL(request.url).host
     if (!origin || !host || !verifyRequestOrigin(origin, [host])) throw forbiddenResponse()
   }
 
@@ -135,7 +157,10 @@ export function createAuthKit(config: AppAuthConfig) {
     return sessionStore.switchOrganization(rc.ctx.em, rc.sessionId, rc.user.id, organizationId)
   }
 
-  return { kinds: config.kinds, getRequestContext, requireUser, requireMember, startSession, endSession, switchOrganization, assertSameOrigin }
+  /** The base of links this app emails: its configured URL, never the request's Host. */
+  const publicUrl = () => appUrl(config.app)
+
+  return { kinds: config.kinds, publicUrl, getRequestContext, requireUser, requireMember, startSession, endSession, switchOrganization, assertSameOrigin }
 }
 export type AuthKit = ReturnType<typeof createAuthKit>
 
@@ -148,8 +173,14 @@ export function toHttpError(error: unknown): unknown {
     const status = { not_found: 404, forbidden: 403, unauthenticated: 401, conflict: 409, invalid: 400 }[error.kind]
     return new Response(error.code, { status })
   }
+  if (isUniqueViolation(error)) return new Response('ALREADY_EXISTS', { status: 409 })
+  if (isUnreadableForm(error)) return new Response('Bad request: the form could not be read.', { status: 400 })
   return error
 }
+
+/** `request.formData()` on a body that is no form (a broken multipart, another content type). */
+const UNREADABLE_FORM = ['Failed to parse body as FormData.', 'Content-Type was not one of']
+const isUnreadableForm = (error: unknown) => error instanceof TypeError && UNREADABLE_FORM.some((m) => error.message.startsWith(m))
 
 /** Wraps a loader or action so domain errors reach the browser as statuses. */
 export function guard<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {

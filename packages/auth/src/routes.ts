@@ -1,8 +1,7 @@
 // Server halves of the pages both apps share (sign in, sign up, password reset, invitations,
 // switching organization and language). Each app's route module is a thin adapter over these.
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import type { Locale } from '@tradepost/domain/organizations'
 import { ROLES_BY_KIND } from '@tradepost/domain/schemas'
 import {
@@ -25,8 +24,8 @@ import {
   signUp,
   SignUpSchema,
 } from '@tradepost/domain/users'
-import { submitForm } from './forms.ts'
-import { guard, safeRedirect, type AuthKit } from './request.ts'
+import { parseForm, submitForm } from './forms.ts'
+import { guard, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
 import { getServices } from './services.ts'
 import { readProductImage } from '@tradepost/domain/catalog'
 
@@ -50,11 +49,6 @@ export interface AuthRoutesConfig {
 
 export type BusinessError = { code: string; params?: Record<string, string | number> }
 
-const originOf = (request: Request) => {
-  const configured = process.env.PUBLIC_URL
-  return configured ? configured.replace(/\/$/, '') : new URL(request.url).origin
-}
-
 export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoutesConfig) {
   const withHeaders = (headers: Headers, extra: Record<string, string> = {}) => {
     const h = new Headers(headers)
@@ -62,10 +56,11 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
     return h
   }
 
-  return {
+  return guardAll({
     /** What every page's frame needs: language, user, organizations for the switcher. */
-    rootLoader: guard(async (request: Request, extra: Record<string, unknown> = {}) => {
+    rootLoader: guard(async (request: Request, extraFor: (rc: RequestContext) => Record<string, unknown> = () => ({})) => {
       const rc = await kit.getRequestContext(request)
+      const extra = extraFor(rc)
       const m = rc.ctx.actor.membership
       return data(
         {
@@ -89,12 +84,13 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
     async loginAction(request: Request, context: LoadContext) {
       const rc = await kit.getRequestContext(request)
       const formData = await request.formData()
-      const submission = parseWithZod(formData, { schema: LogInSchema })
+      const submission = parseForm(formData, LogInSchema)
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), error: null as BusinessError | null }, { status: 400 })
       const result = await logIn(rc.ctx.em, submission.value, context.clientIp ?? 'unknown')
       if (!result.ok) {
-        const status = result.error.code === 'TOO_MANY_ATTEMPTS' ? 429 : 401
-        return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status })
+        const throttled = result.error.code === 'TOO_MANY_ATTEMPTS' || result.error.code === 'SLOW_DOWN'
+        const headers = throttled ? { 'Retry-After': String(result.error.params?.seconds ?? 60) } : undefined
+        return data({ result: submission.reply({ hideFields: ['password'] }), error: result.error as BusinessError | null }, { status: throttled ? 429 : 401, headers })
       }
       const cookie = await kit.startSession(result.value.userId, null)
       throw redirect(safeRedirect(formData.get('redirectTo')), { headers: { 'Set-Cookie': cookie } })
@@ -110,7 +106,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const rc = await kit.getRequestContext(request)
       const schema = SignUpSchema.extend({ organizationKind: z.enum(signupKinds as [string, ...string[]], { error: 'FIELD_REQUIRED' }) })
       const formData = await request.formData()
-      const submission = parseWithZod(formData, { schema })
+      const submission = parseForm(formData, schema)
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
       const value = { ...submission.value, locale: rc.ctx.locale } as z.infer<typeof SignUpSchema>
       const result = await signUp(rc.ctx, value)
@@ -126,12 +122,15 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       throw redirect(`/login?notice=${scope === 'all' ? 'signedOutEverywhere' : 'signedOut'}`, { headers: { 'Set-Cookie': cookie } })
     },
 
-    async forgotPasswordAction(request: Request) {
+    async forgotPasswordAction(request: Request, context: LoadContext) {
       const rc = await kit.getRequestContext(request)
-      const submission = parseWithZod(await request.formData(), { schema: RequestPasswordResetSchema })
-      if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
-      await requestPasswordReset(rc.ctx, { email: submission.value.email, origin: originOf(request) })
-      return data({ result: submission.reply({ resetForm: true }), sent: true })
+      const submission = parseForm(await request.formData(), RequestPasswordResetSchema)
+      if (submission.status !== 'success') return data({ result: submission.reply(), sent: false, error: null as BusinessError | null }, { status: 400 })
+      const result = await requestPasswordReset(rc.ctx, { email: submission.value.email, origin: kit.publicUrl(), ip: context.clientIp ?? 'unknown' })
+      if (!result.ok) {
+        return data({ result: submission.reply(), sent: false, error: result.error as BusinessError | null }, { status: 429, headers: { 'Retry-After': String(result.error.params?.seconds ?? 60) } })
+      }
+      return data({ result: submission.reply({ resetForm: true }), sent: true, error: null as BusinessError | null })
     },
 
     async resetPasswordLoader(request: Request, token: string) {
@@ -142,7 +141,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
 
     async resetPasswordAction(request: Request, token: string) {
       const rc = await kit.getRequestContext(request)
-      const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+      const submission = parseForm(await request.formData(), ResetPasswordSchema)
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), error: null as BusinessError | null }, { status: 400 })
       const result = await resetPassword(rc.ctx, { token, password: submission.value.password })
       if (!result.ok) return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), error: result.error as BusinessError | null }, { status: 410 })
@@ -165,7 +164,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
     async invitationAction(request: Request, token: string) {
       const rc = await kit.getRequestContext(request)
       const formData = await request.formData()
-      const submission = parseWithZod(formData, { schema: rc.user ? z.object({}) : AcceptInvitationSchema.required() })
+      const submission = parseForm(formData, rc.user ? z.object({}) : AcceptInvitationSchema.required())
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }), error: null as BusinessError | null }, { status: 400 })
       const result = await acceptInvitation(rc.ctx, { token, ...(submission.value as { name?: string; password?: string }) })
       if (!result.ok) {
@@ -201,10 +200,12 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const formData = await request.formData()
       const here = new URL(request.url).pathname
       if (formData.get('intent') === 'revoke') {
-        await revokeInvitation(rc.ctx, z.uuid().parse(formData.get('invitationId')))
+        const invitationId = z.uuid().safeParse(formData.get('invitationId'))
+        if (!invitationId.success) throw new Response('Not found', { status: 404 })
+        await revokeInvitation(rc.ctx, invitationId.data)
         throw redirect(`${here}?notice=revoked`)
       }
-      return submitForm(formData, InviteMemberSchema, (value) => inviteMember(rc.ctx, { ...value, origin: originOf(request) }), {
+      return submitForm(formData, InviteMemberSchema, (value) => inviteMember(rc.ctx, { ...value, origin: kit.publicUrl() }), {
         field: 'email',
         redirectTo: (invitation) => `${here}?notice=invited&email=${encodeURIComponent(invitation.email)}`,
       })
@@ -225,6 +226,12 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const lng = z.enum(['en', 'vi']).catch('en').parse(formData.get('lng')) satisfies Locale
       throw redirect(safeRedirect(formData.get('redirectTo')), { headers: withHeaders(new Headers(), { 'Set-Cookie': await languageCookie.serialize(lng) }) })
     },
-  }
+  })
+}
+
+/** Every loader and action here maps domain failures (and unreadable forms) to statuses, as `guard` does. */
+function guardAll<T extends Record<string, (...args: never[]) => Promise<unknown>>>(routes: T): T {
+  for (const key of Object.keys(routes) as (keyof T)[]) routes[key] = guard(routes[key] as never) as T[keyof T]
+  return routes
 }
 export type AuthRoutes = ReturnType<typeof createAuthRoutes>

@@ -1,3 +1,5 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core'
+
 /** Unexpected or generic failures. Each app maps `kind` to a status in one place. */
 export type DomainErrorKind = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthenticated'
 
@@ -31,3 +33,11 @@ export const fail = <C extends string>(
   code: C,
   extra: { params?: Record<string, string | number>; field?: string } = {},
 ): Failure<C> => ({ ok: false, error: { code, ...extra } })
+
+/**
+ * A unique constraint said no: the same record was created twice (a double submit, two tabs).
+ * Mapped here, once: forms answer 409 with ALREADY_EXISTS, other requests a 409 status.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof UniqueConstraintViolationException || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505')
+}

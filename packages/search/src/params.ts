@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { ATTRIBUTE_KEY, SORTS, type SearchQuery } from './port.ts'
 
 const list = z
@@ -34,8 +34,12 @@ function parseAttributes(params: URLSearchParams): Record<string, string[]> | un
   return Object.keys(attributes).length ? attributes : undefined
 }
 
-export function parseSearchParams(params: URLSearchParams, extra: Partial<SearchQuery> = {}): SearchQuery {
-  const raw: Record<string, string> = Object.fromEntries([...params].filter(([, v]) => v !== ''))
+/** Control characters (a NUL cannot even reach PostgreSQL) become spaces in what is searched for. */
+const CONTROL = /[\u0000-\u001f\u007f]/g
+
+export function parseSearchParams(input: URLSearchParams, extra: Partial<SearchQuery> = {}): SearchQuery {
+  const params = new URLSearchParams([...input].map(([k, v]) => [k, v.replace(CONTROL, ' ')]))
+  const raw: Record<string, string> = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''))
   // Checkbox facets arrive as repeated keys (brand=a&brand=b) or joined (brand=a,b).
   for (const key of ['brand', 'seller']) if (params.getAll(key).length > 1) raw[key] = params.getAll(key).join(',')
   const p = SearchParamsSchema.parse(raw)

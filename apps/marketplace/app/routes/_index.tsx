@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard } from '@tradepost/auth'
+import { appUrl, guard } from '@tradepost/auth'
 import { findStorefrontByHost, listPublicSellers, type StorefrontDto } from '@tradepost/domain/organizations'
 import { StorefrontView } from '../components/storefront-view.tsx'
 import { loadSearch } from '../search.server.ts'
@@ -14,10 +14,11 @@ export const meta = metaTitle('app.marketplace')
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
   // A host name mapped to a storefront serves that storefront at its root.
-  const host = (request.headers.get('Host') ?? '').split(':')[0]!
+  // The app server let only configured hosts and storefront host names through.
+  const host = new URL(request.url).hostname
   const storefront = host.includes('.') && !/^[\d.]+$/.test(host) ? await findStorefrontByHost(rc.ctx, host) : null
   if (storefront) return loadSearch(request, { sellers: [storefront.slug] }, { storefront })
-  return data({ sellers: await listPublicSellers(rc.ctx), signedIn: !!rc.user, portalUrl: process.env.SELLER_PORTAL_URL ?? 'http://localhost:3001' }, { headers: rc.headers })
+  return data({ sellers: await listPublicSellers(rc.ctx), signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
 })
 
 export default function Home() {

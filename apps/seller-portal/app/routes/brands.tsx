@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard } from '@tradepost/auth'
+import { appUrl, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { createBrand, listMyBrands } from '@tradepost/domain/catalog'
 import { BrandInputSchema } from '@tradepost/domain/schemas'
@@ -17,7 +17,7 @@ export const meta = metaTitle('catalog.brands')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return data({ brands: await listMyBrands(rc.ctx), marketplaceUrl: process.env.MARKETPLACE_URL ?? 'http://localhost:3000' }, { headers: rc.headers })
+  return data({ brands: await listMyBrands(rc.ctx), marketplaceUrl: appUrl('marketplace') }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {

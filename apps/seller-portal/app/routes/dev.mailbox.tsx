@@ -1,22 +1,25 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getServices } from '@tradepost/auth'
+import { getServices, guard } from '@tradepost/auth'
+import type { LoadContext } from '@tradepost/auth/routes'
 import { listMailbox } from '@tradepost/domain/email'
 import { EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
-import { devMailboxEnabled } from '../app.server.ts'
+import { devMailboxAllowed, kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
 export const meta = metaTitle('mailbox.title')
 
-// Development only: a 404 in production or when SMTP delivers the mail.
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (!devMailboxEnabled()) throw new Response('Not found', { status: 404 })
+// Development only: a 404 in production, when SMTP delivers the mail, and to anyone but a
+// person on this machine or an operator admin.
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
+  const rc = await kit.getRequestContext(request)
+  if (!devMailboxAllowed(rc, (context as LoadContext).clientIp)) throw new Response('Not found', { status: 404 })
   const { orm } = await getServices()
   const to = new URL(request.url).searchParams.get('to') ?? undefined
-  return data({ messages: await listMailbox(orm.em.fork(), { to }) })
-}
+  return data({ messages: await listMailbox(orm.em.fork(), { to }) }, { headers: rc.headers })
+})
 
 export default function Mailbox() {
   const { t } = useTranslation()

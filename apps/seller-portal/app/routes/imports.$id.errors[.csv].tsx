@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { guard } from '@tradepost/auth'
 import { importErrorReport } from '@tradepost/domain/imports'
 import { kit } from '../app.server.ts'

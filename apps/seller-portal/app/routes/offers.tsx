@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard } from '@tradepost/auth'
+import { appUrl, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { listOfferableProducts } from '@tradepost/domain/catalog'
 import { listMyOffers, listMyWarehouses, saveOffer } from '@tradepost/domain/offers'
@@ -24,7 +24,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
       offers: await listMyOffers(rc.ctx),
       products: await listOfferableProducts(rc.ctx),
       warehouses: await listMyWarehouses(rc.ctx),
-      marketplaceUrl: process.env.MARKETPLACE_URL ?? 'http://localhost:3000',
+      marketplaceUrl: appUrl('marketplace'),
     },
     { headers: rc.headers },
   )

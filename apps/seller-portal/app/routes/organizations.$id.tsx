@@ -1,13 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { guard } from '@tradepost/auth'
 import { listAuditEvents } from '@tradepost/domain/audit'
 import { changeOrganizationStatus, getOrganization, Organization } from '@tradepost/domain/organizations'
 import { FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { fieldsWithForbiddenText, TEXT_INVALID } from '@tradepost/domain/text'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
@@ -34,9 +35,11 @@ const TransitionSchema = z.object({ transition: z.enum(['approve', 'reject', 'su
 
 export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const parsed = TransitionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const formData = await request.formData()
+  if (fieldsWithForbiddenText(formData.entries()).length) return data({ error: { code: TEXT_INVALID } }, { status: 400 })
+  const parsed = TransitionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return data({ error: { code: 'FIELD_REQUIRED' } }, { status: 400 })
-  const result = await changeOrganizationStatus(rc.ctx, { organizationId: idOf(params), ...parsed.data, origin: process.env.PUBLIC_URL ?? new URL(request.url).origin })
+  const result = await changeOrganizationStatus(rc.ctx, { organizationId: idOf(params), ...parsed.data, origin: kit.publicUrl() })
   if (!result.ok) return data({ error: result.error }, { status: 409 })
   throw redirect(`/organizations/${result.value.id}?notice=${parsed.data.transition}`)
 })

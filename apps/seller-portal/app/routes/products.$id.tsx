@@ -3,12 +3,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '@tradepost/domain/zod'
 import { getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { addProductImage, getMyProduct, listCategories, listMyBrands, listProductImages, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { ProductInputSchema, UNITS_OF_MEASURE } from '@tradepost/domain/schemas'
-import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -131,14 +131,8 @@ export default function ProductEditor() {
             ) : null}
             <Field label={t('catalog.nameEn')} errors={fields.nameEn.errors} inputProps={getInputProps(fields.nameEn, { type: 'text' })} />
             <Field label={t('catalog.nameVi')} errors={fields.nameVi.errors} inputProps={getInputProps(fields.nameVi, { type: 'text' })} />
-            <div className="field">
-              <label htmlFor={fields.descriptionEn.id}>{t('catalog.descriptionEn')}</label>
-              <textarea rows={3} {...getTextareaProps(fields.descriptionEn)} />
-            </div>
-            <div className="field">
-              <label htmlFor={fields.descriptionVi.id}>{t('catalog.descriptionVi')}</label>
-              <textarea rows={3} {...getTextareaProps(fields.descriptionVi)} />
-            </div>
+            <TextareaField label={t('catalog.descriptionEn')} errors={fields.descriptionEn.errors} textareaProps={{ ...getTextareaProps(fields.descriptionEn), rows: 3 }} />
+            <TextareaField label={t('catalog.descriptionVi')} errors={fields.descriptionVi.errors} textareaProps={{ ...getTextareaProps(fields.descriptionVi), rows: 3 }} />
             <Field label={t('product.gtin')} errors={fields.gtin.errors} inputProps={getInputProps(fields.gtin, { type: 'text' })} />
             <SelectField label={t('product.unit')} errors={fields.unitOfMeasure.errors} selectProps={getSelectProps(fields.unitOfMeasure)} options={UNITS_OF_MEASURE.map((u) => ({ value: u, label: t(`units.${u}`) }))} />
             <Field label={t('product.packSize')} errors={fields.packSize.errors} inputProps={getInputProps(fields.packSize, { type: 'number' })} />

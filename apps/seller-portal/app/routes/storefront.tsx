@@ -3,11 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getServices, guard } from '@tradepost/auth'
+import { appUrl, getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { getMyStorefront, removeStorefrontImage, saveStorefront, setStorefrontImage } from '@tradepost/domain/organizations'
 import { STOREFRONT_IMAGE_SLOTS, StorefrontInputSchema, type StorefrontImageSlot } from '@tradepost/domain/schemas'
-import { ErrorAlert, Field, FormErrors, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { ErrorAlert, Field, FormErrors, Notice, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -17,7 +17,7 @@ export const meta = metaTitle('storefront.settings')
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   const storefront = await getMyStorefront(rc.ctx)
-  return data({ storefront, marketplaceUrl: process.env.MARKETPLACE_URL ?? 'http://localhost:3000' }, { headers: rc.headers })
+  return data({ storefront, marketplaceUrl: appUrl('marketplace') }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
@@ -68,14 +68,8 @@ export default function StorefrontSettings() {
           <Field label={t('storefront.accentColor')} errors={fields.accentColor.errors} inputProps={getInputProps(fields.accentColor, { type: 'color' })} />
           <Field label={t('storefront.taglineEn')} errors={fields.taglineEn.errors} inputProps={getInputProps(fields.taglineEn, { type: 'text' })} />
           <Field label={t('storefront.taglineVi')} errors={fields.taglineVi.errors} inputProps={getInputProps(fields.taglineVi, { type: 'text' })} />
-          <div className="field">
-            <label htmlFor={fields.aboutEn.id}>{t('storefront.aboutEn')}</label>
-            <textarea rows={5} {...getTextareaProps(fields.aboutEn)} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.aboutVi.id}>{t('storefront.aboutVi')}</label>
-            <textarea rows={5} {...getTextareaProps(fields.aboutVi)} />
-          </div>
+          <TextareaField label={t('storefront.aboutEn')} errors={fields.aboutEn.errors} textareaProps={{ ...getTextareaProps(fields.aboutEn), rows: 5 }} />
+          <TextareaField label={t('storefront.aboutVi')} errors={fields.aboutVi.errors} textareaProps={{ ...getTextareaProps(fields.aboutVi), rows: 5 }} />
           <Field label={t('storefront.hostname')} hint={t('storefront.hostnameHint')} errors={fields.hostname.errors} inputProps={getInputProps(fields.hostname, { type: 'text' })} />
         </div>
         <SubmitButton>{t('storefront.save')}</SubmitButton>

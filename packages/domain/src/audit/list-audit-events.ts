@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { AuditEvent } from './audit-event.entity.ts'

@@ -1,5 +1,5 @@
 // Input schemas shared by forms (in the browser) and actions: no server imports here.
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { UNITS_OF_MEASURE } from './catalog.constants.ts'
 
 const text = (max: number) => z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(max, { error: 'TOO_LONG' })

@@ -1,5 +1,5 @@
 // Input schemas shared by forms (in the browser) and actions: no server imports here.
-import { z } from 'zod'
+import { z } from '../zod.ts'
 import { OFFER_CONDITIONS } from './offers.constants.ts'
 
 const count = (min: number) => z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(min, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000)

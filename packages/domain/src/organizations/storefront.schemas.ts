@@ -1,5 +1,5 @@
 // Input schemas shared by forms (in the browser) and actions: no server imports here.
-import { z } from 'zod'
+import { z } from '../zod.ts'
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'COLOR_INVALID' })
 export const StorefrontInputSchema = z.object({

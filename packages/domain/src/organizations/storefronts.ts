@@ -45,6 +45,11 @@ export function findStorefrontByHost(ctx: Ctx, hostname: string): Promise<Storef
   return findStorefront(ctx, { hostname })
 }
 
+/** Whether a host name serves an active seller's storefront (the marketplace answers it then). */
+export async function isStorefrontHost(ctx: Ctx, hostname: string): Promise<boolean> {
+  return (await findSeller(ctx, { hostname })) !== null
+}
+
 /** An active seller and its storefront settings (null until it saved some), by slug or host name. */
 async function findSeller(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<{ org: Organization; settings: Storefront | null } | null> {
   let org: Organization | null

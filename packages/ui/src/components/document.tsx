@@ -2,11 +2,13 @@ import { Links, Meta, Scripts, ScrollRestoration, isRouteErrorResponse, Link, us
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
+import { useNonce } from './nonce.tsx'
 
 /** The HTML document of both apps, in the request's language. */
 export function Document({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<{ locale?: string }>('root')
   const locale = data?.locale ?? 'en'
+  const nonce = useNonce()
   useChangeLanguage(locale)
   return (
     <html lang={locale}>
@@ -19,8 +21,8 @@ export function Document({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -46,6 +46,18 @@ export function Field({ label, hint, errors, inputProps }: FieldProps) {
   )
 }
 
+/** A labelled textarea with its inline errors, like Field. */
+export function TextareaField({ label, errors, textareaProps }: { label: string; errors?: string[]; textareaProps: ComponentProps<'textarea'> & { id: string; name: string } }) {
+  const errorId = `${textareaProps.id}-error`
+  return (
+    <div className="field">
+      <label htmlFor={textareaProps.id}>{label}</label>
+      <textarea {...textareaProps} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} />
+      <FieldErrors id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 export function SelectField({
   label,
   errors,

@@ -1,12 +1,13 @@
 // The server entry both apps use: streams the page with the request's language.
 import { Writable } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance, type i18n } from 'i18next'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nConfig, LANGUAGES, resources, type Language } from '../i18n/index.ts'
 import { getLocale } from '../i18n.server.ts'
+import { NonceContext } from '../components/nonce.tsx'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -57,7 +58,8 @@ function memoizePlainLookups(instance: i18n): i18n {
  * only cut the HTML into many small writes (each through compression and the socket); a whole
  * page also knows its status before the first byte.
  */
-export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : undefined
   const lng = await getLocale(request)
   const instance = await i18nFor(LANGUAGES.includes(lng) ? lng : 'en')
 
@@ -69,19 +71,20 @@ export default async function handleRequest(request: Request, responseStatusCode
         done()
       },
       final(done) {
+        // The app server sets the security headers (CSP with this page's nonce) on every response.
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-        responseHeaders.set('X-Content-Type-Options', 'nosniff')
-        responseHeaders.set('Referrer-Policy', 'same-origin')
-        responseHeaders.set('X-Frame-Options', 'DENY')
         resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
         done()
       },
     })
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         onAllReady() {
           pipe(page)
         },

@@ -8,6 +8,8 @@ import { Migration20261123193509_product_images } from './Migration2026112319350
 import { Migration20261123195344_import_kinds } from './Migration20261123195344_import_kinds.ts'
 import { Migration20261123203452_storefront_images } from './Migration20261123203452_storefront_images.ts'
 import { Migration20261123211704_product_brand_mpn } from './Migration20261123211704_product_brand_mpn.ts'
+import { Migration20261201195019_throttle_windows } from './Migration20261201195019_throttle_windows.ts'
+import { Migration20261201201048_suspension_follows_catalog } from './Migration20261201201048_suspension_follows_catalog.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +22,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123195344_import_kinds', class: Migration20261123195344_import_kinds },
   { name: 'Migration20261123203452_storefront_images', class: Migration20261123203452_storefront_images },
   { name: 'Migration20261123211704_product_brand_mpn', class: Migration20261123211704_product_brand_mpn },
+  { name: 'Migration20261201195019_throttle_windows', class: Migration20261201195019_throttle_windows },
+  { name: 'Migration20261201201048_suspension_follows_catalog', class: Migration20261201201048_suspension_follows_catalog },
 ]
