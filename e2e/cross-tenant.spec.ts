@@ -1,98 +1,226 @@
 import { randomBytes } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Brand, Category, Product, ProductImage } from '@tradepost/domain/catalog'
-import { Organization } from '@tradepost/domain/organizations'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { APIRequestContext } from '@playwright/test'
+import { matchRoutes, type AgnosticRouteObject as RouteObject } from '@remix-run/router'
+import { addProductImage, authorizeDistributor, Brand, Category, createBrand, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
+import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { ImportJob } from '@tradepost/domain/imports'
-import { Invitation, User } from '@tradepost/domain/users'
+import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
+import { Organization, saveStorefront, type OrganizationKind } from '@tradepost/domain/organizations'
+import { ProductInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
+import { Invitation, inviteMember, resolveActor, User } from '@tradepost/domain/users'
+import { createFileStorage } from '@tradepost/infra/storage'
+import type { PgBoss } from 'pg-boss'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
-import { PROBES, type World } from './probes.ts'
-import { APPS } from './urls.ts'
+import { PROBES, type Probe, type World } from './probes.ts'
+import { PRODUCTION_APPS, type AppName } from './urls.ts'
+
+// The probes run against the apps with production settings.
+const APPS = PRODUCTION_APPS
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const APP_DIR: Record<AppName, string> = { market: 'marketplace', portal: 'seller-portal' }
+const KINDS: Record<AppName, OrganizationKind[]> = { market: ['buyer'], portal: ['operator', 'manufacturer', 'distributor'] }
 
 let world: World
+let boss: PgBoss
 
-test.beforeAll(async () => {
+/** A use case's context for a demo user acting for one of their organizations, as the apps build it. */
+async function actAs(email: string, orgSlug: string, app: AppName): Promise<Ctx> {
   const em = (await db()).em.fork()
-  const orgs = await em.find(Organization, {})
-  const org = Object.fromEntries(orgs.map((o) => [o.slug, o.id]))
-  const invite = async (slug: string, inviter: string) => {
-    const email = `secret-${randomBytes(4).toString('hex')}@${slug}.test`
-    const by = await em.findOneOrFail(User, { email: inviter })
-    const invitation = em.create(Invitation, {
-      organizationId: org[slug]!,
-      email,
-      role: slug === 'ben-thanh-construction' ? 'viewer' : 'sales',
-      tokenHash: randomBytes(32).toString('hex'),
-      invitedByUserId: by.id,
-      expiresAt: new Date(Date.now() + 86_400_000),
-    })
-    await em.persist(invitation).flush()
-    return { id: invitation.id, email }
+  const user = await em.findOneOrFail(User, { email })
+  const org = await em.findOneOrFail(Organization, { slug: orgSlug })
+  const actor = await resolveActor(em, { userId: user.id, activeOrganizationId: org.id, impersonatorUserId: null }, KINDS[app])
+  return createCtx({ actor, em, jobs: pgBossJobQueue(boss) })
+}
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+  if (!r.ok) throw new Error(r.error.code)
+  return r.value
+}
+
+/** Whether the public search (run by the worker's index) lists the product. */
+async function searchShows(request: APIRequestContext, q: string, slug: string) {
+  return (await (await request.get(`${APPS.market}/search?q=${encodeURIComponent(q)}`)).text()).includes(`/p/${slug}`)
+}
+
+test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(60_000)
+  boss = await startJobQueue(process.env.DATABASE_URL!)
+  const em = (await db()).em.fork()
+  const org = Object.fromEntries((await em.find(Organization, {})).map((o) => [o.slug, o.id]))
+  const hex = () => randomBytes(4).toString('hex')
+
+  // Invitations, sent as an admin sends them: audited and emailed.
+  const invite = async (email: string, slug: string, app: AppName, role: string) => {
+    const invited = unwrap(await inviteMember(await actAs(email, slug, app), { email: `secret-${hex()}@${slug}.test`, role: role as never, origin: APPS[app] }))
+    return { id: invited.id, email: invited.email }
   }
+  const invitation = { buyer: await invite('admin@benthanh.test', 'ben-thanh-construction', 'market', 'viewer'), seller: await invite('admin@hanoisupply.test', 'hanoi-industrial-supply', 'portal', 'sales') }
+
+  // A product made as a manufacturer makes it, published and found in search, then taken back to
+  // draft: "search never shows drafts" then has something to hide.
+  const songhong = await actAs('admin@songhong.test', 'song-hong-electric', 'portal')
   const category = await em.findOneOrFail(Category, { slug: 'circuit-breakers' })
-  const secretName = `Secret prototype ${randomBytes(4).toString('hex')}`
-  const draft = em.create(Product, {
-    organizationId: org['song-hong-electric']!, brandId: (await em.findOneOrFail(Brand, { slug: 'song-hong' })).id, categoryId: category.id,
-    mpn: `SECRET-${randomBytes(3).toString('hex')}`, slug: `secret-${randomBytes(4).toString('hex')}`, nameEn: secretName, nameVi: secretName, attributes: {}, status: 'draft',
-  })
-  await em.persist(draft).flush()
+  const brand = await em.findOneOrFail(Brand, { slug: 'song-hong' })
+  const name = `Secret prototype ${hex()}`
+  const mpn = `SECRET-${hex()}`.toUpperCase()
+  const draft = unwrap(await saveProduct(songhong, ProductInputSchema.parse({ mpn, nameEn: name, nameVi: name, brandId: brand.id, categoryId: category.id })))
+  const request = await playwright.request.newContext()
+  await setProductStatus(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), draft.id, 'published')
+  await expect.poll(() => searchShows(request, mpn, draft.slug), { timeout: 20_000, message: 'the published product reaches the search index' }).toBe(true)
+  await setProductStatus(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), draft.id, 'draft')
+  await expect.poll(() => searchShows(request, mpn, draft.slug), { timeout: 20_000, message: 'the draft leaves the search index' }).toBe(false)
+  await request.dispose()
+
+  // An image of it, really stored (where the apps read uploads), with text of its own inside.
+  const marker = `probe-marker-${hex()}`
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(marker)])
+  const image = unwrap(await addProductImage(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), createFileStorage(), draft.id, png))
+
+  const secretBrand = `Secret brand ${hex()}`
+  unwrap(await createBrand(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), { name: secretBrand }))
+
+  const tagline = `Secret tagline ${hex()}`
+  unwrap(await saveStorefront(await actAs('admin@hanoisupply.test', 'hanoi-industrial-supply', 'portal'), StorefrontInputSchema.parse({ primaryColor: '#224466', accentColor: '#446688', taglineEn: tagline })))
+
+  // A territory of Hà Nội Industrial Supply that no other page writes.
+  const mekongBrand = await em.findOneOrFail(Brand, { slug: 'mekong' })
+  unwrap(await authorizeDistributor(await actAs('admin@mekongpumps.test', 'mekong-pumps', 'portal'), { distributorId: org['hanoi-industrial-supply']!, brandId: mekongBrand.id, subdivisions: [], circles: [{ latitude: 20.4321, longitude: 106.1234, radiusKm: 37 }] }))
+
   const importer = await em.findOneOrFail(User, { email: 'admin@hanoisupply.test' })
-  const job = em.create(ImportJob, { organizationId: org['hanoi-industrial-supply']!, createdByUserId: importer.id, kind: 'offers', filename: `secret-${randomBytes(4).toString('hex')}.csv`, status: 'done', errors: [{ line: 2, code: 'SECRET-LINE' }] })
+  const job = em.create(ImportJob, { organizationId: org['hanoi-industrial-supply']!, createdByUserId: importer.id, kind: 'offers', filename: `secret-${hex()}.csv`, status: 'done', errors: [{ line: 2, code: 'SECRET-LINE' }] })
   await em.persist(job).flush()
-  const image = em.create(ProductImage, { organizationId: draft.organizationId, productId: draft.id, storageKey: 'products/none.png', contentType: 'image/png', bytes: 1 })
-  await em.persist(image).flush()
+
   world = {
-    draftImage: image.id,
-    importJob: { id: job.id, filename: job.filename },
-    draft: { id: draft.id, slug: draft.slug, name: secretName },
-    draftCategory: category.id,
-    brand: (await em.findOneOrFail(Brand, { slug: 'song-hong' })).id,
     org,
-    invitation: {
-      buyer: await invite('ben-thanh-construction', 'admin@benthanh.test'),
-      seller: await invite('hanoi-industrial-supply', 'admin@hanoisupply.test'),
-    },
+    draft: { id: draft.id, slug: draft.slug, mpn, name },
+    draftCategory: category.id,
+    brand: brand.id,
+    secretBrand,
+    draftImage: { id: image.id, marker },
+    importJob: { id: job.id, filename: job.filename },
+    invitation,
+    tagline,
+    territory: '37 km @ 20.432, 106.123',
+    hanoiAdminName: importer.name,
   }
 })
 
-for (const probe of PROBES) {
-  for (const who of ['anonymous', 'outsider'] as const) {
-    test(`${probe.app} ${probe.method} ${probe.name} — as ${who}`, async ({ playwright }) => {
-      const base = APPS[probe.app]
-      const headers: Record<string, string> = { Origin: base }
-      if (who === 'outsider') {
-        const cookie = await sessionCookieFor(probe.app, probe.outsider)
-        headers.Cookie = `${cookie.name}=${cookie.value}`
-      }
-      const request = await playwright.request.newContext({ extraHTTPHeaders: headers })
-      const url = `${base}${probe.path(world)}`
-      const response =
-        probe.method === 'GET' ? await request.get(url, { maxRedirects: 0 }) : await request.post(url, { form: probe.form?.(world) ?? {}, maxRedirects: 0 })
-      const status = response.status()
-      const body = await response.text()
-      expect(body, 'the answer leaks the target tenant').not.toContain(probe.secret(world))
-      if (who === 'anonymous') {
-        const toLogin = status === 302 && (response.headers().location ?? '').startsWith('/login')
-        if (probe.expect === 'denied') expect(toLogin || [403, 404, 410].includes(status), `status ${status}`).toBe(true)
-        else expect(status, 'anonymous').toBeLessThan(500)
-      } else if (probe.expect === 'denied') {
-        expect([403, 404, 410], `status ${status}`).toContain(status)
-      } else {
-        expect(status).toBeLessThan(500)
-      }
-      await request.dispose()
-    })
+test.afterAll(async () => {
+  await boss?.stop({ graceful: false })
+})
+
+async function send(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, probe: Probe, app: AppName, path: string, who: string | null) {
+  const base = APPS[app]
+  const headers: Record<string, string> = { Origin: base }
+  if (who) {
+    const cookie = await sessionCookieFor(app, who)
+    headers.Cookie = `${cookie.name}=${cookie.value}`
   }
+  const request = await playwright.request.newContext({ extraHTTPHeaders: headers })
+  const url = `${base}${path}`
+  const form = probe.form?.(world) ?? {}
+  const response =
+    probe.method === 'GET'
+      ? await request.get(url, { maxRedirects: 0 })
+      : probe.file
+        ? await request.post(url, { multipart: { ...form, [probe.file.field]: { name: probe.file.name, mimeType: probe.file.mimeType, buffer: probe.file.bytes() } }, maxRedirects: 0 })
+        : await request.post(url, { form, maxRedirects: 0 })
+  const result = { status: response.status(), body: await response.text(), location: response.headers().location ?? '' }
+  await request.dispose()
+  return result
 }
 
-test('every route module of both apps has at least one probe row', () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-  const routes = (['market', 'portal'] as const).flatMap((app) =>
-    readdirSync(join(root, 'apps', app === 'market' ? 'marketplace' : 'seller-portal', 'app', 'routes')).map((f) => `${app}:${f.replace(/\.tsx?$/, '')}`),
-  )
-  const probed = new Set(PROBES.map((p) => `${p.app}:${p.route}`))
-  expect(routes.filter((r) => !probed.has(r)), 'routes without a row in e2e/probes.ts').toEqual([])
+for (const probe of PROBES) {
+  test.describe(`${probe.app} ${probe.method} ${probe.name}`, () => {
+    if (probe.owner) {
+      test('the owner sees the secret (so a refusal proves something)', async ({ playwright }) => {
+        const owner = probe.owner!
+        const app = owner.app ?? probe.app
+        const { status, body } = await send(playwright, { ...probe, method: 'GET' }, app, (owner.path ?? probe.path)(world), owner.as)
+        expect(status).toBe(200)
+        expect(body, 'the owner\'s page shows the secret').toContain(probe.secret(world))
+      })
+    }
+    for (const who of ['anonymous', 'outsider'] as const) {
+      test(`as ${who}`, async ({ playwright }) => {
+        const em = (await db()).em
+        const before = probe.unchanged ? JSON.stringify(await probe.unchanged(world, em)) : null
+        const { status, body, location } = await send(playwright, probe, probe.app, probe.path(world), who === 'outsider' ? probe.outsider : null)
+        expect(body, 'the answer leaks the target tenant').not.toContain(probe.secret(world))
+        if (who === 'anonymous') {
+          const toLogin = status === 302 && location.startsWith('/login')
+          if (probe.expect === 'denied') expect(toLogin || [403, 404, 410].includes(status), `status ${status}`).toBe(true)
+          else expect(status, 'anonymous').toBeLessThan(500)
+        } else if (probe.expect === 'denied') {
+          expect([403, 404, 410], `status ${status}`).toContain(status)
+        } else {
+          expect(status).toBeLessThan(500)
+        }
+        if (probe.unchanged) expect(JSON.stringify(await probe.unchanged(world, em)), 'the write changed the target\'s data').toBe(before)
+      })
+    }
+  })
+}
+
+/** The route a path reaches in the built app (its id without "routes/"), as Remix matches it. */
+async function routeReached(app: AppName, path: string): Promise<string | undefined> {
+  const build = (await import(pathToFileURL(join(root, 'apps', APP_DIR[app], 'build', 'server', 'index.js')).href)) as { routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean }> }
+  const all = Object.values(build.routes)
+  const tree = (parentId: string | undefined): RouteObject[] =>
+    all.filter((r) => r.parentId === parentId).map((r) => (r.index ? { id: r.id, index: true, path: r.path } : { id: r.id, path: r.path, children: tree(r.id) }))
+  const matches = matchRoutes(tree(undefined), new URL(path, 'http://x').pathname) ?? []
+  return matches.at(-1)?.route.id?.replace(/^routes\//, '')
+}
+
+test('every probe still reaches the route it is written for', async () => {
+  const wrong: string[] = []
+  for (const probe of PROBES) {
+    const placeholder = { ...world, draft: world?.draft ?? { id: '00000000-0000-4000-8000-000000000000', slug: 'x', mpn: 'x', name: 'x' } } as World
+    const reached = await routeReached(probe.app, probe.path(placeholder))
+    if (reached !== probe.route) wrong.push(`${probe.app} ${probe.name}: ${probe.path(placeholder)} reaches ${reached}, not ${probe.route}`)
+  }
+  expect(wrong).toEqual([])
+})
+
+/** The intents an action handles, read from its source (and from the shared action it calls). */
+function intentsOf(source: string, shared: string): string[] {
+  const found = new Set<string>()
+  const scan = (text: string) => {
+    for (const m of text.matchAll(/intent(?:'\))? === '([a-zA-Z]+)'/g)) found.add(m[1]!)
+  }
+  scan(source)
+  for (const m of source.matchAll(/auth\.(\w+Action)\(/g)) {
+    const start = shared.indexOf(`${m[1]}:`) >= 0 ? shared.indexOf(`${m[1]}:`) : shared.indexOf(`async ${m[1]}(`)
+    if (start < 0) continue
+    const next = shared.slice(start + 1).search(/\n {4}(async )?\w+(: guard\(|\()/)
+    scan(shared.slice(start, next < 0 ? undefined : start + 1 + next))
+  }
+  return [...found]
+}
+
+test('every route, action and intent of both apps has a probe row', () => {
+  const shared = readFileSync(join(root, 'packages', 'auth', 'src', 'routes.ts'), 'utf8')
+  const missing: string[] = []
+  for (const app of ['market', 'portal'] as const) {
+    const dir = join(root, 'apps', APP_DIR[app], 'app', 'routes')
+    for (const file of readdirSync(dir)) {
+      const route = file.replace(/\.tsx?$/, '')
+      const source = readFileSync(join(dir, file), 'utf8')
+      const rows = PROBES.filter((p) => p.app === app && p.route === route)
+      if (!rows.length) missing.push(`${app}:${route}`)
+      if (/export (const|async function) action\b/.test(source) && !rows.some((p) => p.method === 'POST')) missing.push(`${app}:${route} (action)`)
+      for (const intent of intentsOf(source, shared)) {
+        if (!rows.some((p) => p.method === 'POST' && p.form?.(world)?.intent === intent)) missing.push(`${app}:${route} (intent ${intent})`)
+      }
+    }
+  }
+  expect(missing, 'rows missing from e2e/probes.ts').toEqual([])
+})
+
+test('every write probe says what it must leave unchanged', () => {
+  expect(PROBES.filter((p) => p.method === 'POST' && !p.unchanged).map((p) => `${p.app} ${p.name}`)).toEqual([])
 })
 
 test('a cross-origin POST is refused and changes nothing', async ({ playwright }) => {
@@ -113,3 +241,4 @@ test('a forged session cookie is cleared and treated as anonymous', async ({ pla
   expect(response.headers()['set-cookie']).toMatch(/tp_portal_session=;/)
   await request.dispose()
 })
+

@@ -1,16 +1,22 @@
 import { defineConfig } from '@playwright/test'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { APPS } from './urls.ts'
+import { APPS, PRODUCTION_APPS, WORKER_URL } from './urls.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const port = (url: string) => new URL(url).port
 const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? '',
   APP_ENV: 'test',
   HOST: '127.0.0.1',
   MARKETPLACE_URL: APPS.market,
   SELLER_PORTAL_URL: APPS.portal,
+  // Tests may say which client address they come from (X-Forwarded-For), as a proxy would.
+  TRUST_PROXY: 'loopback',
+  UPLOAD_DIR: process.env.UPLOAD_DIR ?? join(root, '.tradepost', 'e2e-uploads'),
 }
+// The apps as they run in production (no dev mailbox, no loopback host names), over plain http.
+const production = { ...env, APP_ENV: 'production', COOKIE_SECURE: 'false', MARKETPLACE_URL: PRODUCTION_APPS.market, SELLER_PORTAL_URL: PRODUCTION_APPS.portal }
 
 export default defineConfig({
   testDir: '.',
@@ -30,8 +36,10 @@ export default defineConfig({
     },
   },
   webServer: [
-    { name: 'marketplace', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${APPS.market}/healthz`, env: { ...env, PORT: '3100' } },
-    { name: 'seller portal', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${APPS.portal}/healthz`, env: { ...env, PORT: '3101' } },
-    { name: 'worker', command: 'node apps/worker/src/main.ts', cwd: root, url: 'http://127.0.0.1:3102/healthz', env: { ...env, WORKER_PORT: '3102' } },
+    { name: 'marketplace', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${APPS.market}/healthz`, env: { ...env, PORT: port(APPS.market) } },
+    { name: 'seller portal', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${APPS.portal}/healthz`, env: { ...env, PORT: port(APPS.portal) } },
+    { name: 'worker', command: 'node apps/worker/src/main.ts', cwd: root, url: `${WORKER_URL}/healthz`, env: { ...env, WORKER_PORT: port(WORKER_URL) } },
+    { name: 'marketplace (production)', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${PRODUCTION_APPS.market}/healthz`, env: { ...production, PORT: port(PRODUCTION_APPS.market) } },
+    { name: 'seller portal (production)', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${PRODUCTION_APPS.portal}/healthz`, env: { ...production, PORT: port(PRODUCTION_APPS.portal) } },
   ].map((server) => ({ ...server, reuseExistingServer: false, timeout: 60_000, stdout: 'ignore' as const, gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 } })),
 })

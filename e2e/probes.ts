@@ -1,23 +1,44 @@
-// The cross-tenant probe table: every route and action of both apps, with how to reach it
-// against another organization's data. cross-tenant.spec.ts runs each row as anonymous and as a
-// member of another organization; the answer must be a refusal (or the prober's own data) and
-// never contain the target's secret. Every new route adds its rows here.
+// The cross-tenant probe table: every route, action and intent of both apps, with how to reach
+// it against another organization's data. cross-tenant.spec.ts runs each row, against the apps
+// with production settings, as anonymous and as a member of another organization; the answer
+// must be a refusal (or the prober's own data) and never contain the target's secret. Each row
+// can fail:
+// - a read row names the page where the target's owner really sees the secret (`owner`), and the
+//   test first checks that it is there;
+// - a write row says what it would change (`unchanged`), and the test checks the database after;
+// - the path must still reach the row's route (matched against the built app's routes);
+// - every route with an action has a POST row, and every intent of an action has a row.
+// Every new route adds its rows here.
+import type { EntityManager } from '@mikro-orm/postgresql'
+import { DistributorAuthorization, Product, ProductImage } from '@tradepost/domain/catalog'
+import { ImportJob } from '@tradepost/domain/imports'
+import { Offer } from '@tradepost/domain/offers'
+import { Organization, Storefront } from '@tradepost/domain/organizations'
+import { Brand } from '@tradepost/domain/catalog'
+import { Invitation, User } from '@tradepost/domain/users'
 import type { AppName } from './urls.ts'
 
 export interface World {
   /** Ids of the demo organizations, by slug. */
   org: Record<string, string>
-  /** A draft product of Sông Hồng Electric: its id, slug and name (the secret). */
-  draft: { id: string; slug: string; name: string }
+  /** A draft product of Sông Hồng Electric, made and indexed as the real flow does: its id, slug and name (the secret). */
+  draft: { id: string; slug: string; mpn: string; name: string }
   draftCategory: string
-  /** Sông Hồng's brand id. */
+  /** Sông Hồng's brand id, and a brand of its own whose name is a secret. */
   brand: string
-  /** An image of the draft product. */
-  draftImage: string
+  secretBrand: string
+  /** An image of the draft product, really stored; `marker` is text inside its bytes. */
+  draftImage: { id: string; marker: string }
   /** An import of Hà Nội Industrial Supply: its id and file name (the secret). */
   importJob: { id: string; filename: string }
-  /** A pending invitation of each target organization (its id), and the invited email (a secret). */
+  /** A pending invitation of each target organization, sent through the real flow (audited, emailed). */
   invitation: { buyer: { id: string; email: string }; seller: { id: string; email: string } }
+  /** Hà Nội Industrial Supply's storefront tagline (a secret until its settings page is left). */
+  tagline: string
+  /** A territory of Hà Nội Industrial Supply as its authorizations page writes it. */
+  territory: string
+  /** The hidden name of Hà Nội Industrial Supply's admin (shown to the operator, in its audit activity). */
+  hanoiAdminName: string
 }
 
 export interface Probe {
@@ -28,6 +49,8 @@ export interface Probe {
   method: 'GET' | 'POST'
   path: (w: World) => string
   form?: (w: World) => Record<string, string>
+  /** A file sent with the form (multipart). */
+  file?: { field: string; name: string; mimeType: string; bytes: () => Buffer }
   /**
    * `denied`: 403/404/410 (anonymous may also be sent to the login page).
    * `own`: the route serves the prober's own data; anything but a 5xx, without the secret.
@@ -37,77 +60,132 @@ export interface Probe {
   secret: (w: World) => string
   /** Who probes, in addition to anonymous: a member of another organization, by email. */
   outsider: string
+  /**
+   * Where the target's owner sees the secret (this row's path unless another is named); the test
+   * checks that it does, so a refusal proves something. Null on pages that show no tenant data
+   * to anyone (public pages, and those that exist for no one, such as a buyer's storefront).
+   */
+  owner: { as: string; app?: AppName; path?: (w: World) => string } | null
+  /** For writes: what the write would change; it must read the same after the probe. */
+  unchanged?: (w: World, em: EntityManager) => Promise<unknown>
 }
 
 const SELLER_OUTSIDER = 'admin@danangtrading.test' // a distributor admin, not of Hà Nội Industrial Supply
 const BUYER_OUTSIDER = 'admin@haiphongshipyard.test' // a buyer admin, not of Bến Thành
+const MAKER_OUTSIDER = 'admin@mekongpumps.test' // a manufacturer admin, not of Sông Hồng
+const HANOI = 'admin@hanoisupply.test'
+const SONGHONG = 'admin@songhong.test'
+const BENTHANH = 'admin@benthanh.test'
+const OPERATOR = 'operator@tradepost.test'
 const sellerSecret = (w: World) => w.invitation.seller.email
 const buyerSecret = (w: World) => w.invitation.buyer.email
+const draftName = (w: World) => w.draft.name
+/** The draft is seen by its manufacturer on the portal's product list. */
+const draftOwner = { as: SONGHONG, app: 'portal' as const, path: () => '/products' }
+
+// What writes would change, read back after each probe.
+const invitationState = (id: (w: World) => string) => async (w: World, em: EntityManager) => {
+  const i = await em.fork().findOneOrFail(Invitation, { id: id(w) })
+  return { revokedAt: i.revokedAt, acceptedAt: i.acceptedAt }
+}
+const productState = async (w: World, em: EntityManager) => {
+  const p = await em.fork().findOneOrFail(Product, { id: w.draft.id })
+  return { status: p.status, mpn: p.mpn, nameEn: p.nameEn }
+}
+const productImages = async (w: World, em: EntityManager) => em.fork().count(ProductImage, { productId: w.draft.id })
+const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
+const hanoiStorefront = async (w: World, em: EntityManager) => {
+  const s = await em.fork().findOneOrFail(Storefront, { organizationId: w.org['hanoi-industrial-supply']! })
+  return [s.taglineEn, s.primaryColor, s.logoKey, s.bannerKey, s.hostname]
+}
+const invitationsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Invitation, { organizationId: w.org[slug]! })
+const importsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(ImportJob, { organizationId: w.org[slug]! })
+const userState = (email: string) => async (_w: World, em: EntityManager) => {
+  const u = await em.fork().findOneOrFail(User, { email }, { populate: ['passwordHash'] })
+  return [u.passwordHash, u.name]
+}
 
 export const PROBES: Probe[] = [
   // Seller portal
-  { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'members', name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER },
-  { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: () => 'Kho Long Biên', outsider: SELLER_OUTSIDER },
-  { route: 'organizations.$id', name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'audit', name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'switch-org', name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'switch-org', name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'products._index', name: 'product list', app: 'portal', method: 'GET', path: () => '/products', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'products.$id', name: 'another manufacturer\'s draft product', app: 'portal', method: 'GET', path: (w) => `/products/${w.draft.id}`, expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'products.$id', name: 'publish another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: () => ({ intent: 'publish' }), expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'products.$id', name: 'edit another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: (w) => ({ mpn: 'HIJACK-1', nameEn: 'x', nameVi: 'x', categoryId: w.draftCategory }), expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
-  { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'X-1', price: '100', currency: 'VND' }), expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
-  { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER },
-  { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'brands', name: 'brand list', app: 'portal', method: 'GET', path: () => '/brands', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'brands', name: 'create a brand as a distributor', app: 'portal', method: 'POST', path: () => '/brands', form: () => ({ name: 'Hijack brand' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'authorizations', name: 'authorizations list', app: 'portal', method: 'GET', path: () => '/authorizations', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'authorizations', name: 'authorize oneself for another manufacturer\'s brand', app: 'portal', method: 'POST', path: () => '/authorizations', form: (w) => ({ brandId: w.brand, distributorId: w.org['da-nang-trading']!, subdivisions: 'VN-DN' }), expect: 'own', secret: sellerSecret, outsider: 'admin@mekongpumps.test' },
-  { route: 'imports._index', name: 'import history', app: 'portal', method: 'GET', path: () => '/imports', expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
-  { route: 'imports._index', name: 'upload without a file', app: 'portal', method: 'POST', path: () => '/imports', form: () => ({}), expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
-  { route: 'imports.$id', name: 'another seller\'s import', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}`, expect: 'denied', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER },
-  { route: 'imports.$id.errors[.csv]', name: 'another seller\'s import errors', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}/errors.csv`, expect: 'denied', secret: () => 'SECRET-LINE', outsider: SELLER_OUTSIDER },
-  { route: 'offers[.csv]', name: 'offer export', app: 'portal', method: 'GET', path: () => '/offers.csv', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER },
-  { route: 'products[.csv]', name: 'product export', app: 'portal', method: 'GET', path: () => '/products.csv', expect: 'own', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'media.$id', name: 'image of another manufacturer\'s draft', app: 'portal', method: 'GET', path: (w) => `/media/${w.draftImage}`, expect: 'denied', secret: (w) => w.draft.name, outsider: 'admin@mekongpumps.test' },
-  { route: 'media.$id', name: 'image of a draft product', app: 'market', method: 'GET', path: (w) => `/media/${w.draftImage}`, expect: 'denied', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
+  { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: () => 'Hà Nội Industrial Supply', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'members', name: 'invite into one\'s own organization', app: 'portal', method: 'POST', path: () => '/members', form: () => ({ intent: 'invite', email: 'probe.invite@example.test', role: 'sales' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationsOf('hanoi-industrial-supply') },
+  { route: 'members', name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.seller.id) },
+  { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations?status=active', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
+  { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: (w) => w.hanoiAdminName, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
+  { route: 'organizations.$id', name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('hanoi-industrial-supply') },
+  { route: 'audit', name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'switch-org', name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('hanoi-industrial-supply') },
+  { route: 'switch-org', name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('ben-thanh-construction') },
+  { route: 'products._index', name: 'product list', app: 'portal', method: 'GET', path: () => '/products', expect: 'own', secret: draftName, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
+  { route: 'products.$id', name: 'another manufacturer\'s draft product', app: 'portal', method: 'GET', path: (w) => `/products/${w.draft.id}`, expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
+  { route: 'products.$id', name: 'publish another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: () => ({ intent: 'publish' }), expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productState },
+  { route: 'products.$id', name: 'unpublish another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: () => ({ intent: 'unpublish' }), expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productState },
+  {
+    route: 'products.$id', name: 'add an image to another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: () => ({ intent: 'image' }),
+    file: { field: 'image', name: 'x.png', mimeType: 'image/png', bytes: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]) },
+    expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productImages,
+  },
+  { route: 'products.$id', name: 'edit another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: (w) => ({ intent: 'save', mpn: 'HIJACK-1', nameEn: 'x', nameVi: 'x', categoryId: w.draftCategory }), expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productState },
+  { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
+  { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff', taglineEn: 'Probe tagline' }), expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'upload a storefront logo', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'uploadImage', slot: 'logo' }), file: { field: 'image', name: 'logo.gif', mimeType: 'image/gif', bytes: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }, expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'remove a storefront banner', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'removeImage', slot: 'banner' }), expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'brands', name: 'brand list', app: 'portal', method: 'GET', path: () => '/brands', expect: 'own', secret: (w) => w.secretBrand, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
+  { route: 'brands', name: 'create a brand as a distributor', app: 'portal', method: 'POST', path: () => '/brands', form: () => ({ name: 'Hijack brand' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (_w, em) => em.fork().count(Brand, { name: 'Hijack brand' }) },
+  { route: 'authorizations', name: 'authorizations list', app: 'portal', method: 'GET', path: () => '/authorizations', expect: 'own', secret: (w) => w.territory, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  {
+    route: 'authorizations', name: 'authorize oneself for another manufacturer\'s brand', app: 'portal', method: 'POST', path: () => '/authorizations', form: (w) => ({ brandId: w.brand, distributorId: w.org['da-nang-trading']!, subdivisions: 'VN-DN' }),
+    expect: 'own', secret: sellerSecret, outsider: MAKER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(DistributorAuthorization, { brandId: w.brand }),
+  },
+  { route: 'imports._index', name: 'import history', app: 'portal', method: 'GET', path: () => '/imports', expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'imports._index', name: 'upload without a file', app: 'portal', method: 'POST', path: () => '/imports', form: () => ({ kind: 'offers' }), expect: 'own', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER, owner: null, unchanged: importsOf('hanoi-industrial-supply') },
+  { route: 'imports.$id', name: 'another seller\'s import', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}`, expect: 'denied', secret: (w) => w.importJob.filename, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'imports.$id.errors[.csv]', name: 'another seller\'s import errors', app: 'portal', method: 'GET', path: (w) => `/imports/${w.importJob.id}/errors.csv`, expect: 'denied', secret: () => 'SECRET-LINE', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'offers[.csv]', name: 'offer export', app: 'portal', method: 'GET', path: () => '/offers.csv', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'products[.csv]', name: 'product export', app: 'portal', method: 'GET', path: () => '/products.csv', expect: 'own', secret: draftName, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
+  { route: 'media.$id', name: 'image of another manufacturer\'s draft', app: 'portal', method: 'GET', path: (w) => `/media/${w.draftImage.id}`, expect: 'denied', secret: (w) => w.draftImage.marker, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
+  { route: 'media.$id', name: 'image of a draft product', app: 'market', method: 'GET', path: (w) => `/media/${w.draftImage.id}`, expect: 'denied', secret: (w) => w.draftImage.marker, outsider: BUYER_OUTSIDER, owner: { as: SONGHONG, app: 'portal' } },
   // Marketplace
-  { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
-  { route: 's.$slug_.images.$slot', name: 'storefront logo of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction/images/logo', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
-  { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
-  { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.name)}`, expect: 'own', secret: (w) => w.draft.slug, outsider: BUYER_OUTSIDER },
-  { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER },
-  { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER },
-  { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { route: 'switch-org', name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER },
-  { route: '_index', name: 'home page', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER },
+  { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null },
+  { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 's.$slug_.images.$slot', name: 'storefront logo of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction/images/logo', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null },
+  { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.mpn)}`, expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.members', name: 'invite into one\'s own buyer company', app: 'market', method: 'POST', path: () => '/account/members', form: () => ({ intent: 'invite', email: 'probe.buyer@example.test', role: 'viewer' }), expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction') },
+  { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.buyer.id) },
+  { route: 'switch-org', name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: orgStatus('ben-thanh-construction') },
+  { route: '_index', name: 'home page', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: () => 'Bến Thành Construction', outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   // Public pages and endpoints of both apps: whoever asks gets the same, never a tenant's data.
   ...(['market', 'portal'] as const).flatMap((app): Probe[] => {
     const secret = app === 'market' ? buyerSecret : sellerSecret
     const outsider = app === 'market' ? BUYER_OUTSIDER : SELLER_OUTSIDER
-    const open = (route: string, path: string, method: 'GET' | 'POST' = 'GET', form?: Record<string, string>): Probe => ({
-      route, name: `${route} (public)`, app, method, path: () => path, form: form ? () => form : undefined, expect: 'own', secret, outsider,
-    })
+    const target = app === 'market' ? BENTHANH : HANOI
+    const open = (route: string, path: string, extra: Partial<Probe> = {}): Probe => ({ route, name: `${route} (public)`, app, method: 'GET', path: () => path, expect: 'own', secret, outsider, owner: null, ...extra })
+    const post = (route: string, path: string, form: Record<string, string>, extra: Partial<Probe> = {}): Probe => open(route, path, { name: `${route} (public, POST)`, method: 'POST', form: () => form, unchanged: userState(target), ...extra })
     return [
       open('login', '/login'),
+      post('login', '/login', { email: target, password: 'not-the-password-1' }, { name: 'sign in as another with a wrong password' }),
       open('signup', '/signup'),
+      post('signup', '/signup', { name: 'x', email: target, password: 'long-enough-123', organizationName: 'Probe Co', organizationKind: app === 'market' ? 'buyer' : 'distributor', country: 'VN' }, { name: 'sign up with another\'s email' }),
       open('forgot-password', '/forgot-password'),
+      post('forgot-password', '/forgot-password', { email: target }, { name: 'ask a reset link for another' }),
       open('healthz', '/healthz'),
       open('readyz', '/readyz'),
-      open('set-language', '/set-language', 'POST', { lng: 'vi', redirectTo: '/' }),
-      open('logout', '/logout', 'POST', { scope: 'this' }),
-      { route: 'invitations.$token', name: 'invitation with a forged token', app, method: 'GET', path: () => '/invitations/forged-token', expect: 'denied', secret, outsider },
-      { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider },
-      { route: 'reset-password.$token', name: 'reset with a forged token', app, method: 'POST', path: () => '/reset-password/forged-token', form: () => ({ password: 'long-enough-1', confirm: 'long-enough-1' }), expect: 'denied', secret, outsider },
+      post('set-language', '/set-language', { lng: 'vi', redirectTo: '/' }),
+      post('logout', '/logout', { scope: 'all' }),
+      { route: 'invitations.$token', name: 'invitation with a forged token', app, method: 'GET', path: () => '/invitations/forged-token', expect: 'denied', secret, outsider, owner: null },
+      { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: invitationsOf(app === 'market' ? 'ben-thanh-construction' : 'hanoi-industrial-supply') },
+      { route: 'reset-password.$token', name: 'reset page with a forged token', app, method: 'GET', path: () => '/reset-password/forged-token', expect: 'denied', secret, outsider, owner: null },
+      { route: 'reset-password.$token', name: 'reset with a forged token', app, method: 'POST', path: () => '/reset-password/forged-token', form: () => ({ password: 'long-enough-1', confirm: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: userState(target) },
     ]
   }),
-  // Development only (absent when APP_ENV=production or SMTP_URL is set); it lists stored emails.
-  { route: 'dev.mailbox', name: 'dev mailbox', app: 'portal', method: 'GET', path: () => '/dev/mailbox', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER },
+  // Development only: with production settings it exists for no one.
+  { route: 'dev.mailbox', name: 'dev mailbox', app: 'portal', method: 'GET', path: () => '/dev/mailbox', expect: 'denied', secret: sellerSecret, outsider: OPERATOR, owner: null },
 ]

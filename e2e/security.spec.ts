@@ -2,7 +2,7 @@
 // not ship. Each answer is read from the real apps.
 import { request as httpRequest } from 'node:http'
 import { db, expect, latestMailTo, sessionCookieFor, signIn, test, uniqueEmail } from './fixtures.ts'
-import { APPS } from './urls.ts'
+import { APPS, PRODUCTION_APPS } from './urls.ts'
 
 /** A raw request, so that Host and chunked bodies are sent exactly as a script would. */
 function raw(base: string, options: { method?: string; path: string; headers?: Record<string, string>; chunks?: Buffer[] }): Promise<{ status: number; body: string }> {
@@ -145,4 +145,27 @@ test('every kind of page sends the security headers and runs no script the page 
   await expect(page).toHaveURL(/\/search\?q=pump/)
   expect(violations).toEqual([])
   await context.close()
+})
+
+test('the dev mailbox opens only for a person on this machine or an operator admin, and never in production', async ({ playwright }) => {
+  const status = async (base: string, who: string | null, from: string | null) => {
+    const headers: Record<string, string> = {}
+    if (from) headers['X-Forwarded-For'] = from
+    if (who) {
+      const cookie = await sessionCookieFor('portal', who)
+      headers.Cookie = `${cookie.name}=${cookie.value}`
+    }
+    const request = await playwright.request.newContext({ extraHTTPHeaders: headers })
+    const answer = await request.get(`${base}/dev/mailbox`, { maxRedirects: 0 })
+    await request.dispose()
+    return answer.status()
+  }
+  // (The test servers trust a proxy on loopback, so a request can say it comes from elsewhere.)
+  const elsewhere = '203.0.113.50'
+  expect(await status(APPS.portal, null, elsewhere)).toBe(404)
+  expect(await status(APPS.portal, 'admin@hanoisupply.test', elsewhere)).toBe(404)
+  expect(await status(APPS.portal, 'support@tradepost.test', elsewhere)).toBe(404)
+  expect(await status(APPS.portal, 'operator@tradepost.test', elsewhere)).toBe(200)
+  expect(await status(APPS.portal, null, null)).toBe(200)
+  expect(await status(PRODUCTION_APPS.portal, 'operator@tradepost.test', null)).toBe(404)
 })

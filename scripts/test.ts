@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { prepareDatabase } from '@tradepost/domain/db/prepare'
 import { createOrm } from '@tradepost/domain/db'
-import { startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
+import { freePorts, startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
 import { createSearchIndex, reindexAll } from '@tradepost/search'
 import { seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root } from './lib.ts'
@@ -103,7 +103,11 @@ try {
   await searchIndex.close()
   await orm.close()
   const playwrightJson = join(workDir, 'playwright.json')
+  // Five free ports in a row for the apps (two runs can share a machine), uploads in this run's folder.
+  const e2ePort = await freePorts(3100, 5)
   e2eStatus = pnpm(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', ...only], {
+    TRADEPOST_E2E_PORT: String(e2ePort),
+    UPLOAD_DIR: join(workDir, 'uploads'),
     DATABASE_URL: e2eUrl,
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson,

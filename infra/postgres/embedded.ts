@@ -171,15 +171,23 @@ function reachableByOthers(path: string): boolean {
   }
 }
 
+const portIsFree = (port: number) =>
+  new Promise<boolean>((done) => {
+    const probe = createServer()
+    probe.once('error', () => done(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)))
+  })
+
 async function freePort(start: number): Promise<number> {
-  for (let port = start; port < start + 100; port++) {
-    const ok = await new Promise<boolean>((done) => {
-      const probe = createServer()
-      probe.once('error', () => done(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)))
-    })
-    if (ok) return port
-  }
-  throw new Error(`no free port between ${start} and ${start + 99}`)
+  return freePorts(start, 1)
 }
 
+/** The first of `count` consecutive free loopback ports at or after `start` (two test runs can then share a machine). */
+export async function freePorts(start: number, count: number): Promise<number> {
+  for (let port = start; port < start + 200; port += count) {
+    let all = true
+    for (let i = 0; i < count && all; i++) all = await portIsFree(port + i)
+    if (all) return port
+  }
+  throw new Error(`no ${count} free ports between ${start} and ${start + 199}`)
+}
