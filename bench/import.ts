@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse'
 import { createOrm } from '@tradepost/domain/db'
 import { createCtx } from '@tradepost/domain/ctx'
-import { runImport, startImport, type ImportKind } from '@tradepost/domain/imports'
+import { offersCsvChunks, runImport, startImport, type ImportKind } from '@tradepost/domain/imports'
 import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql'
 import type { Actor } from '@tradepost/domain/authz'
@@ -45,6 +45,28 @@ async function timeImport(orm: MikroORM, boss: Awaited<ReturnType<typeof startJo
   console.log(`  import (validate and save)     ${Math.round(parsed / seconds).toLocaleString('en')} rows/s (${seconds.toFixed(1)} s; ${done.okRows.toLocaleString('en')} saved, ${done.errorRows} refused) · ${(seconds / parseSeconds).toFixed(0)}× parse`)
 }
 
+/** Exports the offers just imported, a batch at a time, against parsing the imported file; prints the heap it grew by. */
+async function timeExport(orm: MikroORM, boss: Awaited<ReturnType<typeof startJobQueue>>, actor: Actor, lines: string[]) {
+  let t = performance.now()
+  let parsed = 0
+  for await (const _ of parse(Buffer.from(lines.join('\n')), { columns: true, bom: true })) parsed++
+  const parseSeconds = (performance.now() - t) / 1000
+  globalThis.gc?.()
+  const heapBefore = process.memoryUsage().heapUsed
+  let heapPeak = heapBefore
+  let bytes = 0
+  let rows = -1
+  t = performance.now()
+  for await (const chunk of offersCsvChunks(createCtx({ actor, em: orm.em.fork(), jobs: pgBossJobQueue(boss) }))) {
+    bytes += chunk.length
+    rows += chunk.split('\n').length - 1
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)
+  }
+  const seconds = (performance.now() - t) / 1000
+  console.log(`\nbench/import — the same offers exported (streamed a batch at a time): ${rows.toLocaleString('en')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB`)
+  console.log(`  export                         ${Math.round(rows / seconds).toLocaleString('en')} rows/s (${seconds.toFixed(1)} s) · ${(seconds / parseSeconds).toFixed(1)}× parsing the file · heap grew ≤ ${((heapPeak - heapBefore) / 1024 / 1024).toFixed(0)} MB`)
+}
+
 export async function benchImport(databaseUrl: string, rows: number) {
   const orm = await createOrm(databaseUrl, { pool: { min: 0, max: 4 } })
   const boss = await startJobQueue(databaseUrl)
@@ -69,6 +91,7 @@ export async function benchImport(databaseUrl: string, rows: number) {
       lines.push(`IMP-${i},${p.brand},${p.mpn},${100_000 + (i % 997) * 1000},VND,1,1,${i % 7},new,${i % 50},${(i * 7) % 30}`)
     }
     await timeImport(orm, boss, seller.actor, 'offers', lines, 'an offers file, two stock columns')
+    await timeExport(orm, boss, seller.actor, lines)
 
     // Products: a manufacturer's file of new, published products (removed afterwards).
     const maker = await em.findOneOrFail(Organization, { slug: 'bench-manufacturer-1' })

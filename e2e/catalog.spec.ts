@@ -16,6 +16,8 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
   await m.getByLabel('Category').selectOption({ label: 'Circuit breakers' })
   await m.getByRole('button', { name: 'Next' }).click()
   await m.getByLabel('Part number').fill(mpn)
+  // (Other tests give Sông Hồng more brands: choose the one the distributors are authorized for.)
+  await m.getByLabel('Brand').selectOption({ label: 'Sông Hồng' })
   await m.getByLabel('Name (English)').fill(`Residual current breaker ${tag}`)
   await m.getByLabel('Name (Vietnamese)').fill(`Cầu dao chống giật ${tag}`)
   await m.getByLabel('Rated current (A)').fill('forty')

@@ -82,7 +82,7 @@ test.beforeAll(async ({ playwright }) => {
   unwrap(await createBrand(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), { name: secretBrand }))
 
   const tagline = `Secret tagline ${hex()}`
-  unwrap(await saveStorefront(await actAs('admin@hanoisupply.test', 'hanoi-industrial-supply', 'portal'), StorefrontInputSchema.parse({ primaryColor: '#224466', accentColor: '#446688', taglineEn: tagline })))
+  unwrap(await saveStorefront(await actAs('admin@hanoisupply.test', 'hanoi-industrial-supply', 'portal'), StorefrontInputSchema.parse({ primaryColor: '#224466', accentColor: '#446688', taglineEn: tagline, hostname: `shop-${hex()}.hanoisupply.vn` })))
 
   // A territory of Hà Nội Industrial Supply that no other page writes.
   const mekongBrand = await em.findOneOrFail(Brand, { slug: 'mekong' })

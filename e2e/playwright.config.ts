@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { APPS, PRODUCTION_APPS, WORKER_URL } from './urls.ts'
+import { APPS, DNS_PORT, PRODUCTION_APPS, WORKER_URL } from './urls.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const port = (url: string) => new URL(url).port
@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: [
     { name: 'marketplace', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${APPS.market}/healthz`, env: { ...env, PORT: port(APPS.market) } },
     { name: 'seller portal', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${APPS.portal}/healthz`, env: { ...env, PORT: port(APPS.portal) } },
-    { name: 'worker', command: 'node apps/worker/src/main.ts', cwd: root, url: `${WORKER_URL}/healthz`, env: { ...env, WORKER_PORT: port(WORKER_URL) } },
+    // DNS questions go to the local DNS server of the tests, never to the machine's resolver.
+    { name: 'worker', command: 'node apps/worker/src/main.ts', cwd: root, url: `${WORKER_URL}/healthz`, env: { ...env, WORKER_PORT: port(WORKER_URL), DNS_SERVERS: `127.0.0.1:${DNS_PORT}` } },
     { name: 'marketplace (production)', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${PRODUCTION_APPS.market}/healthz`, env: { ...production, PORT: port(PRODUCTION_APPS.market) } },
     { name: 'seller portal (production)', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${PRODUCTION_APPS.portal}/healthz`, env: { ...production, PORT: port(PRODUCTION_APPS.portal) } },
   ].map((server) => ({ ...server, reuseExistingServer: false, timeout: 60_000, stdout: 'ignore' as const, gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 } })),

@@ -71,6 +71,8 @@ export interface Probe {
 }
 
 const SELLER_OUTSIDER = 'admin@danangtrading.test' // a distributor admin, not of Hà Nội Industrial Supply
+/** Writes to one's own storefront go through a seller whose storefront no other test changes. */
+const STOREFRONT_OUTSIDER = 'admin@mekongpumps.test'
 const BUYER_OUTSIDER = 'admin@haiphongshipyard.test' // a buyer admin, not of Bến Thành
 const MAKER_OUTSIDER = 'admin@mekongpumps.test' // a manufacturer admin, not of Sông Hồng
 const HANOI = 'admin@hanoisupply.test'
@@ -96,7 +98,7 @@ const productImages = async (w: World, em: EntityManager) => em.fork().count(Pro
 const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
 const hanoiStorefront = async (w: World, em: EntityManager) => {
   const s = await em.fork().findOneOrFail(Storefront, { organizationId: w.org['hanoi-industrial-supply']! })
-  return [s.taglineEn, s.primaryColor, s.logoKey, s.bannerKey, s.hostname]
+  return [s.taglineEn, s.primaryColor, s.logoKey, s.bannerKey, s.hostname, s.hostnameVerifiedAt]
 }
 const invitationsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Invitation, { organizationId: w.org[slug]! })
 const importsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(ImportJob, { organizationId: w.org[slug]! })
@@ -114,6 +116,7 @@ export const PROBES: Probe[] = [
   { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations?status=active', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
   { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: (w) => w.hanoiAdminName, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
   { route: 'organizations.$id', name: 'operator: suspend an organization', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ transition: 'suspend' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('hanoi-industrial-supply') },
+  { route: 'organizations.$id', name: 'operator: approve a storefront host name', app: 'portal', method: 'POST', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, form: () => ({ intent: 'approveHost' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
   { route: 'audit', name: 'audit log filtered to another organization', app: 'portal', method: 'GET', path: (w) => `/audit?organizationId=${w.org['hanoi-industrial-supply']}`, expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'switch-org', name: 'switch to an organization one is not a member of', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['hanoi-industrial-supply']!, redirectTo: '/' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('hanoi-industrial-supply') },
   { route: 'switch-org', name: 'switch to a buyer organization from the portal', app: 'portal', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: orgStatus('ben-thanh-construction') },
@@ -130,9 +133,10 @@ export const PROBES: Probe[] = [
   { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
   { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
-  { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff', taglineEn: 'Probe tagline' }), expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
-  { route: 'storefront', name: 'upload a storefront logo', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'uploadImage', slot: 'logo' }), file: { field: 'image', name: 'logo.gif', mimeType: 'image/gif', bytes: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }, expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
-  { route: 'storefront', name: 'remove a storefront banner', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'removeImage', slot: 'banner' }), expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff', taglineEn: 'Probe tagline' }), expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'upload a storefront logo', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'uploadImage', slot: 'logo' }), file: { field: 'image', name: 'logo.gif', mimeType: 'image/gif', bytes: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }, expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'ask for a host name check', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'checkHost' }), expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
+  { route: 'storefront', name: 'remove a storefront banner', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'removeImage', slot: 'banner' }), expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
   { route: 'brands', name: 'brand list', app: 'portal', method: 'GET', path: () => '/brands', expect: 'own', secret: (w) => w.secretBrand, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
   { route: 'brands', name: 'create a brand as a distributor', app: 'portal', method: 'POST', path: () => '/brands', form: () => ({ name: 'Hijack brand' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (_w, em) => em.fork().count(Brand, { name: 'Hijack brand' }) },
   { route: 'authorizations', name: 'authorizations list', app: 'portal', method: 'GET', path: () => '/authorizations', expect: 'own', secret: (w) => w.territory, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
@@ -179,7 +183,8 @@ export const PROBES: Probe[] = [
       open('healthz', '/healthz'),
       open('readyz', '/readyz'),
       post('set-language', '/set-language', { lng: 'vi', redirectTo: '/' }),
-      post('logout', '/logout', { scope: 'all' }),
+      // (scope 'this': signing the outsider out everywhere would end the sessions other tests hold.)
+      post('logout', '/logout', { scope: 'this' }),
       { route: 'invitations.$token', name: 'invitation with a forged token', app, method: 'GET', path: () => '/invitations/forged-token', expect: 'denied', secret, outsider, owner: null },
       { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: invitationsOf(app === 'market' ? 'ben-thanh-construction' : 'hanoi-industrial-supply') },
       { route: 'reset-password.$token', name: 'reset page with a forged token', app, method: 'GET', path: () => '/reset-password/forged-token', expect: 'denied', secret, outsider, owner: null },

@@ -1,5 +1,8 @@
-import { expect, signIn, test } from './fixtures.ts'
-import { APPS } from './urls.ts'
+import { randomBytes } from 'node:crypto'
+import { createOrganization } from '@tradepost/domain/testing'
+import { startLocalDns } from './dns-server.ts'
+import { db, expect, signIn, test } from './fixtures.ts'
+import { APPS, DNS_PORT } from './urls.ts'
 
 test('a distributor brands its storefront, which serves only its offers, also at its own host name', async ({ browser, playwright }) => {
   const host = `shop-${Date.now().toString(36)}.danangtrading.vn`
@@ -23,13 +26,64 @@ test('a distributor brands its storefront, which serves only its offers, also at
   // Only its own offers: Saigon Parts' circuit breakers are not here.
   await expect(page.getByRole('link', { name: /circuit breaker/i })).toHaveCount(0)
 
-  // Its host name serves the storefront at the root.
+  // Claimed, not proved: the host name serves nothing yet.
   const request = await playwright.request.newContext({ extraHTTPHeaders: { Host: host } })
-  const root = await request.get(`${APPS.market}/`)
-  expect(root.status()).toBe(200)
-  expect(await root.text()).toContain('Pumps for central Vietnam')
+  expect((await request.get(`${APPS.market}/`)).status()).toBe(421)
+  // The settings page says which DNS record proves it; the seller publishes it and asks for a check.
+  await expect(portal.getByText(`${host} does not serve your storefront yet`)).toBeVisible()
+  const name = await portal.getByTestId('host-record-name').textContent()
+  const value = await portal.getByTestId('host-record-value').textContent()
+  expect(name).toBe(`_tradepost-verify.${host}`)
+  const dns = await startLocalDns(DNS_PORT)
+  try {
+    dns.setTxt(name!, value!)
+    await portal.getByRole('button', { name: 'Check the record now' }).click()
+    await expect(portal.getByText('Checking the DNS record')).toBeVisible()
+    await expect(async () => {
+      await portal.reload()
+      await expect(portal.getByText(`${host} serves your storefront.`)).toBeVisible({ timeout: 1000 })
+    }).toPass({ timeout: 20_000 })
+  } finally {
+    await dns.close()
+  }
+  // Its host name now serves the storefront at the root (the marketplace may remember "no" for a few seconds).
+  await expect(async () => {
+    const root = await request.get(`${APPS.market}/`)
+    expect(root.status()).toBe(200)
+    expect(await root.text()).toContain('Pumps for central Vietnam')
+  }).toPass({ timeout: 15_000 })
   await request.dispose()
   await context.close()
+})
+
+test('the operator can approve a storefront host name, and the marketplace\'s own is refused', async ({ browser, playwright }) => {
+  const em = (await db()).em.fork()
+  const name = `Approved Host Supply ${randomBytes(3).toString('hex')}`
+  const { org, admin } = await createOrganization(em, { kind: 'distributor', name })
+  const host = `shop-${Date.now().toString(36)}.approved.vn`
+  const context = await browser.newContext()
+  await signIn(context, 'portal', admin.user.email)
+  const portal = await context.newPage()
+  await portal.goto(`${APPS.portal}/storefront`)
+  await portal.getByLabel('Own host name').fill(new URL(APPS.market).hostname === '127.0.0.1' ? 'shop.localhost' : new URL(APPS.market).hostname)
+  await portal.getByRole('button', { name: 'Save storefront' }).click()
+  await expect(portal.getByText('This host name is reserved')).toBeVisible()
+  await portal.getByLabel('Own host name').fill(host)
+  await portal.getByRole('button', { name: 'Save storefront' }).click()
+  await expect(portal.getByText('Storefront saved.')).toBeVisible()
+
+  const operatorContext = await browser.newContext()
+  await signIn(operatorContext, 'portal', 'operator@tradepost.test')
+  const operator = await operatorContext.newPage()
+  await operator.goto(`${APPS.portal}/organizations/${org.id}`)
+  await expect(operator.getByText('waiting for its DNS record (or your approval)')).toBeVisible()
+  await operator.getByRole('button', { name: 'Approve this host name' }).click()
+  await expect(operator.getByText(`The host name of ${name} now serves its storefront.`)).toBeVisible()
+  const request = await playwright.request.newContext({ extraHTTPHeaders: { Host: host } })
+  await expect(async () => expect((await request.get(`${APPS.market}/`)).status()).toBe(200)).toPass({ timeout: 15_000 })
+  await request.dispose()
+  await context.close()
+  await operatorContext.close()
 })
 
 test('a brand page says where to buy, nearest distributor first', async ({ page }) => {

@@ -1,4 +1,4 @@
-/** The first of the five ports the end-to-end servers listen on (`npm test` picks a free block). */
+/** The first of the six ports the end-to-end servers listen on (`npm test` picks a free block). */
 export const BASE_PORT = Number(process.env.TRADEPOST_E2E_PORT ?? 3100)
 const at = (offset: number) => `http://127.0.0.1:${BASE_PORT + offset}`
 
@@ -8,3 +8,5 @@ export const WORKER_URL = at(2)
 export const PRODUCTION_APPS = { market: at(3), portal: at(4) } as const
 export type AppName = keyof typeof APPS
 export const COOKIE = { market: 'tp_market_session', portal: 'tp_portal_session' } as const
+/** Where the worker asks DNS questions (a local DNS server that the storefront test runs). */
+export const DNS_PORT = BASE_PORT + 5

@@ -73,31 +73,43 @@ const tooLarge = (res: ExpressResponse, limit: number) => {
 }
 
 /**
- * Refuses a body over the limit before reading it when its length is declared, and stops
- * taking a chunked (or understated) one as soon as it passes the limit: never a buffered
- * gigabyte. After the 413, what the client still sends is read and discarded for a few seconds
- * (closing at once would reset the connection, and the client would lose the answer), then the
- * connection is cut. Returns the body to hand to the app, or null when a 413 was sent.
+ * Refuses a body over the limit: one whose declared length is over it is never handed to the
+ * app, and a chunked (or understated) one is cut off for the app as soon as it passes it. The
+ * 413 is sent once the client has finished sending (what it still sends is read and dropped, at
+ * most for a couple of seconds): Node closes a connection whose request was not read to the end,
+ * and a close with unread data resets it, so the client would lose the answer. Returns the body
+ * to hand to the app, or null when the request is refused already.
  */
 export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: number, onExceeded: () => void): ReadableStream<Uint8Array> | null {
-  const declared = Number(req.headers['content-length'])
-  const discardTheRest = () => {
+  const refuse = () => {
+    res.locals.bodyTooLarge = true
+    const answer = () => {
+      if (!res.headersSent) tooLarge(res, limit)
+    }
     req.removeAllListeners('data')
     req.on('data', () => {})
+    req.once('end', answer)
     req.resume()
     setTimeout(() => {
-      if (!req.complete) req.destroy()
-    }, 5000).unref()
+      answer()
+      setTimeout(() => {
+        if (!req.complete) req.destroy()
+      }, 1000).unref()
+    }, 2000).unref()
   }
+  const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) {
-    tooLarge(res, limit)
-    discardTheRest()
+    refuse()
     return null
   }
   // The app answered without reading all of it (a redirect to sign in): drain the rest, as Node
   // does for bodies nobody listens to, so that the client gets the answer.
   res.once('finish', () => {
-    if (!req.complete) discardTheRest()
+    if (!req.complete) {
+      req.removeAllListeners('data')
+      req.on('data', () => {})
+      req.resume()
+    }
   })
   let seen = 0
   return new ReadableStream<Uint8Array>({
@@ -105,9 +117,8 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
       req.on('data', (chunk: Buffer) => {
         seen += chunk.byteLength
         if (seen > limit) {
-          if (!res.headersSent) tooLarge(res, limit)
           onExceeded()
-          discardTheRest()
+          refuse()
           controller.error(new BodyTooLarge(limit))
           return
         }
@@ -124,7 +135,9 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
       req.resume()
     },
     cancel() {
-      discardTheRest()
+      req.removeAllListeners('data')
+      req.on('data', () => {})
+      req.resume()
     },
   })
 }

@@ -55,11 +55,11 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
       const request = remixRequest(req, res, hooks.bodyLimit?.(req.path, req.headers['content-type'] ?? '') ?? DEFAULT_BODY_LIMIT)
       if (!request) return
       const response = await handle(request, { clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce as string })
-      // A body over the limit was answered with 413 while the app was reading it.
-      if (res.headersSent) return
+      // A body over the limit is answered with 413 (once the client has sent it), not by the app.
+      if (res.headersSent || res.locals.bodyTooLarge) return
       await sendResponse(res, response)
     } catch (error) {
-      if (res.headersSent) return
+      if (res.headersSent || res.locals.bodyTooLarge) return
       next(error)
     }
   })

@@ -9,6 +9,8 @@ import { restoreCtx, type SerializedCtx } from '@tradepost/domain/ctx'
 import { runImport } from '@tradepost/domain/imports'
 import { createQueues, pgBossJobQueue, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
 import { sendPasswordReset, sessionStore, type PasswordResetJob } from '@tradepost/domain/users'
+import { verifyStorefrontHost } from '@tradepost/domain/organizations'
+import { Resolver } from 'node:dns/promises'
 import { ANONYMOUS } from '@tradepost/domain/authz'
 import { createCtx } from '@tradepost/domain/ctx'
 import { smtpTransport } from './smtp-transport.ts'
@@ -45,6 +47,13 @@ await boss.work<{ importId: string; ctx: SerializedCtx }>(QUEUES.importRun, { ba
 // time whether or not it exists.
 await boss.work<PasswordResetJob>(QUEUES.passwordReset, { batchSize: 5, pollingIntervalSeconds: 1 }, async (batch) => {
   for (const job of batch) await sendPasswordReset(createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs }), job.data)
+})
+
+// Storefront host names: proved by a TXT record (DNS_SERVERS, comma-separated, picks the resolvers).
+const resolver = new Resolver({ timeout: 5000, tries: 2 })
+if (process.env.DNS_SERVERS) resolver.setServers(process.env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean))
+await boss.work<{ storefrontId: string }>(QUEUES.storefrontHostVerify, { batchSize: 5, pollingIntervalSeconds: 1 }, async (batch) => {
+  for (const job of batch) await verifyStorefrontHost(createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs }), resolver, job.data.storefrontId)
 })
 
 const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from '@tradepost/domain/zod'
 import { guard } from '@tradepost/auth'
 import { listAuditEvents } from '@tradepost/domain/audit'
-import { changeOrganizationStatus, getOrganization, Organization } from '@tradepost/domain/organizations'
+import { approveStorefrontHost, changeOrganizationStatus, getOrganization, getStorefrontHostForOperator, Organization } from '@tradepost/domain/organizations'
 import { FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -24,9 +24,10 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   const organization = await getOrganization(rc.ctx, idOf(params))
   const activity = await listAuditEvents(rc.ctx, { organizationId: organization.id, page: 1 })
+  const host = await getStorefrontHostForOperator(rc.ctx, organization.id)
   return data(
     // can() only hides buttons; the use case checks again.
-    { organization, activity: activity.items.slice(0, 10), canDecide: rc.ctx.ability.can('approve', Organization) },
+    { organization, host, activity: activity.items.slice(0, 10), canDecide: rc.ctx.ability.can('approve', Organization) },
     { headers: rc.headers },
   )
 })
@@ -37,6 +38,11 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
   const formData = await request.formData()
   if (fieldsWithForbiddenText(formData.entries()).length) return data({ error: { code: TEXT_INVALID } }, { status: 400 })
+  if (formData.get('intent') === 'approveHost') {
+    const approved = await approveStorefrontHost(rc.ctx, idOf(params))
+    if (!approved.ok) return data({ error: approved.error }, { status: 409 })
+    throw redirect(`/organizations/${idOf(params)}?notice=hostApproved`)
+  }
   const parsed = TransitionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return data({ error: { code: 'FIELD_REQUIRED' } }, { status: 400 })
   const result = await changeOrganizationStatus(rc.ctx, { organizationId: idOf(params), ...parsed.data, origin: kit.publicUrl() })
@@ -44,11 +50,11 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   throw redirect(`/organizations/${result.value.id}?notice=${parsed.data.transition}`)
 })
 
-const NOTICE: Record<string, string> = { approve: 'operator.approved', reject: 'operator.rejected', suspend: 'operator.suspended', reactivate: 'operator.reactivated' }
+const NOTICE: Record<string, string> = { approve: 'operator.approved', reject: 'operator.rejected', suspend: 'operator.suspended', reactivate: 'operator.reactivated', hostApproved: 'operator.hostApproved' }
 
 export default function OrganizationDetail() {
   const { t } = useTranslation()
-  const { organization: o, activity, canDecide } = useLoaderData<typeof loader>()
+  const { organization: o, host, activity, canDecide } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const notice = params.get('notice')
@@ -111,6 +117,21 @@ export default function OrganizationDetail() {
           ) : null}
         </section>
       </div>
+      {host ? (
+        <section className="panel" aria-labelledby="storefront-host">
+          <h2 id="storefront-host">{t('operator.storefrontHost')}</h2>
+          <p>
+            <code>{host.hostname}</code> · {host.verifiedAt ? t('operator.hostVerified') : t('operator.hostPending')}
+          </p>
+          {!host.verifiedAt && canDecide ? (
+            <Form method="post">
+              <SubmitButton name="intent" value="approveHost">
+                {t('operator.approveHost')}
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       <h2>{t('operator.recentActivity')}</h2>
       <ul>
         {activity.map((e) => (

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { appUrl, getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { getMyStorefront, removeStorefrontImage, saveStorefront, setStorefrontImage } from '@tradepost/domain/organizations'
+import { getMyHostVerification, getMyStorefront, removeStorefrontImage, requestHostCheck, saveStorefront, setStorefrontImage, type HostVerificationDto } from '@tradepost/domain/organizations'
 import { STOREFRONT_IMAGE_SLOTS, StorefrontInputSchema, type StorefrontImageSlot } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, Notice, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -17,7 +17,7 @@ export const meta = metaTitle('storefront.settings')
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   const storefront = await getMyStorefront(rc.ctx)
-  return data({ storefront, marketplaceUrl: appUrl('marketplace') }, { headers: rc.headers })
+  return data({ storefront, host: await getMyHostVerification(rc.ctx), marketplaceUrl: appUrl('marketplace') }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
@@ -36,12 +36,18 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
     if (!saved.ok) return data({ result: undefined, error: saved.error }, { status: 400 })
     throw redirect('/storefront?notice=imageSaved')
   }
-  return submitForm(formData, StorefrontInputSchema, (value) => saveStorefront(rc.ctx, value), { field: 'hostname', redirectTo: () => '/storefront?notice=saved' })
+  if (intent === 'checkHost') {
+    await requestHostCheck(rc.ctx)
+    throw redirect('/storefront?notice=hostCheckQueued')
+  }
+  // The apps' own host names (and names under them) are nobody's storefront.
+  const reservedHosts = [new URL(appUrl('marketplace')).hostname, new URL(appUrl('portal')).hostname]
+  return submitForm(formData, StorefrontInputSchema, (value) => saveStorefront(rc.ctx, value, { reservedHosts }), { field: 'hostname', redirectTo: () => '/storefront?notice=saved' })
 })
 
 export default function StorefrontSettings() {
   const { t } = useTranslation()
-  const { storefront: s, marketplaceUrl } = useLoaderData<typeof loader>()
+  const { storefront: s, host, marketplaceUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useForm({
@@ -50,7 +56,7 @@ export default function StorefrontSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StorefrontInputSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, hostname: s.hostname ?? '' },
+    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, hostname: host?.hostname ?? '' },
   })
   return (
     <>
@@ -60,6 +66,7 @@ export default function StorefrontSettings() {
         </a>
       </PageHeader>
       {params.get('notice') === 'saved' ? <Notice tone="success">{t('storefront.saved')}</Notice> : null}
+      {params.get('notice') === 'hostCheckQueued' ? <Notice tone="success">{t('storefront.hostCheckQueued')}</Notice> : null}
       {params.get('notice') === 'imageSaved' || params.get('notice') === 'imageRemoved' ? <Notice tone="success">{t(`storefront.${params.get('notice') as 'imageSaved' | 'imageRemoved'}`)}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="panel">
         <FormErrors errors={form.errors} />
@@ -74,6 +81,7 @@ export default function StorefrontSettings() {
         </div>
         <SubmitButton>{t('storefront.save')}</SubmitButton>
       </Form>
+      {host ? <HostStatus host={host} /> : null}
       <section className="panel">
         <h2>{t('storefront.images')}</h2>
         <p className="muted">{t('storefront.imagesHint')}</p>
@@ -84,6 +92,44 @@ export default function StorefrontSettings() {
         </div>
       </section>
     </>
+  )
+}
+
+/** Whether the own host name serves the storefront yet, and the DNS record that proves it. */
+function HostStatus({ host }: { host: HostVerificationDto }) {
+  const { t } = useTranslation()
+  if (host.verifiedAt) {
+    return (
+      <section className="panel" aria-labelledby="host-status">
+        <h2 id="host-status">{t('storefront.hostTitle')}</h2>
+        <Notice tone="success">{t('storefront.hostVerified', { host: host.hostname })}</Notice>
+      </section>
+    )
+  }
+  return (
+    <section className="panel" aria-labelledby="host-status">
+      <h2 id="host-status">{t('storefront.hostTitle')}</h2>
+      <Notice tone="warning">{t('storefront.hostPending', { host: host.hostname })}</Notice>
+      <dl className="facts">
+        <dt>{t('storefront.hostRecordType')}</dt>
+        <dd>
+          <code>TXT</code>
+        </dd>
+        <dt>{t('storefront.hostRecordName')}</dt>
+        <dd>
+          <code data-testid="host-record-name">{host.record.name}</code>
+        </dd>
+        <dt>{t('storefront.hostRecordValue')}</dt>
+        <dd>
+          <code data-testid="host-record-value">{host.record.value}</code>
+        </dd>
+      </dl>
+      <Form method="post" className="toolbar">
+        <SubmitButton name="intent" value="checkHost" variant="secondary">
+          {t('storefront.hostCheck')}
+        </SubmitButton>
+      </Form>
+    </section>
   )
 }
 

@@ -7,6 +7,7 @@ export const QUEUES = {
   searchIndex: 'search-index',
   importRun: 'import-run',
   passwordReset: 'password-reset',
+  storefrontHostVerify: 'storefront-host-verify',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -5,4 +5,4 @@ export { newOrganization, uniqueSlug, currencyForCountry } from './create-organi
 export { slugify } from './slug.ts'
 export { Warehouse } from './warehouse.entity.ts'
 export { Storefront } from './storefront.entity.ts'
-export { getStorefront, findStorefrontByHost, isStorefrontHost, getMyStorefront, saveStorefront, setStorefrontImage, removeStorefrontImage, readStorefrontImage, STOREFRONT_IMAGE_SLOTS, type StorefrontImageSlot, StorefrontInputSchema, type StorefrontDto, type StorefrontInput } from './storefronts.ts'
+export { getStorefront, findStorefrontByHost, isStorefrontHost, getMyHostVerification, requestHostCheck, verifyStorefrontHost, approveStorefrontHost, getStorefrontHostForOperator, verificationRecordName, type HostVerificationDto, type TxtResolver, getMyStorefront, saveStorefront, setStorefrontImage, removeStorefrontImage, readStorefrontImage, STOREFRONT_IMAGE_SLOTS, type StorefrontImageSlot, StorefrontInputSchema, type StorefrontDto, type StorefrontInput } from './storefronts.ts'

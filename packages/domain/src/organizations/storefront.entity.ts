@@ -15,8 +15,13 @@ const StorefrontSchema = defineEntity({
     taglineVi: p.string().length(200).default(''),
     aboutEn: p.text().default(''),
     aboutVi: p.text().default(''),
-    /** Served at the root of this host when set (e.g. shop.hanoisupply.vn). */
+    /**
+     * A host name of its own (e.g. shop.hanoisupply.vn), served at its root once its owner has
+     * proved control of it (a DNS TXT record with `hostnameToken`) or the operator approved it.
+     */
     hostname: p.string().length(253).nullable().unique(),
+    hostnameToken: p.string().length(64).nullable(),
+    hostnameVerifiedAt: p.datetime().nullable(),
     /** Storage keys of the uploaded logo and banner, and their content types. */
     logoKey: p.string().length(300).nullable(),
     logoType: p.string().length(40).nullable(),

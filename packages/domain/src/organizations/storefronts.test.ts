@@ -8,30 +8,67 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { localDiskStorage } from '@tradepost/infra/storage'
-import { findStorefrontByHost, getStorefront, readStorefrontImage, removeStorefrontImage, saveStorefront, setStorefrontImage, StorefrontInputSchema } from './storefronts.ts'
+import { QUEUES } from '../jobs/outbox.ts'
+import { Storefront } from './storefront.entity.ts'
+import { approveStorefrontHost, findStorefrontByHost, getMyHostVerification, getStorefront, isStorefrontHost, readStorefrontImage, removeStorefrontImage, saveStorefront, setStorefrontImage, StorefrontInputSchema, verifyStorefrontHost } from './storefronts.ts'
 
 const db = useTestDatabase()
+const queuedChecks = async (organizationId: string) => {
+  const row = await db().orm.em.fork().findOneOrFail(Storefront, { organizationId })
+  return (await db().boss.findJobs<{ storefrontId: string }>(QUEUES.storefrontHostVerify, { queued: true })).filter((j) => j.data.storefrontId === row.id).length
+}
 const input = (over: Record<string, string> = {}) => StorefrontInputSchema.parse({ primaryColor: '#112233', accentColor: '#445566', taglineEn: 'Parts fast', ...over })
 
 describe('storefronts', () => {
-  it('serves a seller\'s storefront by slug and by its own host name, and no buyer\'s', async () => {
+  it('serves a seller\'s storefront by slug, by its own host name once proved by DNS, and no buyer\'s', async () => {
     const seller = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
     const host = `shop-${Date.now()}.example.vn`
     const saved = await saveStorefront(db().ctx(seller.admin.actor), input({ hostname: host.toUpperCase() }))
-    expect(saved.ok && saved.value.hostname).toBe(host)
+    if (!saved.ok) throw new Error(saved.error.code)
+    // Claimed, not proved: the host serves nothing yet, and a check is queued.
+    expect(await findStorefrontByHost(db().ctx(ANONYMOUS), host)).toBeNull()
+    expect(await isStorefrontHost(db().ctx(ANONYMOUS), host)).toBe(false)
+    expect(await queuedChecks(saved.value.organizationId)).toBe(1)
+    const pending = await getMyHostVerification(db().ctx(seller.admin.actor))
+    expect(pending).toMatchObject({ hostname: host, verifiedAt: null, record: { name: `_tradepost-verify.${host}` } })
+
+    // The worker looks the record up through the resolver port: a wrong value proves nothing…
+    const storefrontId = (await db().orm.em.fork().findOneOrFail(Storefront, { organizationId: seller.org.id })).id
+    const dns = (records: Record<string, string[][]>) => ({ resolveTxt: async (name: string) => records[name] ?? Promise.reject(Object.assign(new Error('ENOTFOUND'), { code: 'ENOTFOUND' })) })
+    expect(await verifyStorefrontHost(db().ctx(ANONYMOUS), dns({}), storefrontId)).toBe('pending')
+    expect(await verifyStorefrontHost(db().ctx(ANONYMOUS), dns({ [pending!.record.name]: [['tradepost-verify=someone-else']] }), storefrontId)).toBe('pending')
+    // …the storefront's own token does (TXT strings may arrive split in chunks).
+    const value = pending!.record.value
+    expect(await verifyStorefrontHost(db().ctx(ANONYMOUS), dns({ [pending!.record.name]: [['v=spf1 -all'], [value.slice(0, 10), value.slice(10)]] }), storefrontId)).toBe('verified')
     expect((await getStorefront(db().ctx(ANONYMOUS), { hostname: host })).organizationId).toBe(seller.org.id)
+    expect(await isStorefrontHost(db().ctx(ANONYMOUS), host)).toBe(true)
     expect(await findStorefrontByHost(db().ctx(ANONYMOUS), 'unmapped.example.vn')).toBeNull()
     expect((await getStorefront(db().ctx(ANONYMOUS), { slug: seller.org.slug })).tagline.en).toBe('Parts fast')
     const buyer = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
     await expect(getStorefront(db().ctx(ANONYMOUS), { slug: buyer.org.slug })).rejects.toMatchObject({ kind: 'not_found' })
   })
 
-  it('refuses a host name another storefront has, and non-admins', async () => {
+  it('refuses the marketplace\'s own host names, one proved by another storefront, and non-admins; a mere claim is taken over', async () => {
     const a = await createOrganization(db().orm.em.fork(), { kind: 'distributor', roles: ['sales'] })
     const b = await createOrganization(db().orm.em.fork(), { kind: 'manufacturer' })
+    const operator = await createOrganization(db().orm.em.fork(), { kind: 'operator' })
+    const reservedHosts = ['market.example.com', 'sell.example.com']
+    for (const hostname of ['market.example.com', 'shop.market.example.com', 'SELL.example.com', 'shop.localhost']) {
+      const refused = await saveStorefront(db().ctx(a.admin.actor), input({ hostname }), { reservedHosts })
+      expect(refused, hostname).toEqual({ ok: false, error: { code: 'HOSTNAME_RESERVED', field: 'hostname' } })
+    }
+    for (const hostname of ['127.0.0.1', 'localhost', '[::1]']) expect(StorefrontInputSchema.safeParse({ primaryColor: '#000000', accentColor: '#000000', hostname }).success, hostname).toBe(false)
+
     const host = `taken-${Date.now()}.example.vn`
-    expect((await saveStorefront(db().ctx(a.admin.actor), input({ hostname: host }))).ok).toBe(true)
-    expect(await saveStorefront(db().ctx(b.admin.actor), input({ hostname: host }))).toEqual({ ok: false, error: { code: 'HOSTNAME_TAKEN', field: 'hostname' } })
+    expect((await saveStorefront(db().ctx(a.admin.actor), input({ hostname: host }), { reservedHosts })).ok).toBe(true)
+    // B only claims what A only claimed: B takes it over (a claim proves nothing)…
+    expect((await saveStorefront(db().ctx(b.admin.actor), input({ hostname: host }), { reservedHosts })).ok).toBe(true)
+    expect(await getMyHostVerification(db().ctx(a.admin.actor))).toBeNull()
+    // …and once the operator approves B's, nobody else may have it.
+    expect((await approveStorefrontHost(db().ctx(operator.admin.actor), b.org.id)).ok).toBe(true)
+    expect(await isStorefrontHost(db().ctx(ANONYMOUS), host)).toBe(true)
+    expect(await saveStorefront(db().ctx(a.admin.actor), input({ hostname: host }), { reservedHosts })).toEqual({ ok: false, error: { code: 'HOSTNAME_TAKEN', field: 'hostname' } })
+    await expect(approveStorefrontHost(db().ctx(a.admin.actor), b.org.id)).rejects.toMatchObject({ kind: 'forbidden' })
     await expect(saveStorefront(db().ctx(a.members.sales!.actor), input())).rejects.toMatchObject({ kind: 'forbidden' })
     expect(StorefrontInputSchema.safeParse({ primaryColor: 'red', accentColor: '#000000' }).error?.issues[0]?.message).toBe('COLOR_INVALID')
   })

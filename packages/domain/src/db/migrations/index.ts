@@ -10,6 +10,7 @@ import { Migration20261123203452_storefront_images } from './Migration2026112320
 import { Migration20261123211704_product_brand_mpn } from './Migration20261123211704_product_brand_mpn.ts'
 import { Migration20261201195019_throttle_windows } from './Migration20261201195019_throttle_windows.ts'
 import { Migration20261201201048_suspension_follows_catalog } from './Migration20261201201048_suspension_follows_catalog.ts'
+import { Migration20261201204351_storefront_host_verification } from './Migration20261201204351_storefront_host_verification.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123211704_product_brand_mpn', class: Migration20261123211704_product_brand_mpn },
   { name: 'Migration20261201195019_throttle_windows', class: Migration20261201195019_throttle_windows },
   { name: 'Migration20261201201048_suspension_follows_catalog', class: Migration20261201201048_suspension_follows_catalog },
+  { name: 'Migration20261201204351_storefront_host_verification', class: Migration20261201204351_storefront_host_verification },
 ]
