@@ -299,7 +299,7 @@ export const en = {
     aboutVi: 'About (Vietnamese)',
     hostname: 'Own host name',
     hostnameHint: 'Point this host at Tradepost; once you have proved it is yours (see below, after saving), it serves your storefront at its root.',
-    hostTitle: 'Own host name',
+    hostTitle: 'Is your host name live?',
     hostVerified: '{{host}} serves your storefront.',
     hostPending: '{{host}} does not serve your storefront yet: prove that it is yours by adding this DNS record where the domain is managed. We check it now and whenever you ask; the operator can also approve it.',
     hostRecordType: 'Type',

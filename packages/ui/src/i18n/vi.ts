@@ -301,7 +301,7 @@ export const vi: Resources = {
     aboutVi: 'Giới thiệu (tiếng Việt)',
     hostname: 'Tên miền riêng',
     hostnameHint: 'Trỏ tên miền này về Tradepost; khi bạn đã chứng minh nó là của bạn (xem bên dưới, sau khi lưu), tên miền sẽ phục vụ cửa hàng của bạn.',
-    hostTitle: 'Tên miền riêng',
+    hostTitle: 'Tên miền riêng đã hoạt động chưa?',
     hostVerified: '{{host}} đang phục vụ cửa hàng của bạn.',
     hostPending: '{{host}} chưa phục vụ cửa hàng của bạn: hãy chứng minh tên miền là của bạn bằng cách thêm bản ghi DNS này tại nơi quản lý tên miền. Chúng tôi kiểm tra ngay và bất cứ khi nào bạn yêu cầu; nhà vận hành cũng có thể phê duyệt.',
     hostRecordType: 'Loại',
