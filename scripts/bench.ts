@@ -37,7 +37,7 @@ try {
 
   const port = 3900
   const serve = async (processes: number) => {
-    const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false', WEB_CONCURRENCY: String(processes) })
+    const server = startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', APP_ENV: 'production', COOKIE_SECURE: 'false', MARKETPLACE_URL: `http://127.0.0.1:${port}`, SELLER_PORTAL_URL: 'http://127.0.0.1:3001', WEB_CONCURRENCY: String(processes) })
     await waitForHttp(`http://127.0.0.1:${port}/healthz`)
     return server
   }

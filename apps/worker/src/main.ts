@@ -8,7 +8,7 @@ import { createSearchIndex } from '@tradepost/search'
 import { restoreCtx, type SerializedCtx } from '@tradepost/domain/ctx'
 import { runImport } from '@tradepost/domain/imports'
 import { createQueues, pgBossJobQueue, QUEUES, startJobQueue } from '@tradepost/domain/jobs'
-import { sendPasswordReset, sessionStore, type PasswordResetJob } from '@tradepost/domain/users'
+import { sendPasswordReset, sessionStore, sweepThrottles, type PasswordResetJob } from '@tradepost/domain/users'
 import { verifyStorefrontHost } from '@tradepost/domain/organizations'
 import { Resolver } from 'node:dns/promises'
 import { ANONYMOUS } from '@tradepost/domain/authz'
@@ -56,7 +56,10 @@ await boss.work<{ storefrontId: string }>(QUEUES.storefrontHostVerify, { batchSi
   for (const job of batch) await verifyStorefrontHost(createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs }), resolver, job.data.storefrontId)
 })
 
-const sweep = setInterval(() => void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e)), 60 * 60_000)
+const sweep = setInterval(() => {
+  void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e))
+  void sweepThrottles(orm.em.fork()).catch((e) => console.error('[worker] throttle sweep', e))
+}, 60 * 60_000)
 sweep.unref()
 
 const port = Number(process.env.WORKER_PORT ?? 3002)

@@ -9,6 +9,7 @@ import { addMember, createOrganization, createUser, TEST_PASSWORD } from '../tes
 import { useTestDatabase } from '../testing/test-database.ts'
 import { acceptInvitation, inviteMember, listInvitations, previewInvitation, revokeInvitation } from './invitations.ts'
 import { LOGIN_LIMITS, logIn } from './log-in.ts'
+import { sweepThrottles } from './throttle.ts'
 import { listMembers, resolveActor } from './memberships.ts'
 import { PasswordReset } from './password-reset.entity.ts'
 import { RESET_LIMITS, requestPasswordReset, resetPassword, sendPasswordReset, type PasswordResetJob } from './password-reset.ts'
@@ -123,6 +124,11 @@ describe('log in', () => {
     // The window runs out.
     const later = new Date(Date.now() + (LOGIN_LIMITS.perAddress.windowSeconds + 1) * 1000)
     expect((await logIn(em, { email: user.email, password: TEST_PASSWORD }, '10.9.9.9', later)).ok).toBe(true)
+    // A day later the worker's sweep removes the counters; nothing is left to slow anyone.
+    const count = async () => Number((await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from login_throttle where key like '%10.9.9.9%'`))[0]!.n)
+    expect(await count()).toBeGreaterThan(0)
+    await sweepThrottles(em, new Date(Date.now() + 2 * 86_400_000))
+    expect(await count()).toBe(0)
   })
 })
 

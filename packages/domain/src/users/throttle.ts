@@ -100,3 +100,9 @@ export function refusedByThrottle(gate: Gate) {
     ? fail('SLOW_DOWN' as ThrottleError, { params: { seconds: gate.retryAfterSeconds } })
     : fail('TOO_MANY_ATTEMPTS' as ThrottleError, { params: { minutes: Math.ceil(gate.retryAfterSeconds / 60), seconds: gate.retryAfterSeconds } })
 }
+
+/** Counters untouched for a day say nothing any more (every window and back-off is shorter): the worker removes them. */
+export async function sweepThrottles(em: EntityManager, now = new Date()): Promise<number> {
+  const rows = await em.getConnection().execute<{ key: string }[]>(`delete from login_throttle where last_failure_at < ?::timestamptz - interval '1 day' and (locked_until is null or locked_until < ?) returning key`, [now, now])
+  return rows.length
+}
