@@ -114,6 +114,10 @@ test('every kind of page sends the security headers and runs no script the page 
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to execute (CSP ${e.violatedDirective}) ${e.blockedURI}`))
   })
+  // Its storefront has a logo, which the portal's settings page shows from the marketplace.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  const uploaded = await page.request.post(`${APPS.portal}/storefront`, { headers: { Origin: APPS.portal }, multipart: { intent: 'uploadImage', slot: 'logo', image: { name: 'logo.png', mimeType: 'image/png', buffer: png } }, maxRedirects: 0 })
+  expect(uploaded.status()).toBe(302)
   const pages = [
     `${APPS.market}/`,
     `${APPS.market}/search?q=mcb`,
@@ -138,6 +142,9 @@ test('every kind of page sends the security headers and runs no script the page 
     await expect.poll(() => page.evaluate(() => typeof (window as unknown as { __remixContext?: unknown }).__remixContext), { message: url }).toBe('object')
     await page.waitForLoadState('networkidle')
   }
+  // The logo on the settings page really loaded (an image blocked by the policy has no size).
+  await page.goto(`${APPS.portal}/storefront`)
+  await expect.poll(() => page.locator('img.storefront-logo-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
   // A client-side navigation works too (the scripts loaded and run).
   await page.goto(`${APPS.market}/`)
   await page.locator('#site-search').fill('pump')

@@ -12,6 +12,8 @@ export interface AppServerHooks {
   }
   /** The largest body, in bytes, a request to this path with this content type may send. */
   bodyLimit?: (pathname: string, contentType: string) => number
+  /** Other origins the app's pages load images from (the portal shows storefront images the marketplace serves). */
+  imageOrigins?: () => string[]
 }
 
 /** Form posts of every page fit in this; uploads get their own cap from the app. */
@@ -146,7 +148,8 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
  * Headers of every response: a Content-Security-Policy whose scripts must carry this request's
  * nonce (Remix's inline scripts get it), no framing, no sniffing, and HSTS over HTTPS in production.
  */
-export function securityHeaders(production: boolean) {
+export function securityHeaders(production: boolean, imageOrigins: string[] = []) {
+  const images = ["'self'", 'data:', ...imageOrigins].join(' ')
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const nonce = randomBytes(16).toString('base64')
     res.locals.cspNonce = nonce
@@ -157,7 +160,7 @@ export function securityHeaders(production: boolean) {
         `script-src 'self' 'nonce-${nonce}'`,
         // Storefront colours are set as style attributes.
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
+        `img-src ${images}`,
         "font-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",

@@ -1,4 +1,4 @@
-import { createAuthKit, createHostPolicy, isProduction, type RequestContext } from '@tradepost/auth'
+import { appUrl, createAuthKit, createHostPolicy, isProduction, type RequestContext } from '@tradepost/auth'
 import { createAuthRoutes } from '@tradepost/auth/routes'
 import { MAX_IMAGE_BYTES } from '@tradepost/domain/catalog'
 import { MAX_IMPORT_BYTES } from '@tradepost/domain/imports'
@@ -43,3 +43,6 @@ export function bodyLimit(pathname: string, contentType: string): number {
   if (pathname === '/storefront' || /^\/products\/[^/]+$/.test(pathname)) return MAX_IMAGE_BYTES + MULTIPART_OVERHEAD
   return FORM_LIMIT
 }
+
+/** Storefront logos and banners on the settings page are served by the marketplace. */
+export const imageOrigins = () => [appUrl('marketplace')]

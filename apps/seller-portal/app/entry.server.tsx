@@ -1,2 +1,2 @@
 export { default, handleError, streamTimeout } from '@tradepost/ui/entry/server.tsx'
-export { bodyLimit, hostPolicy } from './app.server.ts'
+export { bodyLimit, hostPolicy, imageOrigins } from './app.server.ts'
