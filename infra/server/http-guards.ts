@@ -88,16 +88,9 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
     const answer = () => {
       if (!res.headersSent) tooLarge(res, limit)
     }
-    req.removeAllListeners('data')
-    req.on('data', () => {})
     req.once('end', answer)
-    req.resume()
-    setTimeout(() => {
-      answer()
-      setTimeout(() => {
-        if (!req.complete) req.destroy()
-      }, 1000).unref()
-    }, 2000).unref()
+    setTimeout(answer, 2000).unref()
+    discardRest(req, 3000)
   }
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) {
@@ -107,11 +100,7 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
   // The app answered without reading all of it (a redirect to sign in): drain the rest, as Node
   // does for bodies nobody listens to, so that the client gets the answer.
   res.once('finish', () => {
-    if (!req.complete) {
-      req.removeAllListeners('data')
-      req.on('data', () => {})
-      req.resume()
-    }
+    if (!req.complete) discardRest(req, 5000)
   })
   let seen = 0
   return new ReadableStream<Uint8Array>({
@@ -137,11 +126,19 @@ export function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: nu
       req.resume()
     },
     cancel() {
-      req.removeAllListeners('data')
-      req.on('data', () => {})
-      req.resume()
+      discardRest(req, 5000)
     },
   })
+}
+
+/** Reads and drops what the client still sends; cuts the connection if it has not finished within `ms`. */
+function discardRest(req: ExpressRequest, ms: number) {
+  req.removeAllListeners('data')
+  req.on('data', () => {})
+  req.resume()
+  setTimeout(() => {
+    if (!req.complete) req.destroy()
+  }, ms).unref()
 }
 
 /**

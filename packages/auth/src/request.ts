@@ -37,7 +37,6 @@ export interface RequestContext {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-export { isProduction }
 
 /** Responses thrown from loaders and actions; Remix renders or follows them. */
 export function redirectTo(location: string, headers?: HeadersInit): Response {
