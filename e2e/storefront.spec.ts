@@ -25,6 +25,12 @@ test('a distributor brands its storefront, which serves only its offers, also at
   await expect(page.getByRole('link', { name: 'Centrifugal pump 2.2 kW' })).toBeVisible()
   // Only its own offers: Saigon Parts' circuit breakers are not here.
   await expect(page.getByRole('link', { name: /circuit breaker/i })).toHaveCount(0)
+  // Its own price (Saigon Parts sells the pump for ₫6,900,000), and no seller facet listing competitors.
+  const pump = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Centrifugal pump 2.2 kW' }) })
+  await expect(pump).toContainText('7,150,000')
+  await expect(pump).toContainText('1 offer')
+  await expect(page.getByRole('group', { name: 'Seller' })).toHaveCount(0)
+  await expect(page.getByText('Saigon Parts')).toHaveCount(0)
 
   // Claimed, not proved: the host name serves nothing yet.
   const request = await playwright.request.newContext({ extraHTTPHeaders: { Host: host } })
@@ -127,4 +133,16 @@ test('a distributor uploads a logo and a banner; a file that is not an image is 
   await page.reload()
   await expect(page.getByRole('img', { name: 'Saigon Parts Co. logo' })).toHaveCount(0)
   await context.close()
+})
+
+test('a seller filter with a location measures the distance to that seller\'s stock', async ({ page }) => {
+  await page.goto(`${APPS.market}/search?q=MK-CP-2200&near=VN-HN`)
+  const pump = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Centrifugal pump 2.2 kW' }) })
+  const nearest = Number((await pump.textContent())!.match(/([\d,]+) km away/)![1]!.replace(/,/g, ''))
+  await page.goto(`${APPS.market}/search?q=MK-CP-2200&near=VN-HN&seller=saigon-parts`)
+  const text = (await pump.textContent())!
+  // Saigon Parts' warehouses are in Hồ Chí Minh City, more than 1,000 km from Hà Nội.
+  expect(Number(text.match(/([\d,]+) km away/)![1]!.replace(/,/g, ''))).toBeGreaterThan(1000)
+  expect(nearest).toBeLessThan(1000)
+  expect(text).toContain('6,900,000')
 })

@@ -1,6 +1,6 @@
 // The behaviour every search engine must have. Each engine's test calls this with a factory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SearchDocument, SearchIndex } from './port.ts'
+import type { SearchDocument, SearchIndex, SearchResult } from './port.ts'
 
 const HANOI = { latitude: 21.0612, longitude: 105.8969 }
 const SAIGON = { latitude: 10.8031, longitude: 106.746 }
@@ -128,6 +128,30 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
         expect((await index.search({})).facets.attributes).toEqual([])
       } finally {
         await index.remove([SMALL_BREAKER.id])
+      }
+    })
+
+    it('takes price, stock and distance over the offers that match the filters', async () => {
+      const mixed = doc(5, { nameEn: 'Valve', offers: [offer('hanoi-supply', 'HN-VALVE', 70_000, null), offer('saigon-parts', 'SG-VALVE', 80_000, SAIGON)] })
+      await index.upsert([mixed])
+      try {
+        const breaker = (r: SearchResult) => r.hits.find((h) => h.mpn === 'SHE-CB-63A')!
+        const all = breaker(await index.search({ near: HANOI }))
+        expect([all.minPrice?.amount, all.nearestKm, all.offerCount]).toEqual([240_000, 0, 2])
+        // Only Saigon Parts' offer: its price, and its warehouse 1,100+ km from Hà Nội.
+        const saigon = breaker(await index.search({ sellers: ['saigon-parts'], near: HANOI }))
+        expect([saigon.minPrice?.amount, saigon.offerCount]).toEqual([240_000, 1])
+        expect(saigon.nearestKm).toBeGreaterThan(1_000)
+        const hanoi = breaker(await index.search({ sellers: ['hanoi-supply'], near: HANOI }))
+        expect([hanoi.minPrice?.amount, hanoi.nearestKm, hanoi.offerCount]).toEqual([250_000, 0, 1])
+        // Hà Nội Supply lists the valve but holds none: its stock filter leaves the valve out.
+        const valve = (await index.search({ sellers: ['hanoi-supply'] })).hits.find((h) => h.id === mixed.id)!
+        expect([valve.minPrice?.amount, valve.inStock]).toEqual([70_000, false])
+        expect((await index.search({ sellers: ['hanoi-supply'], inStock: true })).hits.map((h) => h.id)).not.toContain(mixed.id)
+        const stocked = (await index.search({ inStock: true })).hits.find((h) => h.id === mixed.id)!
+        expect([stocked.minPrice?.amount, stocked.offerCount]).toEqual([80_000, 1])
+      } finally {
+        await index.remove([mixed.id])
       }
     })
 

@@ -1,4 +1,5 @@
 import type { SearchDocument } from '@tradepost/domain/catalog'
+import { distanceKm } from '@tradepost/domain/geo'
 
 export type { SearchDocument }
 
@@ -80,6 +81,48 @@ export function groupAttributeFacets(counts: Iterable<[string, number]>, keys: s
     byKey.get(token.slice(0, at))?.push({ value: token.slice(at + 1), count })
   }
   return [...byKey].map(([key, values]) => ({ key, values: values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 30) }))
+}
+
+type DocumentOffer = SearchDocument['offers'][number]
+
+/**
+ * Which of a product's offers a query is about, or null when it narrows products only. A product
+ * matches an offer-level criterion (seller, stock, price range) when one of its offers meets all of
+ * them at once, and what a hit shows (lowest price, stock, distance, offer count) is taken over
+ * those offers only: a storefront shows its own price, a seller filter its own warehouses.
+ */
+export function offerCriteria(query: SearchQuery): ((offer: DocumentOffer) => boolean) | null {
+  const sellers = query.sellers?.length ? new Set(query.sellers) : null
+  const priced = query.priceMin !== undefined || query.priceMax !== undefined
+  if (!sellers && !query.inStock && !priced) return null
+  const currency = query.currency ?? 'VND'
+  return (o) =>
+    (!sellers || sellers.has(o.sellerSlug)) &&
+    (!query.inStock || o.inStock) &&
+    (!priced || (o.currency === currency && (query.priceMin === undefined || o.priceAmount >= query.priceMin) && (query.priceMax === undefined || o.priceAmount <= query.priceMax)))
+}
+
+/** A document as a hit, over the offers the query is about. */
+export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
+  const criteria = offerCriteria(query)
+  const offers = criteria ? doc.offers.filter(criteria) : doc.offers
+  const prices = offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)
+  const near = query.near
+  const km = near ? offers.filter((o) => o.inStock).flatMap((o) => o.locations.map((l) => distanceKm(near, l))) : []
+  return {
+    id: doc.id,
+    slug: doc.slug,
+    nameEn: doc.nameEn,
+    nameVi: doc.nameVi,
+    mpn: doc.mpn,
+    brand: doc.brand ? { slug: doc.brand.slug, name: doc.brand.name } : null,
+    category: { slug: doc.category.slug, nameEn: doc.category.nameEn, nameVi: doc.category.nameVi },
+    offerCount: offers.length,
+    sellerCount: new Set(offers.map((o) => o.sellerId)).size,
+    minPrice: prices[0] ?? null,
+    inStock: offers.some((o) => o.inStock),
+    nearestKm: km.length ? Math.round(Math.min(...km)) : null,
+  }
 }
 
 /** One port, two engines (postgres: the embedded default; meilisearch), one contract suite. */

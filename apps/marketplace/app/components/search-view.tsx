@@ -13,8 +13,11 @@ export interface SearchData {
   query: Omit<SearchQuery, 'near'> & { near: string }
 }
 
-/** Search results with facets: the search page, a category and a storefront all show this. */
-export function SearchView({ title, hidden = {} }: { title: string; hidden?: Record<string, string> }) {
+/**
+ * Search results with facets: the search page, a category and a storefront all show this. A
+ * storefront is one seller's shop: its hits carry only that seller's offers, and it has no seller facet.
+ */
+export function SearchView({ title, hidden = {}, oneSeller = false }: { title: string; hidden?: Record<string, string>; oneSeller?: boolean }) {
   const { t, i18n } = useTranslation()
   const { result, query, attributeDefinitions } = useLoaderData<SearchData>()
   const [params] = useSearchParams()
@@ -39,7 +42,7 @@ export function SearchView({ title, hidden = {} }: { title: string; hidden?: Rec
             ))}
           </fieldset>
           <FacetGroup legend={t('search.brand')} name="brand" values={result.facets.brands} />
-          <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />
+          {oneSeller ? null : <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />}
           {attributeDefinitions.map((definition) => {
             const facet = result.facets.attributes.find((a) => a.key === definition.key)
             if (!facet?.values.length) return null

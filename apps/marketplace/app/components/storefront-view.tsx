@@ -30,7 +30,7 @@ export function StorefrontView() {
           <p style={{ whiteSpace: 'pre-line' }}>{about}</p>
         </section>
       ) : null}
-      <SearchView title={t('storefront.products')} />
+      <SearchView title={t('storefront.products')} oneSeller />
     </>
   )
 }

@@ -5,7 +5,7 @@ import { buildFilter, buildSearches, buildSort, createMeilisearchIndex, mergeAtt
 describe('the meilisearch adapter, without a server', () => {
   it('declares every attribute it filters, sorts and facets on', () => {
     const filterable = MEILI_SETTINGS.filterableAttributes as string[]
-    for (const f of buildFilter({ category: 'c', brands: ['b'], sellers: ['s'], attributes: { poles: ['2P'] }, inStock: true, priceMin: 1, priceMax: 2 })) {
+    for (const f of [...buildFilter({ category: 'c', brands: ['b'], sellers: ['s'], attributes: { poles: ['2P'] }, inStock: true, priceMin: 1, priceMax: 2 }), ...buildFilter({ sellers: ['s'] })]) {
       expect(filterable).toContain(f.split(' ')[0])
     }
     expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['minPrice', '_geo']))
@@ -14,6 +14,8 @@ describe('the meilisearch adapter, without a server', () => {
 
   it('builds filters that quote values, so a slug cannot inject an expression', () => {
     expect(buildFilter({ brands: ['a', 'b"] OR inStock = false'], inStock: true })).toEqual(['brandSlug IN ["a", "b\\"] OR inStock = false"]', 'inStock = true'])
+    // A seller filter with the stock filter asks for that seller's stock, not anyone's.
+    expect(buildFilter({ sellers: ['saigon-parts'], inStock: true })).toEqual(['stockedSellerSlugs IN ["saigon-parts"]', 'inStock = true'])
     expect(buildFilter({ priceMin: 100.7, currency: 'VND' })).toEqual(['currency = "VND"', 'minPrice >= 100'])
     expect(buildSort({ sort: 'nearest', near: { latitude: 21, longitude: 105.8 } })).toEqual(['_geoPoint(21, 105.8):asc'])
     expect(buildSort({ sort: 'nearest' })).toBeUndefined()
@@ -23,7 +25,7 @@ describe('the meilisearch adapter, without a server', () => {
 
   it('flattens a document with its facets labelled, and reads them back', () => {
     const doc = toMeiliDocument(CONTRACT_DOCUMENTS[0]!)
-    expect(doc).toMatchObject({ mpn: 'SHE-CB-63A', skus: ['HN-CB63', 'SG-000163'], minPrice: 240_000, inStock: true, categorySlugs: ['breakers', 'electrical'], attributeFacets: ['rated_current:63', 'poles:2P'] })
+    expect(doc).toMatchObject({ mpn: 'SHE-CB-63A', skus: ['HN-CB63', 'SG-000163'], minPrice: 240_000, inStock: true, categorySlugs: ['breakers', 'electrical'], attributeFacets: ['rated_current:63', 'poles:2P'], stockedSellerSlugs: ['hanoi-supply', 'saigon-parts'] })
     expect(doc._geo).toEqual({ lat: 21.0612, lng: 105.8969 })
     const facets = readFacets({ brandFacet: { [doc.brandFacet!]: 3 }, sellerFacets: Object.fromEntries(doc.sellerFacets.map((s, i) => [s, i + 1])), inStock: { true: 2, false: 1 } })
     expect(facets.brands).toEqual([{ value: 'song-hong', label: 'Sông Hồng', count: 3 }])

@@ -3,9 +3,7 @@
 // a real server when MEILISEARCH_URL is set.
 import { Meilisearch, type Settings } from 'meilisearch'
 import { generateTenantToken } from 'meilisearch/token'
-import { distanceKm } from '@tradepost/domain/geo'
-import { toHit } from '../postgres/postgres-index.ts'
-import { attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+import { attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, toHit, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 /** Facet values carry their label: "slug\u001fLabel". */
 const SEP = '\u001f'
@@ -26,6 +24,8 @@ export interface MeiliDocument {
   categorySlugs: string[]
   brandSlug: string | null
   sellerSlugs: string[]
+  /** Sellers with an offer in stock: a seller filter and the stock filter hold for one offer. */
+  stockedSellerSlugs: string[]
   categoryFacet: string
   brandFacet: string | null
   sellerFacets: string[]
@@ -41,7 +41,7 @@ export interface MeiliDocument {
 
 export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['mpn', 'skus', 'gtin', 'nameEn', 'nameVi', 'brandName', 'categoryNameEn', 'categoryNameVi', 'sellerNames', 'descriptionEn', 'descriptionVi'],
-  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'attributeFacets', 'inStock', 'minPrice', 'currency', '_geo'],
+  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'stockedSellerSlugs', 'attributeFacets', 'inStock', 'minPrice', 'currency', '_geo'],
   sortableAttributes: ['minPrice', '_geo'],
   displayedAttributes: ['id', 'doc'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
@@ -69,6 +69,7 @@ export function toMeiliDocument(d: SearchDocument): MeiliDocument {
     categorySlugs: d.category.ancestorSlugs,
     brandSlug: d.brand?.slug ?? null,
     sellerSlugs: [...new Set(d.offers.map((o) => o.sellerSlug))],
+    stockedSellerSlugs: [...new Set(d.offers.filter((o) => o.inStock).map((o) => o.sellerSlug))],
     categoryFacet: `${d.category.slug}${SEP}${d.category.nameEn}`,
     brandFacet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
     sellerFacets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
@@ -88,7 +89,7 @@ export function buildFilter(query: SearchQuery, options: { exceptAttribute?: str
   const filter: string[] = []
   if (query.category) filter.push(`categorySlugs = ${quote(query.category)}`)
   if (query.brands?.length) filter.push(`brandSlug IN [${query.brands.map(quote).join(', ')}]`)
-  if (query.sellers?.length) filter.push(`sellerSlugs IN [${query.sellers.map(quote).join(', ')}]`)
+  if (query.sellers?.length) filter.push(`${query.inStock ? 'stockedSellerSlugs' : 'sellerSlugs'} IN [${query.sellers.map(quote).join(', ')}]`)
   for (const [key, values] of Object.entries(query.attributes ?? {})) {
     if (values.length && key !== options.exceptAttribute) filter.push(`attributeFacets IN [${values.map((v) => quote(attributeToken(key, v))).join(', ')}]`)
   }
@@ -196,10 +197,7 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
       const { main, counts } = buildSearches(uid, query)
       const { results } = await client.multiSearch({ queries: [main, ...counts.map((c) => c.search)] })
       const [response, ...countResults] = results as unknown as { hits: MeiliDocument[]; totalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[]
-      const hits = response!.hits.map((h) => {
-        const nearest = query.near ? nearestKm(h.doc, query.near) : null
-        return toHit(h.doc, nearest)
-      })
+      const hits = response!.hits.map((h) => toHit(h.doc, query))
       const own = Object.fromEntries(counts.map((c, i) => [c.key, countResults[i]?.facetDistribution?.attributeFacets]))
       const distribution = { ...response!.facetDistribution, attributeFacets: mergeAttributeCounts(response!.facetDistribution?.attributeFacets, own) }
       const perPage = main.hitsPerPage
@@ -207,9 +205,4 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
       return { hits, total, page: main.page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(distribution, query.attributeFacets) }
     },
   }
-}
-
-function nearestKm(doc: SearchDocument, near: { latitude: number; longitude: number }): number | null {
-  const km = doc.offers.flatMap((o) => o.locations).map((l) => distanceKm(near, l))
-  return km.length ? Math.min(...km) : null
 }

@@ -4,7 +4,7 @@ import pg from 'pg'
 
 /** Separates a facet value from its label. */
 const SEP = '\u001f'
-import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, offerCriteria, toHit, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 const SCHEMA_SQL = `
 create extension if not exists unaccent;
@@ -70,16 +70,33 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     .filter(([key, values]) => ATTRIBUTE_KEY.test(key) && values.length)
     .map(([key, values]) => ({ key, tokens: param(values.map((v) => attributeToken(key, v))) }))
   if (query.inStock) where.push('d.in_stock')
-  if (query.priceMin !== undefined || query.priceMax !== undefined) {
-    where.push(`d.currency = ${param(query.currency ?? 'VND')}`)
-    if (query.priceMin !== undefined) where.push(`d.min_price >= ${param(query.priceMin)}`)
-    if (query.priceMax !== undefined) where.push(`d.min_price <= ${param(query.priceMax)}`)
-  }
   const near = query.near
-  // Great-circle distance to the closest warehouse with stock (earthdistance's <@> is in miles).
-  const buyer = near ? `point(${param(near.longitude)}::float8, ${param(near.latitude)}::float8)` : ''
-  const nearestOf = (a: string) => (near ? `(select min(pt <@> ${buyer}) * 1.609344 from unnest(${a}.points) pt)` : 'null::float8')
   const byNearest = query.sort === 'nearest' && !!near
+  // Great-circle distance to the closest warehouse with stock (earthdistance's <@> is in miles).
+  // Hits get their distance from their documents; SQL needs it only to rank by it.
+  const buyer = byNearest ? `point(${param(near.longitude)}::float8, ${param(near.latitude)}::float8)` : ''
+  // Offer-level criteria (seller, stock, price range) must hold for one offer at once, and the
+  // price, stock and distance a product ranks by are its matching offers' (`mo`). The columns
+  // above narrow the scan by index; the offers in the document decide.
+  let from = 'search.document d'
+  let facts = { minPrice: 'd.min_price', inStock: 'd.in_stock', nearest: `(select min(pt <@> ${buyer}) * 1.609344 from unnest(d.points) pt)` }
+  if (offerCriteria(query)) {
+    const conditions: string[] = []
+    if (query.sellers?.length) conditions.push(`o."sellerSlug" = any(${param(query.sellers)}::text[])`)
+    if (query.inStock) conditions.push('o."inStock"')
+    if (query.priceMin !== undefined || query.priceMax !== undefined) {
+      conditions.push(`o.currency = ${param(query.currency ?? 'VND')}`)
+      if (query.priceMin !== undefined) conditions.push(`o."priceAmount" >= ${param(query.priceMin)}`)
+      if (query.priceMax !== undefined) conditions.push(`o."priceAmount" <= ${param(query.priceMax)}`)
+    }
+    const distance = byNearest ? `, min(point((l->>'longitude')::float8, (l->>'latitude')::float8) <@> ${buyer}) filter (where o."inStock") * 1.609344 as nearest_km` : ''
+    from = `search.document d cross join lateral (select count(*) as n, min(o."priceAmount") as min_price, coalesce(bool_or(o."inStock"), false) as in_stock${distance}
+      from jsonb_to_recordset(d.doc->'offers') as o("sellerSlug" text, "priceAmount" bigint, currency text, "inStock" boolean, locations jsonb)
+      ${byNearest ? `left join lateral jsonb_array_elements(o.locations) l on true` : ''}
+      where ${conditions.join(' and ')}) mo`
+    where.push('mo.n > 0')
+    facts = { minPrice: 'mo.min_price', inStock: 'mo.in_stock', nearest: 'mo.nearest_km' }
+  }
   const orderBy = (a: string) =>
     query.sort === 'price_asc'
       ? `${a}.min_price asc nulls last, ${a}.id`
@@ -91,7 +108,7 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
   // The matched set carries only what ranking and facets need; documents are read for one page.
   const columns = (score: string) =>
-    `d.id, d.min_price, d.in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length || attributeFilters.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${nearestOf('d')} as nearest_km` : ''}`
+    `d.id, ${facts.minPrice} as min_price, ${facts.inStock} as in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length || attributeFilters.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${facts.nearest} as nearest_km` : ''}`
   // What the other criteria match: `matched` itself, or `candidates` that the attributes narrow.
   const base = attributeFilters.length ? 'candidates' : 'matched'
   const and = (conditions: string[]) => (conditions.length ? conditions.join(' and ') : 'true')
@@ -104,11 +121,11 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     // Words (accent-folded) or a fragment of a part number or SKU; only when neither finds
     // anything, names like the words (a typo): that similarity is the costly part, so it runs
     // only then (the uncorrelated NOT EXISTS is checked once, before the scan).
-    matched = `exact as materialized (select ${columns(`ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end`)} from search.document d where (d.tsv @@ ${tsq} or d.codes like ${like}) and ${and(where)}),
-    fuzzy as materialized (select ${columns(`word_similarity(${raw}, d.names)`)} from search.document d where not exists (select 1 from exact) and ${raw} <% d.names and ${and(where)}),
+    matched = `exact as materialized (select ${columns(`ts_rank(d.tsv, ${tsq}) + case when d.codes like ${like} then 1 else 0 end`)} from ${from} where (d.tsv @@ ${tsq} or d.codes like ${like}) and ${and(where)}),
+    fuzzy as materialized (select ${columns(`word_similarity(${raw}, d.names)`)} from ${from} where not exists (select 1 from exact) and ${raw} <% d.names and ${and(where)}),
     ${base} as (select * from exact union all select * from fuzzy)`
   } else {
-    matched = `${base} as (select ${columns('0::real')} from search.document d where ${and(where)})`
+    matched = `${base} as (select ${columns('0::real')} from ${from} where ${and(where)})`
   }
   if (attributeFilters.length) matched += `,\n    matched as (select * from candidates m where ${attributeFilters.map((f) => `m.attr_facets && ${f.tokens}::text[]`).join(' and ')})`
   const facet = (column: string, alias: string) =>
@@ -122,7 +139,7 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
     with ${matched}
     select
       (select count(*)::int from matched) as total,
-      (select coalesce(json_agg(h), '[]') from (select d.doc, ${byNearest ? 'p.nearest_km' : nearestOf('d')} as nearest_km from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
+      (select coalesce(json_agg(h), '[]') from (select d.doc from (select * from matched m order by ${orderBy('m')} limit ${perPage} offset ${(page - 1) * perPage}) p join search.document d on d.id = p.id order by ${orderBy('p')}) h) as hits,
       ${facet('m.category_facet', 'categories')},
       ${facet('m.brand_facet', 'brands')},
       ${facet('unnest(m.seller_facets)', 'sellers')},
@@ -234,32 +251,14 @@ export function createPostgresSearchIndex(databaseUrl: string, options: { max?: 
     async search(query: SearchQuery): Promise<SearchResult> {
       const { sql, params, page, perPage, attributeKeys } = buildSearchSql(query)
       const { rows } = await pool.query(sql, params)
-      const r = rows[0] as { total: number; hits: { doc: SearchDocument; nearest_km: number | null }[]; categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; in_stock: number; attributes: [string, number][] }
+      const r = rows[0] as { total: number; hits: { doc: SearchDocument }[]; categories: FacetValue[]; brands: FacetValue[]; sellers: FacetValue[]; in_stock: number; attributes: [string, number][] }
       return {
-        hits: r.hits.map(({ doc, nearest_km }) => toHit(doc, nearest_km)),
+        hits: r.hits.map(({ doc }) => toHit(doc, query)),
         total: r.total,
         page,
         pageCount: Math.max(1, Math.ceil(r.total / perPage)),
         facets: { categories: r.categories, brands: r.brands, sellers: r.sellers, inStock: r.in_stock, attributes: groupAttributeFacets(r.attributes, attributeKeys) },
       }
     },
-  }
-}
-
-export function toHit(doc: SearchDocument, nearestKm: number | null): SearchHit {
-  const prices = doc.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)
-  return {
-    id: doc.id,
-    slug: doc.slug,
-    nameEn: doc.nameEn,
-    nameVi: doc.nameVi,
-    mpn: doc.mpn,
-    brand: doc.brand ? { slug: doc.brand.slug, name: doc.brand.name } : null,
-    category: { slug: doc.category.slug, nameEn: doc.category.nameEn, nameVi: doc.category.nameVi },
-    offerCount: doc.offers.length,
-    sellerCount: new Set(doc.offers.map((o) => o.sellerId)).size,
-    minPrice: prices[0] ?? null,
-    inStock: doc.offers.some((o) => o.inStock),
-    nearestKm: nearestKm === null ? null : Math.round(nearestKm),
   }
 }

@@ -72,7 +72,7 @@ export const en = {
     noAccount: 'No account yet?',
     haveAccount: 'Already have an account?',
     signupBuyerTitle: 'Open a buyer account',
-    signupBuyerIntro: 'Your company can order from every seller on Tradepost as soon as the account exists.',
+    signupBuyerIntro: 'Open your company\'s account, invite your colleagues, and compare the offers of every seller side by side.',
     signupSellerTitle: 'Apply to sell on Tradepost',
     signupSellerIntro: 'Manufacturers and distributors are reviewed by the Tradepost team before they can sell.',
     yourName: 'Your name',
@@ -172,7 +172,7 @@ export const en = {
   },
   home: {
     heroTitle: 'Source from every distributor in one place',
-    heroBody: 'Compare offers from manufacturers and their authorized distributors, with contract prices and approval flows for your team.',
+    heroBody: 'Compare the offers of manufacturers and their authorized distributors side by side: price, stock near you, lead time and minimum order.',
     sellers: 'Sellers on Tradepost',
     noSellers: 'No sellers yet.',
     becomeSeller: 'Sell on Tradepost',

@@ -74,7 +74,7 @@ export const vi: Resources = {
     noAccount: 'Chưa có tài khoản?',
     haveAccount: 'Đã có tài khoản?',
     signupBuyerTitle: 'Mở tài khoản mua hàng',
-    signupBuyerIntro: 'Công ty của bạn có thể đặt hàng từ mọi người bán trên Tradepost ngay khi tạo tài khoản.',
+    signupBuyerIntro: 'Mở tài khoản cho công ty của bạn, mời đồng nghiệp, và so sánh chào giá của mọi người bán cạnh nhau.',
     signupSellerTitle: 'Đăng ký bán hàng trên Tradepost',
     signupSellerIntro: 'Nhà sản xuất và nhà phân phối được đội ngũ Tradepost xét duyệt trước khi bán hàng.',
     yourName: 'Họ và tên',
@@ -174,7 +174,7 @@ export const vi: Resources = {
   },
   home: {
     heroTitle: 'Tìm nguồn hàng từ mọi nhà phân phối tại một nơi',
-    heroBody: 'So sánh chào giá của nhà sản xuất và các nhà phân phối ủy quyền, với giá hợp đồng và quy trình duyệt cho đội ngũ của bạn.',
+    heroBody: 'So sánh chào giá của nhà sản xuất và các nhà phân phối ủy quyền cạnh nhau: giá, tồn kho gần bạn, thời gian giao và số lượng tối thiểu.',
     sellers: 'Người bán trên Tradepost',
     noSellers: 'Chưa có người bán nào.',
     becomeSeller: 'Bán hàng trên Tradepost',
