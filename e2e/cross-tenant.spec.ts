@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import type { APIRequestContext } from '@playwright/test'
-import { matchRoutes, type AgnosticRouteObject as RouteObject } from '@remix-run/router'
 import { addProductImage, authorizeDistributor, Brand, Category, createBrand, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { ImportJob } from '@tradepost/domain/imports'
@@ -15,12 +13,11 @@ import { createFileStorage } from '@tradepost/infra/storage'
 import type { PgBoss } from 'pg-boss'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
 import { PROBES, type Probe, type World } from './probes.ts'
+import { APP_DIR, root, routeReached } from './routes.ts'
 import { PRODUCTION_APPS, type AppName } from './urls.ts'
 
 // The probes run against the apps with production settings.
 const APPS = PRODUCTION_APPS
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const APP_DIR: Record<AppName, string> = { market: 'marketplace', portal: 'seller-portal' }
 const KINDS: Record<AppName, OrganizationKind[]> = { market: ['buyer'], portal: ['operator', 'manufacturer', 'distributor'] }
 
 let world: World
@@ -164,15 +161,6 @@ for (const probe of PROBES) {
   })
 }
 
-/** The route a path reaches in the built app (its id without "routes/"), as Remix matches it. */
-async function routeReached(app: AppName, path: string): Promise<string | undefined> {
-  const build = (await import(pathToFileURL(join(root, 'apps', APP_DIR[app], 'build', 'server', 'index.js')).href)) as { routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean }> }
-  const all = Object.values(build.routes)
-  const tree = (parentId: string | undefined): RouteObject[] =>
-    all.filter((r) => r.parentId === parentId).map((r) => (r.index ? { id: r.id, index: true, path: r.path } : { id: r.id, path: r.path, children: tree(r.id) }))
-  const matches = matchRoutes(tree(undefined), new URL(path, 'http://x').pathname) ?? []
-  return matches.at(-1)?.route.id?.replace(/^routes\//, '')
-}
 
 test('every probe still reaches the route it is written for', async () => {
   const wrong: string[] = []

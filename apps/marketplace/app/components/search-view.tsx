@@ -27,6 +27,9 @@ export function SearchView({ title, hidden = {}, oneSeller = false }: { title: s
     <>
       <h1>{title}</h1>
       <div className="search-layout">
+        {/* The filters fold away on a phone, so the results come first (a disclosure, no JavaScript needed). */}
+        <details className="filters-disclosure">
+          <summary className="button secondary">{t('search.filters')}</summary>
         <Form method="get" className="facets" aria-label={t('search.title')}>
           {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
           {Object.entries(hidden).map(([k, v]) => (
@@ -80,6 +83,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false }: { title: s
           </button>{' '}
           <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : '?'}>{t('common.clear')}</Link>
         </Form>
+        </details>
         <section aria-busy={navigation.state === 'loading'}>
           <p className="muted">{t('common.results', { count: result.total })}</p>
           {result.hits.length === 0 ? (

@@ -110,10 +110,15 @@ export function FilterSelect({ name, label, options }: { name: string; label: st
   )
 }
 
+/**
+ * A table; on a phone each row becomes a stacked card whose cells carry their column's name
+ * (the names travel as CSS strings, so the cells need no extra markup).
+ */
 export function DataTable({ head, children }: { head: string[]; children: ReactNode }) {
+  const columns = Object.fromEntries(head.map((h, i) => [`--col-${i + 1}`, JSON.stringify(h)]))
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stacking" style={columns}>
         <thead>
           <tr>
             {head.map((h) => (

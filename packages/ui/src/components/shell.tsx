@@ -48,6 +48,17 @@ export function AppShell({ product, nav, user, organizations, activeOrganization
             </NavLink>
           ))}
         </nav>
+        {/* On a phone the navigation folds into a menu (a disclosure: it works without JavaScript). */}
+        <details className="phonenav" key={location.pathname}>
+          <summary className="button secondary small">{t('common.menu')}</summary>
+          <nav aria-label={t('common.mainNavigation')}>
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === '/'}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+        </details>
         {headerExtra}
         <div className="topbar-tools">
           {user && organizations.length > 1 ? (

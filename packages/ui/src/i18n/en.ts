@@ -19,6 +19,7 @@ export const en = {
     account: 'Account',
   },
   common: {
+    menu: 'Menu',
     signIn: 'Sign in',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out of all sessions',
@@ -178,6 +179,7 @@ export const en = {
     becomeSeller: 'Sell on Tradepost',
   },
   search: {
+    filters: 'Filters and sorting',
     title: 'Search',
     placeholder: 'Product name, part number or SKU',
     button: 'Search',

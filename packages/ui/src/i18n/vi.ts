@@ -21,6 +21,7 @@ export const vi: Resources = {
     account: 'Tài khoản',
   },
   common: {
+    menu: 'Trình đơn',
     signIn: 'Đăng nhập',
     signOut: 'Đăng xuất',
     signOutEverywhere: 'Đăng xuất khỏi mọi phiên',
@@ -180,6 +181,7 @@ export const vi: Resources = {
     becomeSeller: 'Bán hàng trên Tradepost',
   },
   search: {
+    filters: 'Lọc và sắp xếp',
     title: 'Tìm kiếm',
     placeholder: 'Tên sản phẩm, mã sản phẩm hoặc SKU',
     button: 'Tìm',
