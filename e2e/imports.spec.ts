@@ -18,11 +18,14 @@ test('a distributor imports offers from CSV: a wrong header is refused, then goo
   await page.getByLabel('File', { exact: true }).setInputFiles({ name: `offers-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) })
   await page.getByRole('button', { name: 'Import' }).click()
   await expect(page.getByRole('heading', { name: `offers-${tag}.csv` })).toBeVisible()
-  await expect(page.getByText('1 rows saved, 2 refused.')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByText('1 row saved, 2 refused.')).toBeVisible({ timeout: 20_000 })
+  // Each refused row by its line, its SKU, and what was wrong, naming the unknown part number.
   const rows = page.locator('table tbody tr')
   await expect(rows.nth(0)).toContainText('3')
-  await expect(rows.nth(0)).toContainText('Choose a published product.')
+  await expect(rows.nth(0)).toContainText(`IMP-${tag}-2`)
+  await expect(rows.nth(0)).toContainText('No published product has the part number “SH-NOPE”')
   await expect(rows.nth(1)).toContainText('4')
+  await expect(rows.nth(1)).toContainText(`IMP-${tag}-3`)
   await expect(rows.nth(1)).toContainText('This currency does not have that many decimals.')
 
   await page.goto(`${APPS.portal}/offers`)

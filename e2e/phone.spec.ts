@@ -114,3 +114,14 @@ test('on a phone the navigation is a menu and the search filters fold away, with
   await expect(page).toHaveURL(/stock=1/)
   await context.close()
 })
+
+test('the dev mailbox is in the operator\'s navigation, not in a seller\'s', async ({ browser }) => {
+  for (const [as, count] of [[HANOI, 0], [OPERATOR, 1]] as const) {
+    const context = await browser.newContext()
+    await signIn(context, 'portal', as)
+    const page = await context.newPage()
+    await page.goto(`${APPS.portal}/`)
+    await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dev mailbox' })).toHaveCount(count)
+    await context.close()
+  }
+})

@@ -28,7 +28,8 @@ function Shell({ children }: { children: React.ReactNode }) {
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })
   if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit') })
-  if ((data as { mailbox?: boolean } | undefined)?.mailbox) nav.push({ to: '/dev/mailbox', label: t('nav.mailbox') })
+  // The dev mailbox (outside production only) is a tool of the operator and of visitors reading a reset link, not of sellers.
+  if ((data as { mailbox?: boolean } | undefined)?.mailbox && (!data?.user || active?.kind === 'operator')) nav.push({ to: '/dev/mailbox', label: t('nav.mailbox') })
   return (
     <AppShell product={t('app.sellerPortal')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}>
       {children}

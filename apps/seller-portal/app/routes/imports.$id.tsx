@@ -51,7 +51,7 @@ export default function ImportProgress() {
           {percent}%
         </progress>
         {job.status === 'done' ? (
-          <Notice tone={job.errorRows ? 'warning' : 'success'}>{t('imports.summary', { ok: job.okRows, errors: job.errorRows })}</Notice>
+          <Notice tone={job.errorRows ? 'warning' : 'success'}>{t('imports.savedRows', { count: job.okRows })}, {t('imports.refusedRows', { count: job.errorRows })}.</Notice>
         ) : null}
         {job.status === 'failed' ? <Notice tone="error">{t('imports.failed', { reason: job.failure ? errorText(job.failure.code, job.failure.params) : '' })}</Notice> : null}
       </section>
@@ -60,10 +60,11 @@ export default function ImportProgress() {
           <h2>
             {t('imports.errors')} <a href={`/imports/${job.id}/errors.csv`} download>({t('imports.downloadErrors')})</a>
           </h2>
-          <DataTable head={[t('imports.line'), t('imports.field'), t('imports.reason')]}>
+          <DataTable head={[t('imports.line'), t('imports.rowKey'), t('imports.field'), t('imports.reason')]}>
             {job.errors.map((e, i) => (
               <tr key={`${e.line}-${i}`}>
                 <td>{e.line}</td>
+                <td>{e.key ?? ''}</td>
                 <td>{e.field ?? ''}</td>
                 <td>{errorText(e.code, e.params)}</td>
               </tr>

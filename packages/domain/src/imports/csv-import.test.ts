@@ -49,12 +49,14 @@ describe('offer import', () => {
     expect(started.value).toMatchObject({ status: 'queued', totalRows: 7 })
     const done = await runImport(db().ctx(w.seller.admin.actor), started.value.id)
     expect(done).toMatchObject({ status: 'done', processedRows: 7, okRows: 3, errorRows: 4 })
-    expect(done.errors.map((e) => [e.line, e.code])).toEqual([
-      [3, 'PRODUCT_UNKNOWN'],
-      [4, 'PRICE_NEGATIVE'],
-      [5, 'PRICE_TOO_PRECISE'],
-      [8, 'SKU_TAKEN'],
+    // Each refused row with its SKU; an unknown part number is named.
+    expect(done.errors.map((e) => [e.line, e.key, e.code])).toEqual([
+      [3, 'S-2', 'PRODUCT_NOT_FOUND'],
+      [4, 'S-3', 'PRICE_NEGATIVE'],
+      [5, 'S-4', 'PRICE_TOO_PRECISE'],
+      [8, 'S-5', 'SKU_TAKEN'],
     ])
+    expect(done.errors[0]!.params).toEqual({ mpn: 'A-404' })
     const em = db().orm.em.fork()
     const offers = await em.find(Offer, { organizationId: w.seller.org.id }, { orderBy: { sku: 'asc' } })
     expect(offers.map((o) => [o.sku, o.priceAmount])).toEqual([['S-1', 1_250_000], ['S-5', 98_000]])

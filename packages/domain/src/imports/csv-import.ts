@@ -176,12 +176,19 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   let good = 0
   let bad = 0
   let batch: { line: number; row: Record<string, string> }[] = []
+  const keyOf = new Map<number, string>()
   const rowError = (line: number, code: string, extra: Partial<ImportRowError> = {}) => {
     bad++
-    if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra })
+    const key = keyOf.get(line)
+    if (errors.length < KEPT_ERRORS) errors.push({ line, code, ...extra, ...(key ? { key } : {}) })
   }
   const flushBatch = async () => {
     const touched = new Set<string>()
+    keyOf.clear()
+    for (const { line, row } of batch) {
+      const key = (job.kind === 'products' ? row.mpn : row.sku)?.trim().slice(0, 80)
+      if (key) keyOf.set(line, key)
+    }
     // Each batch in a fresh unit of work: one that kept every row's entities would make each
     // flush slower than the last.
     await ctx.em.fork({ clear: true }).transactional(async (em) => {
@@ -206,7 +213,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
         for (const { line, row } of batch) {
           const productId = productIds.get(productKey(row))
           if (!productId) {
-            rowError(line, 'PRODUCT_UNKNOWN', { field: 'mpn' })
+            rowError(line, 'PRODUCT_NOT_FOUND', { field: 'mpn', params: { mpn: (row.mpn ?? '').trim().slice(0, 80) } })
             continue
           }
           const parsed = parseOfferRow(row, productId, warehouses)
@@ -267,7 +274,7 @@ export async function listImports(ctx: Ctx): Promise<ImportDto[]> {
 /** The rows that failed, with their line numbers and reasons, as CSV. */
 export async function importErrorReport(ctx: Ctx, importId: string): Promise<string> {
   const job = await scoped(ctx).findOneOrThrow(ImportJob, { id: importId })
-  return stringify(job.errors.map((e) => [e.line, e.field ?? '', e.code, JSON.stringify(e.params ?? {})]), { ...CSV_OUT, header: true, columns: ['line', 'field', 'error', 'details'] })
+  return stringify(job.errors.map((e) => [e.line, e.key ?? '', e.field ?? '', e.code, JSON.stringify(e.params ?? {})]), { ...CSV_OUT, header: true, columns: ['line', 'key', 'field', 'error', 'details'] })
 }
 
 /** The seller's offers in the import format: export, edit, import again. */

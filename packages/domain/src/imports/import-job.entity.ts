@@ -11,6 +11,8 @@ export interface ImportRowError {
   code: string
   field?: string
   params?: Record<string, string | number>
+  /** The row's SKU (offers) or part number (products), so a seller finds it in their sheet. */
+  key?: string
 }
 
 /** One uploaded CSV and how its processing went, row by row. */
