@@ -36,7 +36,7 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
 })
 
 export default function Offers() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { offers, products, warehouses, marketplaceUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
@@ -82,7 +82,7 @@ export default function Offers() {
             label={t('catalog.product')}
             errors={fields.productId.errors}
             selectProps={getSelectProps(fields.productId)}
-            options={[{ value: '', label: t('catalog.chooseProduct') }, ...products.map((p) => ({ value: p.id, label: p.label }))]}
+            options={[{ value: '', label: t('catalog.chooseProduct') }, ...products.map((p) => ({ value: p.id, label: i18n.language === 'vi' ? p.labelVi : p.label }))]}
           />
           <div className="grid-2">
             <Field label={t('catalog.sku')} errors={fields.sku.errors} inputProps={getInputProps(fields.sku, { type: 'text' })} />

@@ -6,6 +6,7 @@ import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { slugify } from '../organizations/slug.ts'
+import { DistributorAuthorization } from './authorization.entity.ts'
 import { Brand } from './brand.entity.ts'
 import type { AttributeDefinition, AttributeValues } from './catalog.constants.ts'
 import type { ProductInput } from './catalog.schemas.ts'
@@ -235,8 +236,15 @@ export async function getMyProduct(ctx: Ctx, productId: string): Promise<Product
 }
 
 /** Products a seller may pick for an offer: published ones and its own. */
-export async function listOfferableProducts(ctx: Ctx): Promise<{ id: string; label: string }[]> {
+/**
+ * The products this seller may offer, for its product picker: its own (drafts included), and the
+ * published products of brands whose manufacturer has authorized it. Anything else would only
+ * be refused after submit (`saveOffer` checks the same two rules).
+ */
+export async function listOfferableProducts(ctx: Ctx): Promise<{ id: string; label: string; labelVi: string }[]> {
   const orgId = ctx.actor.membership?.organizationId
-  const products = await scoped(ctx).find(Product, orgId ? { $or: [{ status: 'published' }, { organizationId: orgId }] } : { status: 'published' }, { orderBy: { nameEn: 'asc' }, limit: 1000 })
-  return products.map((p) => ({ id: p.id, label: `${p.nameEn} (${p.mpn})` }))
+  if (!orgId) return []
+  const brandIds = (await scoped(ctx).find(DistributorAuthorization, { distributorId: orgId })).map((g) => g.brandId)
+  const products = await scoped(ctx).find(Product, { $or: [{ organizationId: orgId }, ...(brandIds.length ? [{ status: 'published' as const, brandId: { $in: brandIds } }] : [])] }, { orderBy: { nameEn: 'asc' }, limit: 1000 })
+  return products.map((p) => ({ id: p.id, label: `${p.nameEn} (${p.mpn})`, labelVi: `${p.nameVi} (${p.mpn})` }))
 }

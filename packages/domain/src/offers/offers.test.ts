@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ANONYMOUS } from '../authz/actor.ts'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
-import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { listOfferableProducts, saveProduct, setProductStatus } from '../catalog/products.ts'
 import { buildSearchDocuments } from '../catalog/search-document.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
@@ -73,9 +73,15 @@ describe('offers', () => {
     await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
     const north = db().ctx(w.north.admin.actor)
     expect(await saveOffer(north, offerInput(w.product.id))).toEqual({ ok: false, error: { code: 'BRAND_NOT_AUTHORIZED', field: 'productId' } })
+    // The picker offers only what the seller may sell: not yet this product.
+    const picked = async (ctx: typeof north) => (await listOfferableProducts(ctx)).map((p) => p.id)
+    expect(await picked(north)).not.toContain(w.product.id)
+    expect(await picked(db().ctx(w.maker.admin.actor))).toContain(w.product.id)
 
     const granted = await authorizeDistributor(db().ctx(w.maker.admin.actor), { distributorId: w.north.org.id, brandId: w.brand.id, subdivisions: ['VN-HN'], circles: [] })
     expect(granted.ok).toBe(true)
+    expect(await picked(north)).toContain(w.product.id)
+    expect(await picked(db().ctx(w.south.admin.actor))).not.toContain(w.product.id)
     const outside = await saveOffer(north, offerInput(w.product.id, { stock: { [w.sgNorth.id]: 5 } }))
     expect(outside.ok ? '' : outside.error.code).toBe('WAREHOUSE_OUTSIDE_TERRITORY')
     const listed = await saveOffer(north, offerInput(w.product.id, { stock: { [w.hn.id]: 12 } }))
