@@ -97,9 +97,25 @@ test('a brand page says where to buy, nearest distributor first', async ({ page 
   await expect(page.getByRole('heading', { name: 'Where to buy Mekong' })).toBeVisible()
   const rows = page.locator('table').first().locator('tbody tr')
   await expect(rows.first()).toContainText('Đà Nẵng Trading')
+  // Territories by name, not by code.
+  await expect(rows.first()).toContainText('Đà Nẵng')
+  await expect(rows.first()).not.toContainText('VN-DN')
+  // One location picker; picking a place applies it at once.
+  await expect(page.getByLabel('My location')).toHaveCount(1)
   await page.getByLabel('My location').selectOption({ label: 'TP. Hồ Chí Minh' })
-  await page.getByRole('button', { name: 'Apply' }).first().click()
+  await expect(page).toHaveURL(/near=VN-SG/)
   await expect(rows.first()).toContainText('Saigon Parts Co.')
+})
+
+test('without JavaScript the location applies with its button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(`${APPS.market}/p/mk-cp-2200`)
+  await page.getByLabel('My location').selectOption({ label: 'Hà Nội' })
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/near=VN-HN/)
+  await expect(page.getByRole('columnheader', { name: 'Stock within 100 km' })).toBeAttached()
+  await context.close()
 })
 
 test('a distributor uploads a logo and a banner; a file that is not an image is refused with a reason', async ({ browser }) => {

@@ -21,3 +21,8 @@ export const KNOWN_LOCATIONS = {
   'VN-CT': { name: 'Cần Thơ', latitude: 10.0452, longitude: 105.7469 },
 } as const satisfies Record<string, LatLng & { name: string }>
 export type KnownLocation = keyof typeof KNOWN_LOCATIONS
+
+/** A subdivision's name for people (ISO 3166-2 code in, its name out; the code when unknown). */
+export function subdivisionName(code: string): string {
+  return (KNOWN_LOCATIONS as Record<string, { name: string }>)[code]?.name ?? code
+}

@@ -17,7 +17,7 @@ export interface SearchData {
  * Search results with facets: the search page, a category and a storefront all show this. A
  * storefront is one seller's shop: its hits carry only that seller's offers, and it has no seller facet.
  */
-export function SearchView({ title, hidden = {}, oneSeller = false }: { title: string; hidden?: Record<string, string>; oneSeller?: boolean }) {
+export function SearchView({ title, hidden = {}, oneSeller = false, locationPicker = true }: { title: string; hidden?: Record<string, string>; oneSeller?: boolean; locationPicker?: boolean }) {
   const { t, i18n } = useTranslation()
   const { result, query, attributeDefinitions } = useLoaderData<SearchData>()
   const [params] = useSearchParams()
@@ -67,7 +67,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false }: { title: s
             <label htmlFor="max">{t('search.maxPrice')}</label>
             <input id="max" name="max" inputMode="numeric" defaultValue={params.get('max') ?? ''} />
           </div>
-          <LocationSelect value={query.near} />
+          {locationPicker ? <LocationSelect value={query.near} /> : query.near ? <input type="hidden" name="near" value={query.near} /> : null}
           <div className="field">
             <label htmlFor="sort">{t('search.sort')}</label>
             <select id="sort" name="sort" defaultValue={query.sort}>

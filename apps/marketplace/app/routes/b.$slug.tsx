@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getBrandPage, type BrandPageDto } from '@tradepost/domain/catalog'
-import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
+import { KNOWN_LOCATIONS, subdivisionName, type KnownLocation } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { SearchView, type SearchData } from '../components/search-view.tsx'
@@ -30,7 +30,7 @@ export default function BrandPage() {
       <section className="panel">
         <h2>{t('brand.whereToBuy', { brand: brand.name })}</h2>
         <Form method="get" className="toolbar">
-          <LocationSelect value={query.near} />
+          <LocationSelect value={query.near} applyOnChange />
           <button type="submit" className="button secondary">
             {t('search.apply')}
           </button>
@@ -44,7 +44,7 @@ export default function BrandPage() {
                 <td>
                   <Link to={`/s/${row.distributor.slug}`}>{row.distributor.name}</Link>
                 </td>
-                <td>{row.subdivisions.join(', ')}</td>
+                <td>{row.subdivisions.map(subdivisionName).join(', ')}</td>
                 <td>{row.cities.join(', ')}</td>
                 {query.near ? <td>{row.nearestKm === null ? '—' : `${row.nearestKm} km`}</td> : null}
               </tr>
@@ -52,7 +52,8 @@ export default function BrandPage() {
           </DataTable>
         )}
       </section>
-      <SearchView title={brand.name} />
+      {/* One location picker on the page: the one above, which the results below follow too. */}
+      <SearchView title={brand.name} locationPicker={false} />
     </>
   )
 }

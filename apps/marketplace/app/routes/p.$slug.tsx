@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { getProductPage } from '@tradepost/domain/offers'
+import { getProductPage, NEAR_KM } from '@tradepost/domain/offers'
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
@@ -17,12 +17,12 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const nearCode = new URL(request.url).searchParams.get('near') ?? ''
   const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? null
   const product = await getProductPage(rc.ctx, params.slug ?? '', near)
-  return data({ product, near: near ? nearCode : '' }, { headers: rc.headers })
+  return data({ product, near: near ? nearCode : '', nearKm: NEAR_KM }, { headers: rc.headers })
 })
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation()
-  const { product: p, near } = useLoaderData<typeof loader>()
+  const { product: p, near, nearKm } = useLoaderData<typeof loader>()
   const vi = i18n.language === 'vi'
   const label = (def: { labelEn: string; labelVi: string }) => (vi ? def.labelVi : def.labelEn)
   return (
@@ -69,7 +69,7 @@ export default function ProductPage() {
 
       <h2 id="offers">{t('product.compare')}</h2>
       <Form method="get" className="toolbar">
-        <LocationSelect value={near} />
+        <LocationSelect value={near} applyOnChange />
         <button type="submit" className="button secondary">
           {t('search.apply')}
         </button>
@@ -78,7 +78,7 @@ export default function ProductPage() {
       {p.offers.length === 0 ? (
         <EmptyState title={t('product.noOffers')} />
       ) : (
-        <DataTable head={[t('product.seller'), t('product.price'), ...(near ? [t('product.stockNear')] : []), t('product.stockTotal'), ...(near ? [t('product.distance')] : []), t('product.leadTime'), t('product.moq'), t('product.multiple')]}>
+        <DataTable head={[t('product.seller'), t('product.price'), ...(near ? [t('product.stockNear', { km: nearKm })] : []), t('product.stockTotal'), ...(near ? [t('product.distance')] : []), t('product.leadTime'), t('product.moq'), t('product.multiple')]}>
           {p.offers.map((o, i) => (
             <tr key={o.offerId} className={i === 0 ? 'best' : undefined} data-testid="offer-row">
               <td>

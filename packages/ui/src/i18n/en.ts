@@ -216,7 +216,7 @@ export const en = {
     compare: 'Compare offers',
     seller: 'Seller',
     price: 'Price',
-    stockNear: 'Stock near you',
+    stockNear: 'Stock within {{km}} km',
     stockTotal: 'Total stock',
     leadTime: 'Lead time',
     days_one: '{{count}} day',

@@ -218,7 +218,7 @@ export const vi: Resources = {
     compare: 'So sánh chào giá',
     seller: 'Người bán',
     price: 'Giá',
-    stockNear: 'Tồn kho gần bạn',
+    stockNear: 'Tồn kho trong bán kính {{km}} km',
     stockTotal: 'Tổng tồn kho',
     leadTime: 'Thời gian giao',
     days_one: '{{count}} ngày',
