@@ -51,7 +51,7 @@ export default function ImportProgress() {
           {percent}%
         </progress>
         {job.status === 'done' ? (
-          <Notice tone={job.errorRows ? 'warning' : 'success'}>{t('imports.savedRows', { count: job.okRows })}, {t('imports.refusedRows', { count: job.errorRows })}.</Notice>
+          <Notice tone={job.errorRows ? 'warning' : 'success'}>{job.checkOnly ? t('imports.checkedRows', { count: job.okRows }) : t('imports.savedRows', { count: job.okRows })}, {t('imports.refusedRows', { count: job.errorRows })}.{job.checkOnly ? ` ${t('imports.nothingSaved')}` : ''}</Notice>
         ) : null}
         {job.status === 'failed' ? <Notice tone="error">{t('imports.failed', { reason: job.failure ? errorText(job.failure.code, job.failure.params) : '' })}</Notice> : null}
       </section>

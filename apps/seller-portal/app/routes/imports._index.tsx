@@ -26,7 +26,7 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const file = formData.get('file')
   const kind = IMPORT_KINDS.find((k) => k === formData.get('kind')) ?? 'offers'
   if (!(file instanceof File) || file.size === 0) return data({ error: { code: 'FILE_EMPTY' } }, { status: 400 })
-  const started = await startImport(rc.ctx, kind, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+  const started = await startImport(rc.ctx, kind, { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { checkOnly: formData.get('checkOnly') === 'on' })
   if (!started.ok) return data({ error: started.error }, { status: 400 })
   throw redirect(`/imports/${started.value.id}`)
 })
@@ -62,6 +62,12 @@ export default function Imports() {
             <label htmlFor="file">{t('imports.file')}</label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
+          <div className="field checkbox-field">
+            <label>
+              <input type="checkbox" name="checkOnly" /> {t('imports.checkOnly')}
+            </label>
+            <p className="hint">{t('imports.checkOnlyHint')}</p>
+          </div>
           <SubmitButton>{t('imports.start')}</SubmitButton>
         </Form>
       </section>
@@ -75,7 +81,10 @@ export default function Imports() {
               <td>
                 <Link to={`/imports/${i.id}`}>{i.filename}</Link>
               </td>
-              <td>{t(`imports.statuses.${i.status}`)}</td>
+              <td>
+                {t(`imports.statuses.${i.status}`)}
+                {i.checkOnly ? <span className="badge">{t('imports.checkOnlyBadge')}</span> : null}
+              </td>
               <td>
                 {i.okRows} / {i.totalRows}
               </td>

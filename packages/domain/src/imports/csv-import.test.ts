@@ -58,6 +58,12 @@ describe('offer import', () => {
     ])
     expect(done.errors[0]!.params).toEqual({ mpn: 'A-404' })
     const em = db().orm.em.fork()
+    // A check of the same file refuses the same rows and saves nothing (the prices stay as imported).
+    const check = await startImport(db().ctx(w.seller.admin.actor), 'offers', { filename: 'check.csv', bytes: utf8(csv.replace('"1,250,000"', '"1,111,000"')) }, { checkOnly: true })
+    if (!check.ok) throw new Error(check.error.code)
+    const checked = await runImport(db().ctx(w.seller.admin.actor), check.value.id)
+    expect(checked).toMatchObject({ status: 'done', checkOnly: true, okRows: 3, errorRows: 4 })
+    expect(checked.errors.map((e) => e.code)).toEqual(['PRODUCT_NOT_FOUND', 'PRICE_NEGATIVE', 'PRICE_TOO_PRECISE', 'SKU_TAKEN'])
     const offers = await em.find(Offer, { organizationId: w.seller.org.id }, { orderBy: { sku: 'asc' } })
     expect(offers.map((o) => [o.sku, o.priceAmount])).toEqual([['S-1', 1_250_000], ['S-5', 98_000]])
     expect((await em.find(OfferStock, { offerId: offers[0]!.id }))[0]!.quantity).toBe(40)

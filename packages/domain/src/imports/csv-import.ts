@@ -40,6 +40,7 @@ export interface ImportDto {
   kind: ImportJob['kind']
   filename: string
   status: ImportJob['status']
+  checkOnly: boolean
   totalRows: number
   processedRows: number
   okRows: number
@@ -56,6 +57,7 @@ const toImportDto = (j: ImportJob, errors = true): ImportDto => ({
   kind: j.kind,
   filename: j.filename,
   status: j.status,
+  checkOnly: j.checkOnly,
   totalRows: j.totalRows,
   processedRows: j.processedRows,
   okRows: j.okRows,
@@ -110,7 +112,7 @@ export function checkHeader(kind: ImportKind, text: string, warehouseNames: stri
  * Accepts an offers file: it is refused whole when its encoding or header is wrong, else stored
  * and processed by the worker (import-run), in the same transaction.
  */
-export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename: string; bytes: Uint8Array }): Promise<Result<ImportDto, UploadError>> {
+export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename: string; bytes: Uint8Array }, options: { checkOnly?: boolean } = {}): Promise<Result<ImportDto, UploadError>> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   authorizeType(ctx, 'create', ImportJob)
@@ -126,6 +128,7 @@ export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename
       organizationId: m.organizationId,
       createdByUserId: ctx.actor.userId!,
       kind,
+      checkOnly: options.checkOnly ?? false,
       filename: cleanText(upload.filename, 255) || `${kind}.csv`,
       totalRows: header.value.rows,
       errors: [],
@@ -133,12 +136,15 @@ export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename
     })
     authorize(tx, 'create', job)
     em.persist(job)
-    recordAudit(tx, { organizationId: m.organizationId, action: 'import.started', subjectType: 'ImportJob', subjectId: job.id, details: { filename: job.filename, rows: job.totalRows } })
+    recordAudit(tx, { organizationId: m.organizationId, action: 'import.started', subjectType: 'ImportJob', subjectId: job.id, details: { filename: job.filename, rows: job.totalRows, ...(job.checkOnly ? { checkOnly: true } : {}) } })
     await em.flush()
     await ctx.jobs.send(em, QUEUES.importRun, { importId: job.id, ctx: serializeCtx(ctx) }, { singletonKey: job.id })
     return ok(toImportDto(job))
   })
 }
+
+/** Thrown to roll back a batch of a check-only run. */
+const CHECK_ONLY = Symbol('check only')
 
 /**
  * Processes an offers file in batches: each row is validated and saved like a form would be;
@@ -191,7 +197,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
     }
     // Each batch in a fresh unit of work: one that kept every row's entities would make each
     // flush slower than the last.
-    await ctx.em.fork({ clear: true }).transactional(async (em) => {
+    const work = ctx.em.fork({ clear: true }).transactional(async (em) => {
       const tx = { ...ctx, em }
       if (job.kind === 'products') {
         // Products: every row checked here, then the good ones saved together by the product rules.
@@ -229,7 +235,12 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
           }
         })
       }
+      // A check saves nothing: every row went through the same rules, then the batch is undone.
+      if (job.checkOnly) throw CHECK_ONLY
       await enqueueIndexing(tx, [...touched])
+    })
+    await work.catch((error: unknown) => {
+      if (error !== CHECK_ONLY) throw error
     })
     processed += batch.length
     batch = []

@@ -26,6 +26,8 @@ const ImportJobSchema = defineEntity({
     kind: p.enum(IMPORT_KINDS),
     filename: p.string().length(255),
     status: p.enum(IMPORT_STATUSES).default('queued'),
+    /** A check: every row is validated as an import would, and nothing is saved. */
+    checkOnly: p.boolean().default(false),
     totalRows: p.integer().default(0),
     processedRows: p.integer().default(0),
     okRows: p.integer().default(0),

@@ -11,6 +11,7 @@ import { Migration20261123211704_product_brand_mpn } from './Migration2026112321
 import { Migration20261201195019_throttle_windows } from './Migration20261201195019_throttle_windows.ts'
 import { Migration20261201201048_suspension_follows_catalog } from './Migration20261201201048_suspension_follows_catalog.ts'
 import { Migration20261201204351_storefront_host_verification } from './Migration20261201204351_storefront_host_verification.ts'
+import { Migration20261202000229_import_check_only } from './Migration20261202000229_import_check_only.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201195019_throttle_windows', class: Migration20261201195019_throttle_windows },
   { name: 'Migration20261201201048_suspension_follows_catalog', class: Migration20261201201048_suspension_follows_catalog },
   { name: 'Migration20261201204351_storefront_host_verification', class: Migration20261201204351_storefront_host_verification },
+  { name: 'Migration20261202000229_import_check_only', class: Migration20261202000229_import_check_only },
 ]
