@@ -2,8 +2,9 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { AuditEvent, AuditFilterSchema, listAuditEvents } from '@tradepost/domain/audit'
-import { DataTable, EmptyState, FilterBar, FilterInput, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
+import { AuditEvent, AuditFilterSchema, listAuditActions, listAuditEvents } from '@tradepost/domain/audit'
+import { DataTable, EmptyState, FilterBar, FilterInput, FilterSelect, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
+import { Price } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -15,18 +16,19 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ''))
   const filter = AuditFilterSchema.catch({ page: 1 }).parse(params)
   if (!rc.ctx.ability.can('read', AuditEvent)) throw new Response('Forbidden', { status: 403 })
-  return data(await listAuditEvents(rc.ctx, filter), { headers: rc.headers })
+  return data({ ...(await listAuditEvents(rc.ctx, filter)), actions: await listAuditActions(rc.ctx) }, { headers: rc.headers })
 })
 
 export default function Audit() {
   const { t } = useTranslation()
-  const { items, total, page, pageCount } = useLoaderData<typeof loader>()
+  const { items, total, page, pageCount, actions } = useLoaderData<typeof loader>()
+  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action })
   const [params] = useSearchParams()
   return (
     <>
       <PageHeader title={t('audit.title')} />
       <FilterBar clearTo="/audit">
-        <FilterInput name="action" label={t('audit.action')} placeholder="organization." />
+        <FilterSelect name="action" label={t('audit.action')} options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
         <FilterInput name="from" label={t('audit.from')} type="date" />
         <FilterInput name="to" label={t('audit.to')} type="date" />
         {params.get('organizationId') ? <input type="hidden" name="organizationId" value={params.get('organizationId')!} /> : null}
@@ -41,16 +43,14 @@ export default function Audit() {
                   <td>
                     <FormattedDate iso={e.createdAt} withTime />
                   </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
+                  <td>{actionLabel(e.action)}</td>
                   <td>{e.organizationName}</td>
                   <td>
                     {e.actorName ?? t('audit.system')}
                     {e.impersonatorName ? <small className="muted"> ({t('audit.onBehalf', { name: e.impersonatorName })})</small> : null}
                   </td>
                   <td>
-                    <code>{JSON.stringify(e.details)}</code>
+                    <AuditDetails details={e.details} />
                   </td>
                 </tr>
               ))}
@@ -58,5 +58,30 @@ export default function Audit() {
       )}
       <Pagination page={page} pageCount={pageCount} />
     </>
+  )
+}
+
+/** An event's details as labelled values (money as money, roles and statuses by name). */
+function AuditDetails({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation()
+  const entries = Object.entries(details).filter(([key]) => key !== 'currency')
+  if (!entries.length) return null
+  const value = (key: string, v: unknown) => {
+    if (key === 'price' && typeof v === 'number' && typeof details.currency === 'string') return <Price money={{ amount: v, currency: details.currency }} />
+    if (key === 'role' && typeof v === 'string') return t(`roles.${v}`, { defaultValue: v })
+    if ((key === 'from' || key === 'to') && typeof v === 'string') return t(`statuses.${v}`, { defaultValue: v })
+    if (key === 'kind' && typeof v === 'string') return t(`kinds.${v}`, { defaultValue: v })
+    if (typeof v === 'boolean') return v ? '✓' : '—'
+    return Array.isArray(v) ? v.join(', ') : String(v)
+  }
+  return (
+    <dl className="facts compact">
+      {entries.map(([key, v]) => (
+        <div key={key} style={{ display: 'contents' }}>
+          <dt>{t(`audit.details.${key}`, { defaultValue: key })}</dt>
+          <dd>{value(key, v)}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod.ts'
+import { accessibleWhere } from '../authz/ability.ts'
 import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { AuditEvent } from './audit-event.entity.ts'
@@ -62,4 +63,12 @@ export async function listAuditEvents(ctx: Ctx, filter: AuditFilter) {
     details: e.details,
   }))
   return { items, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
+}
+
+/** The actions that occur in the log the actor may read, for the filter's list (distinct, in SQL). */
+export async function listAuditActions(ctx: Ctx): Promise<string[]> {
+  const allowed = accessibleWhere(ctx.ability, 'read', AuditEvent)
+  if (allowed === null) return []
+  const rows = await ctx.em.createQueryBuilder(AuditEvent, 'e').select('e.action', true).where(allowed as never).orderBy({ action: 'asc' }).limit(500).execute<{ action: string }[]>()
+  return rows.map((r) => r.action)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
-import { listAuditEvents } from '../audit/list-audit-events.ts'
+import { listAuditActions, listAuditEvents } from '../audit/list-audit-events.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { ANONYMOUS } from '../authz/actor.ts'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
@@ -63,7 +63,11 @@ describe('the operator console', () => {
     const b = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
     const em = db().orm.em.fork()
     for (const org of [a.org, b.org]) em.persist(em.create(AuditEvent, { organizationId: org.id, action: 'test.event', subjectType: 'Organization', subjectId: org.id, details: {} }))
+    em.persist(em.create(AuditEvent, { organizationId: b.org.id, action: 'test.only_b', subjectType: 'Organization', subjectId: b.org.id, details: {} }))
     await em.flush()
+    // The filter's list of actions comes from the events one may read: not from another organization's.
+    expect(await listAuditActions(db().ctx(a.admin.actor))).toEqual(['test.event'])
+    expect(await listAuditActions(db().ctx(b.admin.actor))).toEqual(['test.event', 'test.only_b'])
     const mine = await listAuditEvents(db().ctx(a.admin.actor), { page: 1 })
     expect(mine.items.every((e) => e.organizationId === a.org.id)).toBe(true)
     expect(mine.total).toBeGreaterThan(0)

@@ -163,6 +163,22 @@ export const en = {
     to: 'To',
     none: 'No events match these filters.',
     system: 'System',
+    actions: {
+      organization: { applied: 'Applied to join', approved: 'Organization approved', rejected: 'Application rejected', suspended: 'Organization suspended', reactivated: 'Organization reactivated' },
+      invitation: { created: 'Member invited', accepted: 'Invitation accepted', revoked: 'Invitation revoked' },
+      brand: { created: 'Brand added' },
+      authorization: { granted: 'Distributor authorized' },
+      product: { published: 'Product published', unpublished: 'Product back to draft', image_added: 'Product image added' },
+      offer: { saved: 'Offer saved' },
+      import: { started: 'Import started', finished: 'Import finished' },
+      storefront: { updated: 'Storefront updated', image_set: 'Storefront image set', image_removed: 'Storefront image removed', host_verified: 'Host name proved' },
+    },
+    allActions: 'All actions',
+    details: {
+      email: 'Email', role: 'Role', filename: 'File', rows: 'Rows', ok: 'Saved', errors: 'Refused', sku: 'SKU', price: 'Price', hostname: 'Host name', by: 'How',
+      name: 'Name', kind: 'Type', mpn: 'Part number', brand: 'Brand', distributor: 'Distributor', subdivisions: 'Territory', circles: 'Radius areas', from: 'From', to: 'To',
+      reason: 'Reason', slot: 'Image', bytes: 'Size (bytes)', contentType: 'Format', checkOnly: 'Check only',
+    },
   },
   mailbox: {
     title: 'Development mailbox',

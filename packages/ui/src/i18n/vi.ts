@@ -165,6 +165,22 @@ export const vi: Resources = {
     to: 'Đến ngày',
     none: 'Không có sự kiện nào khớp bộ lọc.',
     system: 'Hệ thống',
+    actions: {
+      organization: { applied: 'Đăng ký tham gia', approved: 'Tổ chức được duyệt', rejected: 'Đơn bị từ chối', suspended: 'Tổ chức bị tạm ngừng', reactivated: 'Tổ chức hoạt động lại' },
+      invitation: { created: 'Đã mời thành viên', accepted: 'Lời mời được chấp nhận', revoked: 'Đã thu hồi lời mời' },
+      brand: { created: 'Đã thêm thương hiệu' },
+      authorization: { granted: 'Đã ủy quyền nhà phân phối' },
+      product: { published: 'Đã xuất bản sản phẩm', unpublished: 'Sản phẩm về bản nháp', image_added: 'Đã thêm ảnh sản phẩm' },
+      offer: { saved: 'Đã lưu chào giá' },
+      import: { started: 'Bắt đầu nhập', finished: 'Nhập xong' },
+      storefront: { updated: 'Đã cập nhật gian hàng', image_set: 'Đã đặt ảnh gian hàng', image_removed: 'Đã gỡ ảnh gian hàng', host_verified: 'Tên miền đã được chứng minh' },
+    },
+    allActions: 'Mọi hành động',
+    details: {
+      email: 'Email', role: 'Vai trò', filename: 'Tệp', rows: 'Số dòng', ok: 'Đã lưu', errors: 'Bị từ chối', sku: 'SKU', price: 'Giá', hostname: 'Tên miền', by: 'Cách thức',
+      name: 'Tên', kind: 'Loại', mpn: 'Mã sản phẩm', brand: 'Thương hiệu', distributor: 'Nhà phân phối', subdivisions: 'Khu vực', circles: 'Vùng bán kính', from: 'Từ', to: 'Đến',
+      reason: 'Lý do', slot: 'Ảnh', bytes: 'Dung lượng (byte)', contentType: 'Định dạng', checkOnly: 'Chỉ kiểm tra',
+    },
   },
   mailbox: {
     title: 'Hộp thư thử nghiệm',
