@@ -30,59 +30,59 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
         {/* The filters fold away on a phone, so the results come first (a disclosure, no JavaScript needed). */}
         <details className="filters-disclosure">
           <summary className="button secondary">{t('search.filters')}</summary>
-        <Form method="get" className="facets" aria-label={t('search.title')}>
-          {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
-          {Object.entries(hidden).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          <fieldset>
-            <legend>{t('search.category')}</legend>
-            {result.facets.categories.map((f) => (
-              <label key={f.value}>
-                <input type="radio" name="category" value={f.value} defaultChecked={query.category === f.value} />
-                {f.label} <span className="facet-count">{f.count}</span>
-              </label>
+          <Form method="get" className="facets" aria-label={t('search.title')}>
+            {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+            {Object.entries(hidden).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
             ))}
-          </fieldset>
-          <FacetGroup legend={t('search.brand')} name="brand" values={result.facets.brands} />
-          {oneSeller ? null : <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />}
-          {attributeDefinitions.map((definition) => {
-            const facet = result.facets.attributes.find((a) => a.key === definition.key)
-            if (!facet?.values.length) return null
-            const values = definition.type === 'number' ? [...facet.values].sort((a, b) => Number(a.value) - Number(b.value)) : facet.values
-            const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(i18n.language)}${definition.unit ? ` ${definition.unit}` : ''}` : value)
-            return <FacetGroup key={definition.key} legend={vi ? definition.labelVi : definition.labelEn} name={`a.${definition.key}`} separator={null} values={values.map((v) => ({ ...v, label: label(v.value) }))} />
-          })}
-          <fieldset>
-            <label>
-              <input type="checkbox" name="stock" value="1" defaultChecked={query.inStock} />
-              {t('search.inStockOnly')} <span className="facet-count">{result.facets.inStock}</span>
-            </label>
-          </fieldset>
-          <div className="field">
-            <label htmlFor="min">{t('search.minPrice')}</label>
-            <input id="min" name="min" inputMode="numeric" defaultValue={params.get('min') ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="max">{t('search.maxPrice')}</label>
-            <input id="max" name="max" inputMode="numeric" defaultValue={params.get('max') ?? ''} />
-          </div>
-          {locationPicker ? <LocationSelect value={query.near} /> : query.near ? <input type="hidden" name="near" value={query.near} /> : null}
-          <div className="field">
-            <label htmlFor="sort">{t('search.sort')}</label>
-            <select id="sort" name="sort" defaultValue={query.sort}>
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`search.sorts.${s}`)}
-                </option>
+            <fieldset>
+              <legend>{t('search.category')}</legend>
+              {result.facets.categories.map((f) => (
+                <label key={f.value}>
+                  <input type="radio" name="category" value={f.value} defaultChecked={query.category === f.value} />
+                  {f.label} <span className="facet-count">{f.count}</span>
+                </label>
               ))}
-            </select>
-          </div>
-          <button type="submit" className="button secondary">
-            {t('search.apply')}
-          </button>{' '}
-          <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : '?'}>{t('common.clear')}</Link>
-        </Form>
+            </fieldset>
+            <FacetGroup legend={t('search.brand')} name="brand" values={result.facets.brands} />
+            {oneSeller ? null : <FacetGroup legend={t('search.seller')} name="seller" values={result.facets.sellers} />}
+            {attributeDefinitions.map((definition) => {
+              const facet = result.facets.attributes.find((a) => a.key === definition.key)
+              if (!facet?.values.length) return null
+              const values = definition.type === 'number' ? [...facet.values].sort((a, b) => Number(a.value) - Number(b.value)) : facet.values
+              const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(i18n.language)}${definition.unit ? ` ${definition.unit}` : ''}` : value)
+              return <FacetGroup key={definition.key} legend={vi ? definition.labelVi : definition.labelEn} name={`a.${definition.key}`} separator={null} values={values.map((v) => ({ ...v, label: label(v.value) }))} />
+            })}
+            <fieldset>
+              <label>
+                <input type="checkbox" name="stock" value="1" defaultChecked={query.inStock} />
+                {t('search.inStockOnly')} <span className="facet-count">{result.facets.inStock}</span>
+              </label>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="min">{t('search.minPrice')}</label>
+              <input id="min" name="min" inputMode="numeric" defaultValue={params.get('min') ?? ''} />
+            </div>
+            <div className="field">
+              <label htmlFor="max">{t('search.maxPrice')}</label>
+              <input id="max" name="max" inputMode="numeric" defaultValue={params.get('max') ?? ''} />
+            </div>
+            {locationPicker ? <LocationSelect value={query.near} /> : query.near ? <input type="hidden" name="near" value={query.near} /> : null}
+            <div className="field">
+              <label htmlFor="sort">{t('search.sort')}</label>
+              <select id="sort" name="sort" defaultValue={query.sort}>
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`search.sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button secondary">
+              {t('search.apply')}
+            </button>{' '}
+            <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : '?'}>{t('common.clear')}</Link>
+          </Form>
         </details>
         <section aria-busy={navigation.state === 'loading'}>
           <p className="muted">{t('common.results', { count: result.total })}</p>
@@ -106,7 +106,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
                       {h.nearestKm !== null ? ` · ${t('search.kmAway', { km: h.nearestKm })}` : ''}
                     </p>
                   </div>
-                  <div style={{ textAlign: 'right' }}>
+                  <div className="hit-price">
                     {h.minPrice ? (
                       <p>
                         <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} />

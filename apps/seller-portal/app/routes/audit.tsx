@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { AuditEvent, AuditFilterSchema, listAuditActions, listAuditEvents } from '@tradepost/domain/audit'
@@ -75,12 +76,12 @@ function AuditDetails({ details }: { details: Record<string, unknown> }) {
     return Array.isArray(v) ? v.join(', ') : String(v)
   }
   return (
-    <dl className="facts compact">
+    <dl className="facts">
       {entries.map(([key, v]) => (
-        <div key={key} style={{ display: 'contents' }}>
+        <Fragment key={key}>
           <dt>{t(`audit.details.${key}`, { defaultValue: key })}</dt>
           <dd>{value(key, v)}</dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   )

@@ -27,6 +27,11 @@ export function AppShell({ product, nav, user, organizations, activeOrganization
   const location = useLocation()
   const navigation = useNavigation()
   const here = location.pathname + location.search
+  const links = nav.map((item) => (
+    <NavLink key={item.to} to={item.to} end={item.to === '/'}>
+      {item.label}
+    </NavLink>
+  ))
   return (
     <>
       <a href="#main" className="skip-link">
@@ -42,22 +47,12 @@ export function AppShell({ product, nav, user, organizations, activeOrganization
           </span>
         </Link>
         <nav aria-label={t('common.mainNavigation')} className="mainnav">
-          {nav.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.to === '/'}>
-              {item.label}
-            </NavLink>
-          ))}
+          {links}
         </nav>
         {/* On a phone the navigation folds into a menu (a disclosure: it works without JavaScript). */}
         <details className="phonenav" key={location.pathname}>
           <summary className="button secondary small">{t('common.menu')}</summary>
-          <nav aria-label={t('common.mainNavigation')}>
-            {nav.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === '/'}>
-                {item.label}
-              </NavLink>
-            ))}
-          </nav>
+          <nav aria-label={t('common.mainNavigation')}>{links}</nav>
         </details>
         {headerExtra}
         <div className="topbar-tools">
