@@ -4,6 +4,8 @@ import { expect, signIn, test } from './fixtures.ts'
 import { APPS } from './urls.ts'
 
 test('manufacturer publishes → distributors offer → buyer finds it by partial SKU and compares two offers', async ({ browser }) => {
+  // Four people and the indexer in one story: more than the default half minute on a busy machine.
+  test.setTimeout(90_000)
   const tag = Date.now().toString(36).toUpperCase()
   const mpn = `SH-RCBO-${tag}`
 
@@ -46,7 +48,7 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
     const context = await browser.newContext()
     await signIn(context, 'portal', o.email)
     const page = await context.newPage()
-    await page.goto(`${APPS.portal}/offers`)
+    await page.goto(`${APPS.portal}/offers/new`)
     await page.getByLabel('Product').selectOption({ label: `Residual current breaker ${tag} (${mpn})` })
     await page.getByLabel('Your SKU').fill(o.sku)
     await page.getByLabel('Price').fill('-1')

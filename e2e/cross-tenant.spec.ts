@@ -5,6 +5,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { addProductImage, authorizeDistributor, Brand, Category, createBrand, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { ImportJob } from '@tradepost/domain/imports'
+import { Offer } from '@tradepost/domain/offers'
 import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
 import { Organization, saveStorefront, type OrganizationKind } from '@tradepost/domain/organizations'
 import { ProductInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
@@ -101,6 +102,7 @@ test.beforeAll(async ({ playwright }) => {
     tagline,
     territory: '37 km @ 20.432, 106.123',
     hanoiAdminName: importer.name,
+    offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
   }
 })
 

@@ -49,7 +49,7 @@ const FORMS: FormCase[] = [
     fuzz: ['mpn', 'nameEn', 'descriptionVi', 'categoryId', 'gtin'],
   },
   {
-    name: 'save an offer', app: 'portal', path: () => '/offers', as: 'admin@hanoisupply.test',
+    name: 'save an offer', app: 'portal', path: () => '/offers/new', as: 'admin@hanoisupply.test',
     form: (ids) => ({ productId: ids.product, sku: `FZ-${randomBytes(3).toString('hex')}`, price: '100000', currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '0', condition: 'new', [`stock.${ids.warehouse}`]: '5' }),
     fuzz: ['sku', 'price', 'currency', 'minOrderQty', 'leadTimeDays', 'stock.WAREHOUSE'],
   },
@@ -171,7 +171,7 @@ test('a double submit of a create form answers with one record and no 5xx', asyn
   expect(await em.count(Product, { mpn })).toBe(1)
 
   const sku = `TW-${randomBytes(3).toString('hex')}`
-  await twice('portal', 'admin@hanoisupply.test', '/offers', { productId: world.product, sku, price: '120000', currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '1', condition: 'new' })
+  await twice('portal', 'admin@hanoisupply.test', '/offers/new', { productId: world.product, sku, price: '120000', currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '1', condition: 'new' })
   expect(await em.count(Offer, { sku })).toBe(1)
 
   // A seller saving its storefront settings for the first time, twice at once.

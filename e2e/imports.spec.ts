@@ -29,7 +29,7 @@ test('a distributor imports offers from CSV: a wrong header is refused, then goo
   await expect(rows.nth(1)).toContainText('This currency does not have that many decimals.')
 
   await page.goto(`${APPS.portal}/offers`)
-  await expect(page.getByRole('cell', { name: `IMP-${tag}-1` })).toBeVisible()
+  await expect(page.getByRole('cell', { name: `IMP-${tag}-1`, exact: true })).toBeVisible()
   await context.close()
 })
 

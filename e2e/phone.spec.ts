@@ -2,6 +2,7 @@
 // the screen. Pages are listed with who looks at them; a page route without a row fails the test.
 import { Product } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
+import { Offer } from '@tradepost/domain/offers'
 import { Organization } from '@tradepost/domain/organizations'
 import { User } from '@tradepost/domain/users'
 import { db, expect, signIn, test } from './fixtures.ts'
@@ -9,7 +10,7 @@ import { pageRoutes, routeReached } from './routes.ts'
 import { APPS, type AppName } from './urls.ts'
 
 const PHONE = { width: 390, height: 844 }
-interface Ids { org: string; product: string; importJob: string }
+interface Ids { org: string; product: string; importJob: string; offer: string }
 interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 const HANOI = 'admin@hanoisupply.test'
@@ -36,6 +37,8 @@ const PAGES: PageRow[] = [
   { app: 'market', as: BUYER, path: () => '/account/members' },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
+  { app: 'portal', as: HANOI, path: () => '/offers/new' },
+  { app: 'portal', as: HANOI, path: (ids) => `/offers/${ids.offer}` },
   { app: 'portal', as: HANOI, path: () => '/imports' },
   { app: 'portal', as: HANOI, path: (ids) => `/imports/${ids.importJob}` },
   { app: 'portal', as: HANOI, path: () => '/authorizations' },
@@ -61,11 +64,12 @@ test.beforeAll(async () => {
   const hanoi = await em.findOneOrFail(Organization, { slug: 'hanoi-industrial-supply' })
   const songhong = await em.findOneOrFail(Organization, { slug: 'song-hong-electric' })
   const product = await em.findOneOrFail(Product, { organizationId: songhong.id }, { orderBy: { createdAt: 'asc' } })
+  const offer = await em.findOneOrFail(Offer, { organizationId: hanoi.id }, { orderBy: { sku: 'asc' } })
   // An import with refused rows, so its page shows the table of errors.
   const importer = await em.findOneOrFail(User, { email: HANOI })
   const job = em.create(ImportJob, { organizationId: hanoi.id, createdByUserId: importer.id, kind: 'offers', filename: 'phone-check-with-a-rather-long-file-name-from-an-erp-export.csv', status: 'done', errors: [{ line: 2, field: 'price', code: 'PRICE_INVALID' }] })
   await em.persist(job).flush()
-  ids = { org: hanoi.id, product: product.id, importJob: job.id }
+  ids = { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id }
 })
 
 test('every page route of both apps has a row here', async () => {

@@ -39,6 +39,8 @@ export interface World {
   territory: string
   /** The hidden name of Hà Nội Industrial Supply's admin (shown to the operator, in its audit activity). */
   hanoiAdminName: string
+  /** An offer of Hà Nội Industrial Supply: its id and SKU (the secret its own page shows). */
+  offer: { id: string; sku: string }
 }
 
 export interface Probe {
@@ -94,6 +96,10 @@ const productState = async (w: World, em: EntityManager) => {
   const p = await em.fork().findOneOrFail(Product, { id: w.draft.id })
   return { status: p.status, mpn: p.mpn, nameEn: p.nameEn }
 }
+const offerState = async (w: World, em: EntityManager) => {
+  const o = await em.fork().findOne(Offer, { id: w.offer.id })
+  return o && [o.sku, o.status, o.priceAmount, o.updatedAt.toISOString()]
+}
 const productImages = async (w: World, em: EntityManager) => em.fork().count(ProductImage, { productId: w.draft.id })
 const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
 const hanoiStorefront = async (w: World, em: EntityManager) => {
@@ -130,8 +136,15 @@ export const PROBES: Probe[] = [
     expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productImages,
   },
   { route: 'products.$id', name: 'edit another manufacturer\'s product', app: 'portal', method: 'POST', path: (w) => `/products/${w.draft.id}`, form: (w) => ({ intent: 'save', mpn: 'HIJACK-1', nameEn: 'x', nameVi: 'x', categoryId: w.draftCategory }), expect: 'denied', secret: draftName, outsider: MAKER_OUTSIDER, owner: null, unchanged: productState },
-  { route: 'offers', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
-  { route: 'offers', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
+  { route: 'offers._index', name: 'offer list', app: 'portal', method: 'GET', path: () => '/offers', expect: 'own', secret: () => 'HNIS-MCB2P63', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'offers._index', name: 'offer list searched for another seller\'s SKU', app: 'portal', method: 'GET', path: (w) => `/offers?q=${w.offer.sku}`, expect: 'own', secret: (w) => w.offer.id, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'offers._index', name: 'pause another seller\'s offers in bulk', app: 'portal', method: 'POST', path: () => '/offers?index', form: (w) => ({ intent: 'pause', offerIds: w.offer.id }), expect: 'own', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'another seller\'s offer', app: 'portal', method: 'GET', path: (w) => `/offers/${w.offer.id}`, expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'offers.$id', name: 'edit another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: (w) => ({ productId: w.draft.id, sku: w.offer.sku, price: '1', currency: 'VND' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'pause another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'pause' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'activate another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'activate' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'delete another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'delete' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers/new', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
   { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff', taglineEn: 'Probe tagline' }), expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
   { route: 'storefront', name: 'upload a storefront logo', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'uploadImage', slot: 'logo' }), file: { field: 'image', name: 'logo.gif', mimeType: 'image/gif', bytes: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }, expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },

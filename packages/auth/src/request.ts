@@ -191,3 +191,15 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (
     }
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The `$id` of an editor route that also creates: `new` is null (a new record), anything but a
+ * well-formed id is 404 before any query runs.
+ */
+export function idOrNew(param: string | undefined): string | null {
+  if (param === 'new') return null
+  if (!param || !UUID.test(param)) throw new Response('Not found', { status: 404 })
+  return param
+}

@@ -3,8 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from '@tradepost/domain/zod'
-import { getServices, guard } from '@tradepost/auth'
+import { getServices, guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { addProductImage, getMyProduct, listCategories, listMyBrands, listProductImages, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { ProductInputSchema, UNITS_OF_MEASURE } from '@tradepost/domain/schemas'
@@ -15,17 +14,9 @@ import { kit } from '../app.server.ts'
 
 export const meta = metaTitle('catalog.editProduct')
 
-/** `/products/new` creates; `/products/<id>` edits one of the organization's products. */
-const productIdOf = (params: { id?: string }) => {
-  if (params.id === 'new') return null
-  const parsed = z.uuid().safeParse(params.id)
-  if (!parsed.success) throw new Response('Not found', { status: 404 })
-  return parsed.data
-}
-
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const id = productIdOf(params)
+  const id = idOrNew(params.id)
   const product = id ? await getMyProduct(rc.ctx, id) : null
   return data(
     {
@@ -42,7 +33,7 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const id = productIdOf(params)
+  const id = idOrNew(params.id)
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (id && intent === 'image') {

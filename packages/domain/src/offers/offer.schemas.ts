@@ -5,6 +5,8 @@ import { OFFER_CONDITIONS } from './offers.constants.ts'
 const count = (min: number) => z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(min, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000)
 
 export const OfferInputSchema = z.object({
+  /** Set when editing an offer on its own page: the offer to change (its SKU may change too). */
+  offerId: z.uuid().optional(),
   productId: z.uuid({ error: 'PRODUCT_UNKNOWN' }),
   sku: z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, { error: 'SKU_INVALID' }),
   /** As typed ("1,250,000"); parsed to minor units against the currency by the use case. */
@@ -18,3 +20,9 @@ export const OfferInputSchema = z.object({
   stock: z.record(z.uuid(), count(0)).default({}),
 })
 export type OfferInput = z.infer<typeof OfferInputSchema>
+
+/** A bulk change of status from the offer list: the chosen offers of the seller's own. */
+export const OfferBulkSchema = z.object({
+  intent: z.enum(['pause', 'activate']),
+  offerIds: z.array(z.uuid()).min(1, { error: 'NOTHING_SELECTED' }).max(200),
+})

@@ -8,7 +8,9 @@ import { QUEUES } from '../jobs/outbox.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { OfferInputSchema } from './offer.schemas.ts'
-import { saveOffer } from './offers.ts'
+import { deleteOffer, getMyOffer, listMyOffers, saveOffer, setOffersStatus } from './offers.ts'
+import { AuditEvent } from '../audit/audit-event.entity.ts'
+import { Offer } from './offer.entity.ts'
 import { getProductPage } from './product-page.ts'
 
 const db = useTestDatabase()
@@ -120,5 +122,56 @@ describe('offers', () => {
     expect(page.offers[0]!.nearestStockKm).toBeGreaterThan(1000)
     const { documents } = await buildSearchDocuments(db().orm.em.fork(), [w.product.id])
     expect(documents[0]!.offers.map((o) => o.sellerId).sort()).toEqual([w.north.org.id, w.south.org.id].sort())
+  })
+
+  it('lists the seller\'s own offers by search, status and page; pauses, edits and deletes only its own', async () => {
+    const w = await world()
+    await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
+    await authorizeDistributor(db().ctx(w.maker.admin.actor), { distributorId: w.north.org.id, brandId: w.brand.id, subdivisions: ['VN-HN'], circles: [] })
+    const north = db().ctx(w.north.admin.actor)
+    const south = db().ctx(w.south.admin.actor)
+    const saved = []
+    for (let i = 0; i < 27; i++) {
+      const r = await saveOffer(north, offerInput(w.product.id, { sku: `NORTH-${String(i).padStart(2, '0')}`, stock: { [w.hn.id]: i } }))
+      if (!r.ok) throw new Error(r.error.code)
+      saved.push(r.value)
+    }
+    const first = await listMyOffers(north)
+    expect([first.total, first.rows.length, first.pageCount, first.byStatus]).toEqual([27, 25, 2, { active: 27, paused: 0 }])
+    expect((await listMyOffers(north, { page: 2 })).rows).toHaveLength(2)
+    // By SKU, by the product's name in Vietnamese, and by part number; "_" is a letter, not a wildcard.
+    expect((await listMyOffers(north, { q: 'north-0' })).total).toBe(10)
+    expect((await listMyOffers(north, { q: 'cầu dao' })).total).toBe(27)
+    expect((await listMyOffers(north, { q: w.product.mpn.slice(0, 5) })).total).toBe(27)
+    expect((await listMyOffers(north, { q: 'NORTH_0' })).total).toBe(0)
+    expect((await listMyOffers(south)).total).toBe(0)
+
+    // Another seller's ids are ignored; a paused offer leaves the product page and search.
+    const [a, b] = [saved[0]!, saved[1]!]
+    expect(await setOffersStatus(south, [a.id, b.id], 'paused')).toBe(0)
+    expect(await setOffersStatus(north, [a.id, b.id], 'paused')).toBe(2)
+    expect(await setOffersStatus(north, [a.id], 'paused')).toBe(0)
+    const paused = await listMyOffers(north, { status: 'paused' })
+    expect([paused.total, paused.byStatus]).toEqual([2, { active: 25, paused: 2 }])
+    const publicSkus = async () => (await getProductPage(db().ctx(ANONYMOUS), w.product.slug, null)).offers.map((o) => o.sku)
+    expect(await publicSkus()).not.toContain(a.sku)
+    const { documents } = await buildSearchDocuments(db().orm.em.fork(), [w.product.id])
+    expect(documents[0]!.offers).toHaveLength(25)
+    expect(await db().orm.em.fork().count(AuditEvent, { organizationId: w.north.org.id, action: 'offer.paused' })).toBe(2)
+
+    // Editing on the offer's own page may rename its SKU, but not to another offer's.
+    await expect(getMyOffer(south, a.id)).rejects.toMatchObject({ kind: 'not_found' })
+    const edit = (over: Record<string, unknown>) => offerInput(w.product.id, { offerId: a.id, sku: a.sku, ...over })
+    expect(await saveOffer(north, edit({ sku: b.sku }))).toEqual({ ok: false, error: { code: 'SKU_TAKEN', field: 'sku' } })
+    const renamed = await saveOffer(north, edit({ sku: 'NORTH-RENAMED', price: '199000' }))
+    expect(renamed.ok && [renamed.value.id, renamed.value.sku, renamed.value.price.amount]).toEqual([a.id, 'NORTH-RENAMED', 199_000])
+    await expect(saveOffer(south, edit({}))).rejects.toMatchObject({ kind: 'not_found' })
+
+    // Delete: another seller's is not found and stays; one's own goes with its stock.
+    await expect(deleteOffer(south, a.id)).rejects.toMatchObject({ kind: 'not_found' })
+    expect(await db().orm.em.fork().count(Offer, { id: a.id })).toBe(1)
+    await deleteOffer(north, a.id)
+    expect(await db().orm.em.fork().count(Offer, { id: a.id })).toBe(0)
+    expect((await listMyOffers(north)).total).toBe(26)
   })
 })

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.ts'
-import { authorize, scoped } from '../authz/scoped.ts'
+import { raw, type FilterQuery } from '@mikro-orm/core'
+import { accessibleWhere } from '../authz/ability.ts'
+import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import { DistributorAuthorization } from '../catalog/authorization.entity.ts'
 import { territoryContains } from '../catalog/authorizations.ts'
 import { Product } from '../catalog/product.entity.ts'
@@ -12,6 +14,7 @@ import { Warehouse } from '../organizations/warehouse.entity.ts'
 import type { OfferInput } from './offer.schemas.ts'
 import { OfferStock } from './offer-stock.entity.ts'
 import { Offer } from './offer.entity.ts'
+import type { OfferStatus } from './offers.constants.ts'
 
 export interface OfferDto {
   id: string
@@ -62,13 +65,18 @@ export async function saveOffers(
     const warehouses = new Map((options.warehouses ?? (await em.find(Warehouse, { organizationId: orgId }))).map((w) => [w.id, w]))
     const foreignBrands = [...new Set([...products.values()].filter((p) => p.organizationId !== orgId && p.brandId).map((p) => p.brandId!))]
     const grants = new Map((foreignBrands.length ? await em.find(DistributorAuthorization, { brandId: { $in: foreignBrands }, distributorId: orgId }) : []).map((g) => [g.brandId, g]))
-    const offers = new Map((await em.find(Offer, { organizationId: orgId, sku: { $in: [...new Set(inputs.map((i) => i.sku))] } })).map((o) => [o.sku, o]))
+    const editing = [...new Set(inputs.flatMap((i) => (i.offerId ? [i.offerId] : [])))]
+    const known = await em.find(Offer, { organizationId: orgId, $or: [{ sku: { $in: [...new Set(inputs.map((i) => i.sku))] } }, ...(editing.length ? [{ id: { $in: editing } }] : [])] })
+    const offers = new Map(known.map((o) => [o.sku, o]))
+    const offersById = new Map(known.map((o) => [o.id, o]))
     const stock = new Map(
       (offers.size ? await em.find(OfferStock, { offerId: { $in: [...offers.values()].map((o) => o.id) } }) : []).map((s) => [`${s.offerId}:${s.warehouseId}`, s]),
     )
     const touched = new Set<string>()
 
     const saveOne = (input: OfferInput): Result<Offer, OfferError> => {
+      // An edit of an offer that is not the seller's own: not found, before any rule speaks.
+      if (input.offerId && !offersById.has(input.offerId)) throw new DomainError('not_found', 'NOT_FOUND')
       const price = parseMoney(input.price, input.currency)
       if (!price.ok) return fail(price.code, { field: price.code === 'CURRENCY_UNKNOWN' ? 'currency' : 'price' })
       if (input.orderMultiple > 1 && input.minOrderQty % input.orderMultiple !== 0) return fail('MULTIPLE_ABOVE_MOQ', { field: 'orderMultiple' })
@@ -82,8 +90,19 @@ export async function saveOffers(
         const outside = Object.entries(input.stock).find(([id, qty]) => qty > 0 && !territoryContains(grant, warehouses.get(id)!))
         if (outside) return fail('WAREHOUSE_OUTSIDE_TERRITORY', { field: 'stock', params: { warehouse: warehouses.get(outside[0])!.name } })
       }
-      // Upsert by SKU: the same SKU for another product is a mistake, not a move.
+      // Upsert by SKU: the same SKU for another product is a mistake, not a move. An edit names
+      // its offer, whose SKU may change to one no other offer of the seller's uses.
       let offer = offers.get(input.sku)
+      if (input.offerId) {
+        const edited = offersById.get(input.offerId)!
+        if (edited.productId !== product.id) return fail('PRODUCT_UNKNOWN', { field: 'productId' })
+        if (offer && offer.id !== edited.id) return fail('SKU_TAKEN', { field: 'sku' })
+        if (edited.sku !== input.sku) {
+          offers.delete(edited.sku)
+          offers.set(input.sku, edited)
+        }
+        offer = edited
+      }
       if (offer && offer.productId !== product.id) return fail('SKU_TAKEN', { field: 'sku' })
       const fields = {
         sku: input.sku,
@@ -138,30 +157,128 @@ async function toOfferDto(ctx: Ctx, offer: Offer): Promise<OfferDto> {
 
 export interface MyOfferRow extends OfferDto {
   productName: string
+  productNameVi: string
   productSlug: string
+  productMpn: string
+  updatedAt: string
 }
 
-export async function listMyOffers(ctx: Ctx): Promise<MyOfferRow[]> {
+export const OFFERS_PAGE_SIZE = 25
+
+export interface OfferListFilter {
+  /** Part of a SKU, a part number or a product name (either language). */
+  q?: string
+  status?: OfferStatus
+  page?: number
+}
+
+export interface OfferList {
+  rows: MyOfferRow[]
+  total: number
+  page: number
+  pageCount: number
+  /** How many of the seller's offers are in each status, whatever the filter. */
+  byStatus: Record<OfferStatus, number>
+}
+
+/** The seller's own offers, newest change first, a page at a time. */
+export async function listMyOffers(ctx: Ctx, filter: OfferListFilter = {}): Promise<OfferList> {
   const orgId = ctx.actor.membership?.organizationId
-  if (!orgId) return []
-  const offers = await scoped(ctx).find(Offer, { organizationId: orgId }, { orderBy: { updatedAt: 'desc' }, limit: 500 })
+  const byStatus: Record<OfferStatus, number> = { active: 0, paused: 0 }
+  if (!orgId) return { rows: [], total: 0, page: 1, pageCount: 1, byStatus }
+  const where: FilterQuery<Offer> = { organizationId: orgId }
+  if (filter.status) where.status = filter.status
+  const q = filter.q?.trim().replaceAll('%', '').replaceAll('_', '\\_')
+  if (q) {
+    const like = { $ilike: `%${q}%` }
+    // The product's fields through the relation (a join), though the entity keeps only its id.
+    where.$or = [{ sku: like }, { productId: { $or: [{ nameEn: like }, { nameVi: like }, { mpn: like }] } } as never]
+  }
+  const [offers, total] = await scoped(ctx).findAndCount(Offer, where, { orderBy: { updatedAt: 'desc', id: 'asc' }, limit: OFFERS_PAGE_SIZE, offset: (Math.max(1, filter.page ?? 1) - 1) * OFFERS_PAGE_SIZE })
+  const allowed = accessibleWhere(ctx.ability, 'read', Offer)
+  if (allowed) {
+    const counts = await ctx.em
+      .createQueryBuilder(Offer, 'o')
+      .select(['o.status', raw('count(*)::int as n')])
+      .where({ $and: [allowed, { organizationId: orgId }] } as never)
+      .groupBy('o.status')
+      .execute<{ status: OfferStatus; n: number }[]>()
+    for (const c of counts) byStatus[c.status] = c.n
+  }
+  const pageCount = Math.max(1, Math.ceil(total / OFFERS_PAGE_SIZE))
+  return { rows: await toRows(ctx, offers), total, page: Math.min(Math.max(1, filter.page ?? 1), pageCount), pageCount, byStatus }
+}
+
+/** One of the seller's own offers, for its edit page (another seller's is not found). */
+export async function getMyOffer(ctx: Ctx, id: string): Promise<MyOfferRow> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('not_found', 'NOT_FOUND')
+  const offer = await scoped(ctx).findOneOrThrow(Offer, { id, organizationId: orgId })
+  return (await toRows(ctx, [offer]))[0]!
+}
+
+async function toRows(ctx: Ctx, offers: Offer[]): Promise<MyOfferRow[]> {
   if (!offers.length) return []
   const products = new Map((await ctx.em.find(Product, { id: { $in: offers.map((o) => o.productId) } })).map((p) => [p.id, p]))
   const stock = await scoped(ctx).find(OfferStock, { offerId: { $in: offers.map((o) => o.id) } })
-  return offers.map((o) => ({
-    id: o.id,
-    productId: o.productId,
-    productName: products.get(o.productId)?.nameEn ?? '',
-    productSlug: products.get(o.productId)?.slug ?? '',
-    sku: o.sku,
-    price: { amount: o.priceAmount, currency: o.currency },
-    minOrderQty: o.minOrderQty,
-    orderMultiple: o.orderMultiple,
-    leadTimeDays: o.leadTimeDays,
-    condition: o.condition,
-    status: o.status,
-    stock: stock.filter((s) => s.offerId === o.id).map((s) => ({ warehouseId: s.warehouseId, quantity: s.quantity })),
-  }))
+  return offers.map((o) => {
+    const product = products.get(o.productId)
+    return {
+      id: o.id,
+      productId: o.productId,
+      productName: product?.nameEn ?? '',
+      productNameVi: product?.nameVi ?? '',
+      productSlug: product?.slug ?? '',
+      productMpn: product?.mpn ?? '',
+      sku: o.sku,
+      price: { amount: o.priceAmount, currency: o.currency },
+      minOrderQty: o.minOrderQty,
+      orderMultiple: o.orderMultiple,
+      leadTimeDays: o.leadTimeDays,
+      condition: o.condition,
+      status: o.status,
+      updatedAt: o.updatedAt.toISOString(),
+      stock: stock.filter((s) => s.offerId === o.id).map((s) => ({ warehouseId: s.warehouseId, quantity: s.quantity })),
+    }
+  })
+}
+
+/**
+ * Pauses or activates offers of the seller's own: a paused offer leaves search, product pages
+ * and storefronts until it is active again. Ids of offers one may not change are ignored; the
+ * answer is how many changed.
+ */
+export async function setOffersStatus(ctx: Ctx, ids: string[], status: OfferStatus): Promise<number> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('forbidden', 'FORBIDDEN')
+  authorizeType(ctx, 'update', Offer)
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const offers = await scoped(tx).find(Offer, { id: { $in: ids }, organizationId: orgId, status: { $ne: status } }, {}, 'update')
+    for (const offer of offers) {
+      authorize(tx, 'update', offer)
+      offer.status = status
+      recordAudit(tx, { organizationId: orgId, action: status === 'paused' ? 'offer.paused' : 'offer.activated', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku } })
+    }
+    await em.flush()
+    if (offers.length) await enqueueIndexing(tx, [...new Set(offers.map((o) => o.productId))])
+    return offers.length
+  })
+}
+
+/** Deletes one of the seller's own offers with its stock; buyers no longer see it anywhere. */
+export async function deleteOffer(ctx: Ctx, id: string): Promise<void> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('not_found', 'NOT_FOUND')
+  await ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const offer = await scoped(tx).findOneOrThrow(Offer, { id, organizationId: orgId }, 'delete')
+    authorize(tx, 'delete', offer)
+    recordAudit(tx, { organizationId: orgId, action: 'offer.deleted', subjectType: 'Offer', subjectId: offer.id, details: { sku: offer.sku } })
+    em.remove(offer)
+    await em.flush()
+    await enqueueIndexing(tx, [offer.productId])
+  })
 }
 
 export interface WarehouseDto {

@@ -1,0 +1,155 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { appUrl, guard, idOrNew } from '@tradepost/auth'
+import { submitForm } from '@tradepost/auth/forms'
+import { listOfferableProducts } from '@tradepost/domain/catalog'
+import { deleteOffer, getMyOffer, listMyWarehouses, saveOffer, setOffersStatus } from '@tradepost/domain/offers'
+import { CURRENCIES, CURRENCY_DECIMALS, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
+import { StatusBadge } from '@tradepost/ui/components/data.tsx'
+import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
+import { kit } from '../app.server.ts'
+
+export const meta = metaTitle('catalog.editOffer')
+
+export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const id = idOrNew(params.id)
+  const offer = id ? await getMyOffer(rc.ctx, id) : null
+  return data(
+    {
+      offer,
+      // Editing keeps the product; a new offer picks among what this seller may sell.
+      products: offer ? [] : await listOfferableProducts(rc.ctx),
+      warehouses: await listMyWarehouses(rc.ctx),
+      marketplaceUrl: appUrl('marketplace'),
+    },
+    { headers: rc.headers },
+  )
+})
+
+export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
+  const rc = await kit.requireMember(request)
+  const id = idOrNew(params.id)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (id && (intent === 'pause' || intent === 'activate')) {
+    await getMyOffer(rc.ctx, id)
+    await setOffersStatus(rc.ctx, [id], intent === 'pause' ? 'paused' : 'active')
+    throw redirect(`/offers/${id}?notice=${intent === 'pause' ? 'offerPaused' : 'offerActivated'}`)
+  }
+  if (id && intent === 'delete') {
+    await deleteOffer(rc.ctx, id)
+    throw redirect('/offers?notice=offerDeleted')
+  }
+  return submitForm(formData, OfferInputSchema, (value) => saveOffer(rc.ctx, { ...value, offerId: id ?? undefined }), { field: 'sku', redirectTo: (offer) => `/offers/${offer.id}?notice=offerSaved` })
+})
+
+/** Minor units back to what a seller types: 1250000 VND → "1250000", 1999 USD → "19.99". */
+const typedAmount = (amount: number, currency: string) => {
+  const decimals = CURRENCY_DECIMALS[currency as keyof typeof CURRENCY_DECIMALS] ?? 0
+  return decimals ? (amount / 10 ** decimals).toFixed(decimals) : String(amount)
+}
+
+export default function OfferEditor() {
+  const { t, i18n } = useTranslation()
+  const { offer, products, warehouses, marketplaceUrl } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const vi = i18n.language === 'vi'
+  const [form, fields] = useForm({
+    // A new id after each save, so the fields show what was stored rather than what was typed.
+    id: offer ? `offer-${offer.id}-${Date.parse(offer.updatedAt)}` : 'offer-new',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferInputSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    defaultValue: offer
+      ? {
+          productId: offer.productId,
+          sku: offer.sku,
+          price: typedAmount(offer.price.amount, offer.price.currency),
+          currency: offer.price.currency,
+          minOrderQty: String(offer.minOrderQty),
+          orderMultiple: String(offer.orderMultiple),
+          leadTimeDays: String(offer.leadTimeDays),
+          condition: offer.condition,
+          stock: Object.fromEntries(offer.stock.map((s) => [s.warehouseId, String(s.quantity)])),
+        }
+      : { currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '1', condition: 'new', productId: params.get('product') ?? '' },
+  })
+  const stock = fields.stock.getFieldset()
+  const stockError = actionData?.error?.field === 'stock' ? actionData.error : null
+  const notice = params.get('notice')
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/offers">{t('catalog.offers')}</Link>
+      </p>
+      <PageHeader title={offer ? `${t('catalog.editOffer')}: ${offer.sku}` : t('catalog.newOffer')}>
+        {offer ? (
+          <>
+            <StatusBadge status={offer.status} />{' '}
+            <Form method="post" className="inline-form">
+              <SubmitButton name="intent" value={offer.status === 'active' ? 'pause' : 'activate'} variant="secondary">
+                {offer.status === 'active' ? t('catalog.pause') : t('catalog.activate')}
+              </SubmitButton>
+            </Form>
+          </>
+        ) : null}
+      </PageHeader>
+      {notice === 'offerSaved' || notice === 'offerPaused' || notice === 'offerActivated' ? (
+        <Notice tone="success">{notice === 'offerSaved' ? t('catalog.offerSaved') : notice === 'offerPaused' ? t('catalog.offersPaused', { count: 1 }) : t('catalog.offersActivated', { count: 1 })}</Notice>
+      ) : null}
+      {offer?.status === 'paused' ? <Notice tone="warning">{t('catalog.pausedHint')}</Notice> : null}
+      <section className="panel">
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} />
+          <ErrorAlert error={stockError} />
+          {offer ? (
+            <p>
+              {t('catalog.product')}: <a href={`${marketplaceUrl}/p/${offer.productSlug}`}>{vi ? offer.productNameVi : offer.productName}</a> <span className="muted">({offer.productMpn})</span>
+              <input type="hidden" name={fields.productId.name} value={offer.productId} />
+            </p>
+          ) : (
+            <SelectField
+              label={t('catalog.product')}
+              errors={fields.productId.errors}
+              selectProps={getSelectProps(fields.productId)}
+              options={[{ value: '', label: t('catalog.chooseProduct') }, ...products.map((p) => ({ value: p.id, label: vi ? p.labelVi : p.label }))]}
+            />
+          )}
+          <div className="grid-2">
+            <Field label={t('catalog.sku')} errors={fields.sku.errors} inputProps={getInputProps(fields.sku, { type: 'text' })} />
+            <Field label={t('catalog.price')} hint={t('catalog.priceHint')} errors={fields.price.errors} inputProps={{ ...getInputProps(fields.price, { type: 'text' }), inputMode: 'decimal' }} />
+            <SelectField label={t('catalog.currency')} errors={fields.currency.errors} selectProps={getSelectProps(fields.currency)} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+            <SelectField label={t('catalog.condition')} errors={fields.condition.errors} selectProps={getSelectProps(fields.condition)} options={OFFER_CONDITIONS.map((c) => ({ value: c, label: t(`conditions.${c}`) }))} />
+            <Field label={t('catalog.moq')} errors={fields.minOrderQty.errors} inputProps={getInputProps(fields.minOrderQty, { type: 'number' })} />
+            <Field label={t('catalog.multiple')} errors={fields.orderMultiple.errors} inputProps={getInputProps(fields.orderMultiple, { type: 'number' })} />
+            <Field label={t('catalog.leadTime')} errors={fields.leadTimeDays.errors} inputProps={getInputProps(fields.leadTimeDays, { type: 'number' })} />
+            {warehouses.map((w) => {
+              const field = stock[w.id]!
+              return <Field key={w.id} label={t('catalog.stockAt', { warehouse: `${w.name} (${w.city})` })} errors={field.errors} inputProps={{ ...getInputProps(field, { type: 'number' }), min: 0 }} />
+            })}
+          </div>
+          <SubmitButton>{t('catalog.saveOffer')}</SubmitButton>
+        </Form>
+      </section>
+      {offer ? (
+        <section className="panel">
+          <h2>{t('catalog.deleteOffer')}</h2>
+          <p className="muted">{t('catalog.deleteHint')}</p>
+          <Form method="post">
+            <SubmitButton name="intent" value="delete" variant="danger">
+              {t('catalog.deleteOffer')}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  )
+}

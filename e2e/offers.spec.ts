@@ -1,0 +1,60 @@
+// A seller manages its offers: after saving, the page is the offer's own; the list searches,
+// pages and pauses in bulk; a paused offer leaves the product page; deleting removes it.
+import { expect, signIn, test } from './fixtures.ts'
+import { APPS } from './urls.ts'
+
+test('a distributor lists an offer, edits it on its own page, pauses it from the list and deletes it', async ({ browser }) => {
+  const tag = Date.now().toString(36).toUpperCase()
+  const sku = `OFR-${tag}`
+  const context = await browser.newContext()
+  await signIn(context, 'portal', 'sales@hanoisupply.test')
+  const page = await context.newPage()
+  const market = await browser.newPage()
+
+  await page.goto(`${APPS.portal}/offers/new`)
+  const option = await page.getByLabel('Product').locator('option', { hasText: '(SH-MCB-1P-32)' }).textContent()
+  await page.getByLabel('Product').selectOption({ label: option! })
+  await page.getByLabel('Your SKU').fill(sku)
+  await page.getByLabel('Price').fill('123,000')
+  await page.getByLabel(/Stock at Kho Long Biên/).fill('7')
+  await page.getByRole('button', { name: 'Save offer' }).click()
+  await expect(page.getByText('Offer saved.')).toBeVisible()
+  await expect(page).toHaveURL(/\/offers\/[0-9a-f-]{36}\?notice=offerSaved$/)
+  await expect(page.getByRole('heading', { name: `Edit offer: ${sku}` })).toBeVisible()
+  const own = page.url().split('?')[0]!
+
+  // Its own page edits it: a new SKU and price, the same offer.
+  await page.getByLabel('Your SKU').fill(`${sku}-X`)
+  await page.getByLabel('Price').fill('120000')
+  await page.getByRole('button', { name: 'Save offer' }).click()
+  await expect(page.getByRole('heading', { name: `Edit offer: ${sku}-X` })).toBeVisible()
+  expect(page.url().split('?')[0]).toBe(own)
+  await expect(page.getByLabel('Price')).toHaveValue('120000')
+  await market.goto(`${APPS.market}/p/sh-mcb-1p-32`)
+  await expect(market.getByText(`${sku}-X`)).toBeVisible()
+
+  // The list finds it by a fragment of its SKU; pausing with nothing chosen says so.
+  await page.goto(`${APPS.portal}/offers?q=${encodeURIComponent(tag.toLowerCase())}`)
+  await expect(page.locator('table tbody tr')).toHaveCount(1)
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await expect(page.getByText('Choose at least one offer.')).toBeVisible()
+  await page.getByLabel(`Select ${sku}-X`).check()
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  await expect(page.getByText('1 offer paused: buyers no longer see it.')).toBeVisible()
+  await expect(page.locator('table tbody tr').first()).toContainText('Paused')
+  await market.reload()
+  await expect(market.getByRole('heading', { name: 'Compare offers' })).toBeVisible()
+  await expect(market.getByText(`${sku}-X`)).toHaveCount(0)
+
+  // Activate from its own page, then delete it.
+  await page.getByRole('link', { name: `${sku}-X` }).click()
+  await expect(page.getByText('Paused: buyers do not see this offer until you activate it.')).toBeVisible()
+  await page.getByRole('button', { name: 'Activate offer' }).click()
+  await expect(page.getByText('1 offer active again.')).toBeVisible()
+  await page.getByRole('button', { name: 'Delete offer' }).click()
+  await expect(page.getByText('Offer deleted.')).toBeVisible()
+  await page.goto(`${APPS.portal}/offers?q=${encodeURIComponent(tag)}`)
+  await expect(page.getByText('No offer matches these filters.')).toBeVisible()
+  await context.close()
+  await market.close()
+})
