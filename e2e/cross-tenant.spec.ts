@@ -7,7 +7,7 @@ import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
-import { Organization, saveStorefront, type OrganizationKind } from '@tradepost/domain/organizations'
+import { Organization, saveStorefront, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { ProductInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
 import { Invitation, inviteMember, resolveActor, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
@@ -102,6 +102,7 @@ test.beforeAll(async ({ playwright }) => {
     tagline,
     territory: '37 km @ 20.432, 106.123',
     hanoiAdminName: importer.name,
+    warehouse: await em.findOneOrFail(Warehouse, { organizationId: org['hanoi-industrial-supply']!, name: 'Kho Long Biên' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
   }
 })

@@ -1,75 +1,16 @@
 // Every page of both apps on a phone (390 × 844), in both languages: nothing may be wider than
 // the screen. Pages are listed with who looks at them; a page route without a row fails the test.
-import { Product } from '@tradepost/domain/catalog'
-import { ImportJob } from '@tradepost/domain/imports'
-import { Offer } from '@tradepost/domain/offers'
-import { Organization } from '@tradepost/domain/organizations'
-import { User } from '@tradepost/domain/users'
-import { db, expect, signIn, test } from './fixtures.ts'
+import { expect, signIn, test } from './fixtures.ts'
+import { HANOI, loadIds, OPERATOR, PAGES, type Ids } from './pages.ts'
 import { pageRoutes, routeReached } from './routes.ts'
-import { APPS, type AppName } from './urls.ts'
+import { APPS } from './urls.ts'
 
 const PHONE = { width: 390, height: 844 }
-interface Ids { org: string; product: string; importJob: string; offer: string }
-interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
-
-const HANOI = 'admin@hanoisupply.test'
-const SONGHONG = 'admin@songhong.test'
-const OPERATOR = 'operator@tradepost.test'
-const BUYER = 'admin@benthanh.test'
-
-const PAGES: PageRow[] = [
-  ...(['market', 'portal'] as const).flatMap((app) => [
-    { app, as: null, path: () => '/login' },
-    { app, as: null, path: () => '/signup' },
-    { app, as: null, path: () => '/forgot-password' },
-    { app, as: null, path: () => '/reset-password/not-a-token' },
-    { app, as: null, path: () => '/invitations/not-a-token' },
-  ]),
-  { app: 'market', as: null, path: () => '/' },
-  { app: 'market', as: BUYER, path: () => '/' },
-  { app: 'market', as: null, path: () => '/search?q=pump&near=VN-HN' },
-  { app: 'market', as: null, path: () => '/c/circuit-breakers' },
-  { app: 'market', as: null, path: () => '/p/mk-cp-2200?near=VN-HN' },
-  { app: 'market', as: null, path: () => '/p/sh-mcb-2p-63' },
-  { app: 'market', as: null, path: () => '/b/mekong?near=VN-DN' },
-  { app: 'market', as: null, path: () => '/s/saigon-parts' },
-  { app: 'market', as: BUYER, path: () => '/account/members' },
-  { app: 'portal', as: HANOI, path: () => '/' },
-  { app: 'portal', as: HANOI, path: () => '/offers' },
-  { app: 'portal', as: HANOI, path: () => '/offers/new' },
-  { app: 'portal', as: HANOI, path: (ids) => `/offers/${ids.offer}` },
-  { app: 'portal', as: HANOI, path: () => '/imports' },
-  { app: 'portal', as: HANOI, path: (ids) => `/imports/${ids.importJob}` },
-  { app: 'portal', as: HANOI, path: () => '/authorizations' },
-  { app: 'portal', as: HANOI, path: () => '/storefront' },
-  { app: 'portal', as: HANOI, path: () => '/members' },
-  { app: 'portal', as: HANOI, path: () => '/audit' },
-  { app: 'portal', as: SONGHONG, path: () => '/products' },
-  { app: 'portal', as: SONGHONG, path: (ids) => `/products/${ids.product}` },
-  { app: 'portal', as: SONGHONG, path: () => '/products/new' },
-  { app: 'portal', as: SONGHONG, path: () => '/brands' },
-  { app: 'portal', as: SONGHONG, path: () => '/authorizations' },
-  { app: 'portal', as: OPERATOR, path: () => '/' },
-  { app: 'portal', as: OPERATOR, path: () => '/organizations' },
-  { app: 'portal', as: OPERATOR, path: (ids) => `/organizations/${ids.org}` },
-  { app: 'portal', as: OPERATOR, path: () => '/audit' },
-  { app: 'portal', as: OPERATOR, path: () => '/dev/mailbox' },
-]
 
 let ids: Ids
 
 test.beforeAll(async () => {
-  const em = (await db()).em.fork()
-  const hanoi = await em.findOneOrFail(Organization, { slug: 'hanoi-industrial-supply' })
-  const songhong = await em.findOneOrFail(Organization, { slug: 'song-hong-electric' })
-  const product = await em.findOneOrFail(Product, { organizationId: songhong.id }, { orderBy: { createdAt: 'asc' } })
-  const offer = await em.findOneOrFail(Offer, { organizationId: hanoi.id }, { orderBy: { sku: 'asc' } })
-  // An import with refused rows, so its page shows the table of errors.
-  const importer = await em.findOneOrFail(User, { email: HANOI })
-  const job = em.create(ImportJob, { organizationId: hanoi.id, createdByUserId: importer.id, kind: 'offers', filename: 'phone-check-with-a-rather-long-file-name-from-an-erp-export.csv', status: 'done', errors: [{ line: 2, field: 'price', code: 'PRICE_INVALID' }] })
-  await em.persist(job).flush()
-  ids = { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id }
+  ids = await loadIds()
 })
 
 test('every page route of both apps has a row here', async () => {

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql'
 import { DistributorAuthorization, Product, ProductImage } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
-import { Organization, Storefront } from '@tradepost/domain/organizations'
+import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { Brand } from '@tradepost/domain/catalog'
 import { Invitation, User } from '@tradepost/domain/users'
 import type { AppName } from './urls.ts'
@@ -41,6 +41,8 @@ export interface World {
   hanoiAdminName: string
   /** An offer of Hà Nội Industrial Supply: its id and SKU (the secret its own page shows). */
   offer: { id: string; sku: string }
+  /** A warehouse of Hà Nội Industrial Supply: its id and name (shown on its warehouses page). */
+  warehouse: { id: string; name: string }
 }
 
 export interface Probe {
@@ -100,6 +102,10 @@ const offerState = async (w: World, em: EntityManager) => {
   const o = await em.fork().findOne(Offer, { id: w.offer.id })
   return o && [o.sku, o.status, o.priceAmount, o.updatedAt.toISOString()]
 }
+const warehouseState = async (w: World, em: EntityManager) => {
+  const h = await em.fork().findOneOrFail(Warehouse, { id: w.warehouse.id })
+  return [h.name, h.city, h.subdivisionCode, h.latitude, h.longitude]
+}
 const productImages = async (w: World, em: EntityManager) => em.fork().count(ProductImage, { productId: w.draft.id })
 const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
 const hanoiStorefront = async (w: World, em: EntityManager) => {
@@ -145,6 +151,9 @@ export const PROBES: Probe[] = [
   { route: 'offers.$id', name: 'activate another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'activate' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
   { route: 'offers.$id', name: 'delete another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'delete' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
   { route: 'offers.$id', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers/new', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
+  { route: 'warehouses', name: 'warehouse list', app: 'portal', method: 'GET', path: () => '/warehouses', expect: 'own', secret: (w) => w.warehouse.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'warehouses', name: 'open another seller\'s warehouse in the form', app: 'portal', method: 'GET', path: (w) => `/warehouses?edit=${w.warehouse.id}`, expect: 'own', secret: (w) => w.warehouse.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'warehouses', name: 'edit another seller\'s warehouse', app: 'portal', method: 'POST', path: () => '/warehouses', form: (w) => ({ id: w.warehouse.id, name: 'Hijacked', city: 'x', subdivisionCode: 'VN-DN' }), expect: 'denied', secret: (w) => w.warehouse.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: warehouseState },
   { route: 'storefront', name: 'storefront settings', app: 'portal', method: 'GET', path: () => '/storefront', expect: 'own', secret: (w) => w.tagline, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'storefront', name: 'save storefront settings', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ primaryColor: '#000000', accentColor: '#ffffff', taglineEn: 'Probe tagline' }), expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },
   { route: 'storefront', name: 'upload a storefront logo', app: 'portal', method: 'POST', path: () => '/storefront', form: () => ({ intent: 'uploadImage', slot: 'logo' }), file: { field: 'image', name: 'logo.gif', mimeType: 'image/gif', bytes: () => Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') }, expect: 'own', secret: (w) => w.tagline, outsider: STOREFRONT_OUTSIDER, owner: null, unchanged: hanoiStorefront },

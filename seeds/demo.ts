@@ -112,6 +112,15 @@ export async function seedDemo(em: EntityManager): Promise<{ organizations: numb
     }
   })
   await seedDemoCatalog(em)
+  // Two weeks of storefront views before today (today counts live), so dashboards have a history.
+  await em.getConnection().execute(
+    `insert into storefront_view (organization_id, day, views)
+     select o.id, d::date, 5 + abs(hashtext(o.slug || d::date::text)) % 40
+     from organization o,
+          generate_series((now() at time zone 'Asia/Ho_Chi_Minh')::date - 13, (now() at time zone 'Asia/Ho_Chi_Minh')::date - 1, interval '1 day') d
+     where o.kind in ('manufacturer', 'distributor') and o.status = 'active'
+     on conflict do nothing`,
+  )
   return { organizations, users }
 }
 

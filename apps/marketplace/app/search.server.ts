@@ -1,6 +1,7 @@
 import { data } from '@remix-run/node'
 import { getServices, guard } from '@tradepost/auth'
 import { categoryFilterAttributes } from '@tradepost/domain/catalog'
+import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
 import { kit } from './app.server.ts'
@@ -9,6 +10,10 @@ import { kit } from './app.server.ts'
 export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQuery> = {}, extra: Record<string, unknown> = {}) => {
   const rc = await kit.getRequestContext(request)
   const params = new URL(request.url).searchParams
+  // A storefront page shown to a person counts as a view (a browser's prefetch does not).
+  const storefront = extra.storefront as StorefrontDto | undefined
+  const purpose = `${request.headers.get('sec-purpose') ?? ''} ${request.headers.get('purpose') ?? ''}`
+  if (storefront && !purpose.includes('prefetch')) await countStorefrontView(rc.ctx, storefront.organizationId)
   const nearCode = params.get('near') ?? ''
   const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? undefined
   const parsed = parseSearchParams(params, { near, ...fixed })

@@ -21,7 +21,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   const active = data?.active
   const nav = [{ to: '/', label: t('nav.dashboard') }]
   const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
-  if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') }, { to: '/imports', label: t('imports.title') })
+  if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') }, { to: '/imports', label: t('imports.title') }, { to: '/warehouses', label: t('warehouses.title') })
   if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands') })
   if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations') })
   if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings') })

@@ -85,7 +85,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
           </Form>
         </details>
         <section aria-busy={navigation.state === 'loading'}>
-          <p className="muted">{t('common.results', { count: result.total })}</p>
+          <h2 className="results-count">{t('common.results', { count: result.total })}</h2>
           {result.hits.length === 0 ? (
             <EmptyState title={t('search.none')}>
               <p>{t('search.noneHint')}</p>

@@ -2,8 +2,9 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
+import { getSellerDashboard, type SellerDashboardDto } from '@tradepost/domain/dashboard'
 import { operatorOverview } from '@tradepost/domain/organizations'
-import { BarChart } from '@tradepost/ui/components/data.tsx'
+import { BarChart, ColumnChart, DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
@@ -14,13 +15,15 @@ export const meta = metaTitle('nav.dashboard')
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireUser(request)
   const m = rc.ctx.actor.membership
-  const overview = m?.organizationKind === 'operator' && m.organizationStatus === 'active' ? await operatorOverview(rc.ctx) : null
-  return data({ name: rc.user.name, membership: m, overview }, { headers: rc.headers })
+  const active = m?.organizationStatus === 'active'
+  const overview = active && m.organizationKind === 'operator' ? await operatorOverview(rc.ctx) : null
+  const seller = active && (m.organizationKind === 'manufacturer' || m.organizationKind === 'distributor') ? await getSellerDashboard(rc.ctx) : null
+  return data({ name: rc.user.name, membership: m, overview, seller }, { headers: rc.headers })
 })
 
 export default function Dashboard() {
   const { t } = useTranslation()
-  const { name, membership: m, overview } = useLoaderData<typeof loader>()
+  const { name, membership: m, overview, seller } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name })} />
@@ -56,6 +59,123 @@ export default function Dashboard() {
           </section>
         </div>
       ) : null}
+      {seller && m ? <SellerDashboard d={seller} isAdmin={m.role === 'admin'} /> : null}
+    </>
+  )
+}
+
+function SellerDashboard({ d, isAdmin }: { d: SellerDashboardDto; isAdmin: boolean }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language === 'vi' ? 'vi-VN' : 'en-GB'
+  const dayLabel = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const steps = [
+    { done: d.checklist.storefront, label: t('dashboard.stepStorefront'), to: isAdmin ? '/storefront' : null },
+    { done: d.checklist.warehouses, label: t('dashboard.stepWarehouses'), to: '/warehouses' },
+    { done: d.checklist.authorizations, label: d.kind === 'manufacturer' ? t('dashboard.stepAuthorizationsMaker') : t('dashboard.stepAuthorizationsDistributor'), to: d.kind === 'manufacturer' ? '/brands' : '/authorizations' },
+    { done: d.checklist.firstOffer, label: t('dashboard.stepFirstOffer'), to: '/offers/new' },
+  ]
+  const totalViews = d.views.reduce((n, v) => n + v.views, 0)
+  return (
+    <>
+      {steps.some((s) => !s.done) ? (
+        <section className="panel" aria-labelledby="first-steps">
+          <h2 id="first-steps">{t('dashboard.firstSteps')}</h2>
+          <p className="muted">{t('dashboard.firstStepsIntro')}</p>
+          <ol className="checklist">
+            {steps.map((s) => (
+              <li key={s.label} className={s.done ? 'done' : undefined}>
+                <span className="check" aria-hidden="true">
+                  {s.done ? '✓' : ''}
+                </span>
+                <span className="visually-hidden">{s.done ? t('dashboard.done') : t('dashboard.toDo')}: </span>
+                {s.to && !s.done ? <Link to={s.to}>{s.label}</Link> : <span className="step-label">{s.label}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <div className="stats">
+        <Link to="/offers?status=active" className="panel stat-card">
+          <span className="stat">{d.offers.active}</span>
+          <span>{t('dashboard.activeOffers')}</span>
+        </Link>
+        <Link to="/offers?status=paused" className="panel stat-card">
+          <span className="stat">{d.offers.paused}</span>
+          <span>{t('dashboard.pausedOffers')}</span>
+        </Link>
+        <div className={`panel stat-card${d.offers.outOfStock ? ' warn' : ''}`}>
+          <span className="stat">{d.offers.outOfStock}</span>
+          <span>{t('dashboard.outOfStock')}</span>
+        </div>
+      </div>
+      <div className="grid-2">
+        <section className="panel">
+          <ColumnChart title={t('dashboard.storefrontViews', { days: d.views.length })} data={d.views.map((v) => ({ label: dayLabel.format(new Date(`${v.day}T00:00:00Z`)), value: v.views }))} />
+          <p className="muted">
+            {t('dashboard.viewsTotal', { count: totalViews, days: d.views.length })}. {t('dashboard.viewsNote')}
+          </p>
+        </section>
+        <section className="panel">
+          {d.stockByWarehouse.length ? (
+            <BarChart title={t('dashboard.stockByWarehouse')} data={d.stockByWarehouse.map((w) => ({ label: w.name, value: w.units }))} format={(n) => n.toLocaleString(locale)} />
+          ) : (
+            <>
+              <h2 className="chart-title">{t('dashboard.stockByWarehouse')}</h2>
+              <EmptyState title={t('dashboard.noWarehouses')}>
+                <Link to="/warehouses">{t('warehouses.add')}</Link>
+              </EmptyState>
+            </>
+          )}
+        </section>
+      </div>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>{t('dashboard.lastImports')}</h2>
+          {d.imports.length ? (
+            <DataTable head={[t('imports.file'), t('common.status'), t('dashboard.rows'), t('common.created')]}>
+              {d.imports.map((j) => (
+                <tr key={j.id}>
+                  <td>
+                    <Link to={`/imports/${j.id}`}>{j.filename}</Link>
+                  </td>
+                  <td>{t(`imports.statuses.${j.status}`)}</td>
+                  <td>
+                    {t(j.checkOnly ? 'imports.checkedRows' : 'imports.savedRows', { count: j.okRows })}, {t('imports.refusedRows', { count: j.errorRows })}
+                  </td>
+                  <td>
+                    <FormattedDate iso={j.createdAt} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <EmptyState title={t('dashboard.noImports')} />
+          )}
+          <p>
+            <Link to="/imports">{t('dashboard.viewAll')}</Link>
+          </p>
+        </section>
+        <section className="panel">
+          <h2>{d.kind === 'manufacturer' ? t('dashboard.granted') : t('dashboard.received')}</h2>
+          <p className="stat">{d.kind === 'manufacturer' ? d.authorizations.granted : d.authorizations.received}</p>
+          <p className="muted">{d.kind === 'manufacturer' ? t('dashboard.grantedCount', { count: d.authorizations.granted }) : t('dashboard.receivedCount', { count: d.authorizations.received })}</p>
+          {d.authorizations.rows.length ? (
+            <ul className="plain-list">
+              {d.authorizations.rows.map((a) => (
+                <li key={`${a.brandName}:${a.distributorName}`}>
+                  <strong>{a.brandName}</strong>
+                  {d.kind === 'manufacturer' ? ` → ${a.distributorName}` : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('dashboard.noAuthorizations')}</p>
+          )}
+          <p>
+            <Link to="/authorizations">{t('dashboard.viewAll')}</Link>
+          </p>
+        </section>
+      </div>
     </>
   )
 }

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { appUrl, guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { listOfferableProducts } from '@tradepost/domain/catalog'
-import { deleteOffer, getMyOffer, listMyWarehouses, saveOffer, setOffersStatus } from '@tradepost/domain/offers'
+import { deleteOffer, getMyOffer, saveOffer, setOffersStatus } from '@tradepost/domain/offers'
+import { listMyWarehouses } from '@tradepost/domain/organizations'
 import { CURRENCIES, CURRENCY_DECIMALS, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
 import { StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
@@ -136,6 +137,11 @@ export default function OfferEditor() {
               return <Field key={w.id} label={t('catalog.stockAt', { warehouse: `${w.name} (${w.city})` })} errors={field.errors} inputProps={{ ...getInputProps(field, { type: 'number' }), min: 0 }} />
             })}
           </div>
+          {warehouses.length === 0 ? (
+            <p className="muted">
+              {t('catalog.noWarehouses')} <Link to="/warehouses">{t('warehouses.add')}</Link>
+            </p>
+          ) : null}
           <SubmitButton>{t('catalog.saveOffer')}</SubmitButton>
         </Form>
       </section>

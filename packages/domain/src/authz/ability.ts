@@ -10,6 +10,8 @@ import { OfferStock } from '../offers/offer-stock.entity.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
+import { StorefrontView } from '../organizations/storefront-view.entity.ts'
+import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
@@ -28,12 +30,16 @@ export type SubjectClass =
   | typeof OfferStock
   | typeof Storefront
   | typeof ImportJob
+  | typeof Warehouse
+  | typeof StorefrontView
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
 /** Roles that maintain a seller's catalog and offers. */
 const CATALOG_ROLES = new Set(['admin', 'catalog_manager'])
 const OFFER_ROLES = new Set(['admin', 'catalog_manager', 'sales'])
+/** Roles that keep the places a seller ships from. */
+const WAREHOUSE_ROLES = new Set(['admin', 'fulfillment'])
 
 /**
  * The one place that says who may do what. Every rule on tenant data carries a condition on a
@@ -73,7 +79,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       const seller = m.organizationKind === 'manufacturer' || m.organizationKind === 'distributor'
       if (seller) {
         // Sellers see their own catalog (drafts included), offers, stock and authorizations.
-        can('read', [Product, Offer, OfferStock], { organizationId: org })
+        can('read', [Product, Offer, OfferStock, Warehouse, StorefrontView], { organizationId: org })
+        if (WAREHOUSE_ROLES.has(m.role)) can(['create', 'update'], Warehouse, { organizationId: org })
         can('read', DistributorAuthorization, { organizationId: org })
         can('read', DistributorAuthorization, { distributorId: org })
         if (CATALOG_ROLES.has(m.role)) can(['create', 'update'], Product, { organizationId: org })

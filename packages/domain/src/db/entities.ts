@@ -11,6 +11,7 @@ import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
+import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
@@ -37,6 +38,7 @@ export const entities = [
   Offer,
   OfferStock,
   Storefront,
+  StorefrontView,
   ImportJob,
   ProductImage,
 ]

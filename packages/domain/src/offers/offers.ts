@@ -195,18 +195,24 @@ export async function listMyOffers(ctx: Ctx, filter: OfferListFilter = {}): Prom
     where.$or = [{ sku: like }, { productId: { $or: [{ nameEn: like }, { nameVi: like }, { mpn: like }] } } as never]
   }
   const [offers, total] = await scoped(ctx).findAndCount(Offer, where, { orderBy: { updatedAt: 'desc', id: 'asc' }, limit: OFFERS_PAGE_SIZE, offset: (Math.max(1, filter.page ?? 1) - 1) * OFFERS_PAGE_SIZE })
-  const allowed = accessibleWhere(ctx.ability, 'read', Offer)
-  if (allowed) {
-    const counts = await ctx.em
-      .createQueryBuilder(Offer, 'o')
-      .select(['o.status', raw('count(*)::int as n')])
-      .where({ $and: [allowed, { organizationId: orgId }] } as never)
-      .groupBy('o.status')
-      .execute<{ status: OfferStatus; n: number }[]>()
-    for (const c of counts) byStatus[c.status] = c.n
-  }
+  Object.assign(byStatus, await countOffersByStatus(ctx, orgId))
   const pageCount = Math.max(1, Math.ceil(total / OFFERS_PAGE_SIZE))
   return { rows: await toRows(ctx, offers), total, page: Math.min(Math.max(1, filter.page ?? 1), pageCount), pageCount, byStatus }
+}
+
+/** How many of an organization's offers the actor may read are in each status (one grouped count). */
+export async function countOffersByStatus(ctx: Ctx, orgId: string): Promise<Record<OfferStatus, number>> {
+  const counts: Record<OfferStatus, number> = { active: 0, paused: 0 }
+  const allowed = accessibleWhere(ctx.ability, 'read', Offer)
+  if (!allowed) return counts
+  const rows = await ctx.em
+    .createQueryBuilder(Offer, 'o')
+    .select(['o.status', raw('count(*)::int as n')])
+    .where({ $and: [allowed, { organizationId: orgId }] } as never)
+    .groupBy('o.status')
+    .execute<{ status: OfferStatus; n: number }[]>()
+  for (const r of rows) counts[r.status] = r.n
+  return counts
 }
 
 /** One of the seller's own offers, for its edit page (another seller's is not found). */
@@ -279,19 +285,4 @@ export async function deleteOffer(ctx: Ctx, id: string): Promise<void> {
     await em.flush()
     await enqueueIndexing(tx, [offer.productId])
   })
-}
-
-export interface WarehouseDto {
-  id: string
-  name: string
-  city: string
-  subdivisionCode: string
-}
-
-export async function listMyWarehouses(ctx: Ctx): Promise<WarehouseDto[]> {
-  const orgId = ctx.actor.membership?.organizationId
-  if (!orgId) return []
-  // Warehouses are read through the organization's own membership: no public rule exists.
-  const warehouses = await ctx.em.find(Warehouse, { organizationId: orgId }, { orderBy: { name: 'asc' } })
-  return warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city, subdivisionCode: w.subdivisionCode }))
 }

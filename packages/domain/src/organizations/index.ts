@@ -4,5 +4,8 @@ export { listOrganizations, listPublicSellers, getOrganization, operatorOverview
 export { newOrganization, uniqueSlug, currencyForCountry } from './create-organization.ts'
 export { slugify } from './slug.ts'
 export { Warehouse } from './warehouse.entity.ts'
+export { listMyWarehouses, saveWarehouse, type WarehouseDto } from './warehouses.ts'
 export { Storefront } from './storefront.entity.ts'
 export { getStorefront, findStorefrontByHost, isStorefrontHost, getMyHostVerification, requestHostCheck, verifyStorefrontHost, approveStorefrontHost, getStorefrontHostForOperator, verificationRecordName, type HostVerificationDto, type TxtResolver, getMyStorefront, saveStorefront, setStorefrontImage, removeStorefrontImage, readStorefrontImage, STOREFRONT_IMAGE_SLOTS, type StorefrontImageSlot, StorefrontInputSchema, type StorefrontDto, type StorefrontInput } from './storefronts.ts'
+export { countStorefrontView } from './storefront-views.ts'
+export { StorefrontView } from './storefront-view.entity.ts'

@@ -12,6 +12,7 @@ import { Migration20261201195019_throttle_windows } from './Migration20261201195
 import { Migration20261201201048_suspension_follows_catalog } from './Migration20261201201048_suspension_follows_catalog.ts'
 import { Migration20261201204351_storefront_host_verification } from './Migration20261201204351_storefront_host_verification.ts'
 import { Migration20261202000229_import_check_only } from './Migration20261202000229_import_check_only.ts'
+import { Migration20261202020011_storefront_views } from './Migration20261202020011_storefront_views.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201201048_suspension_follows_catalog', class: Migration20261201201048_suspension_follows_catalog },
   { name: 'Migration20261201204351_storefront_host_verification', class: Migration20261201204351_storefront_host_verification },
   { name: 'Migration20261202000229_import_check_only', class: Migration20261202000229_import_check_only },
+  { name: 'Migration20261202020011_storefront_views', class: Migration20261202020011_storefront_views },
 ]

@@ -1,0 +1,1 @@
+export { getSellerDashboard, VIEW_DAYS, type SellerDashboardDto } from './seller-dashboard.ts'
