@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { AuditEvent } from '@tradepost/domain/audit'
 import { Organization } from '@tradepost/domain/organizations'
 import { logIn, Membership, User } from '@tradepost/domain/users'
 import { useTestDatabase } from '@tradepost/domain/testing/test-database'
@@ -12,9 +13,11 @@ describe('the demo seed', () => {
     expect(first.organizations).toBe(DEMO_WORLD.length)
     const counts = async () => {
       const em = db().orm.em.fork()
-      return [await em.count(Organization), await em.count(User), await em.count(Membership)]
+      return [await em.count(Organization), await em.count(User), await em.count(Membership), await em.count(AuditEvent, { action: 'organization.approved' })]
     }
     const before = await counts()
+    // The operator's approval of every organization but its own is in the audit log.
+    expect(before[3]).toBe(DEMO_WORLD.filter((o) => o.kind !== 'operator').length)
     expect(await seedDemo(db().orm.em.fork())).toEqual({ organizations: 0, users: 0 })
     expect(await counts()).toEqual(before)
     const child = await db().orm.em.fork().findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })

@@ -1,4 +1,5 @@
 // The demo world `npm start` serves. Idempotent: what exists (by slug or email) is left alone.
+import { AuditEvent } from '@tradepost/domain/audit'
 import type { EntityManager } from '@tradepost/domain/db'
 import { newOrganization, Organization, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
@@ -109,6 +110,13 @@ export async function seedDemo(em: EntityManager): Promise<{ organizations: numb
     const second = bySlug.get('da-nang-trading')!
     if (!(await tx.count(Membership, { userId: multi.id, organizationId: second.id }))) {
       tx.persist(tx.create(Membership, { userId: multi.id, organizationId: second.id, role: 'sales' }))
+    }
+    // The operator approved each organization of the demo world: the audit log says so, as it
+    // would had they applied through the sign-up form.
+    const operator = await tx.findOneOrFail(User, { email: 'operator@tradepost.test' })
+    for (const org of bySlug.values()) {
+      if (org.kind === 'operator' || (await tx.count(AuditEvent, { organizationId: org.id, action: 'organization.approved' }))) continue
+      tx.persist(tx.create(AuditEvent, { organizationId: org.id, actorUserId: operator.id, action: 'organization.approved', subjectType: 'Organization', subjectId: org.id, details: { from: 'pending', to: 'active' } }))
     }
   })
   await seedDemoCatalog(em)

@@ -1,11 +1,10 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
-import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { AuditEvent, AuditFilterSchema, listAuditActions, listAuditEvents } from '@tradepost/domain/audit'
 import { DataTable, EmptyState, FilterBar, FilterInput, FilterSelect, FormattedDate, Pagination } from '@tradepost/ui/components/data.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { AuditDetails, useAuditActionLabel } from '@tradepost/ui/components/audit.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -23,11 +22,15 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 export default function Audit() {
   const { t } = useTranslation()
   const { items, total, page, pageCount, actions } = useLoaderData<typeof loader>()
-  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action })
+  const actionLabel = useAuditActionLabel()
   const [params] = useSearchParams()
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader title={t('audit.title')}>
+        <a className="button secondary" href={`/audit.csv?${new URLSearchParams([...params].filter(([k]) => k !== 'page'))}`} download>
+          {t('audit.export')}
+        </a>
+      </PageHeader>
       <FilterBar clearTo="/audit">
         <FilterSelect name="action" label={t('audit.action')} options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
         <FilterInput name="from" label={t('audit.from')} type="date" />
@@ -59,30 +62,5 @@ export default function Audit() {
       )}
       <Pagination page={page} pageCount={pageCount} />
     </>
-  )
-}
-
-/** An event's details as labelled values (money as money, roles and statuses by name). */
-function AuditDetails({ details }: { details: Record<string, unknown> }) {
-  const { t } = useTranslation()
-  const entries = Object.entries(details).filter(([key]) => key !== 'currency')
-  if (!entries.length) return null
-  const value = (key: string, v: unknown) => {
-    if (key === 'price' && typeof v === 'number' && typeof details.currency === 'string') return <Price money={{ amount: v, currency: details.currency }} />
-    if (key === 'role' && typeof v === 'string') return t(`roles.${v}`, { defaultValue: v })
-    if ((key === 'from' || key === 'to') && typeof v === 'string') return t(`statuses.${v}`, { defaultValue: v })
-    if (key === 'kind' && typeof v === 'string') return t(`kinds.${v}`, { defaultValue: v })
-    if (typeof v === 'boolean') return v ? '✓' : '—'
-    return Array.isArray(v) ? v.join(', ') : String(v)
-  }
-  return (
-    <dl className="facts">
-      {entries.map(([key, v]) => (
-        <Fragment key={key}>
-          <dt>{t(`audit.details.${key}`, { defaultValue: key })}</dt>
-          <dd>{value(key, v)}</dd>
-        </Fragment>
-      ))}
-    </dl>
   )
 }

@@ -1,14 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from '@tradepost/domain/zod'
 import { guard } from '@tradepost/auth'
-import { listAuditEvents } from '@tradepost/domain/audit'
-import { approveStorefrontHost, changeOrganizationStatus, getOrganization, getStorefrontHostForOperator, Organization } from '@tradepost/domain/organizations'
-import { FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
+import { getOrganizationDetail } from '@tradepost/domain/dashboard'
+import { approveStorefrontHost, changeOrganizationStatus, getStorefrontHostForOperator, Organization } from '@tradepost/domain/organizations'
+import { AuditDetails, useAuditActionLabel } from '@tradepost/ui/components/audit.tsx'
+import { DataTable, EmptyState, FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { fieldsWithForbiddenText, TEXT_INVALID } from '@tradepost/domain/text'
+import { subdivisionName } from '@tradepost/domain/schemas'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
@@ -22,12 +24,11 @@ const idOf = (params: { id?: string }) => {
 
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const organization = await getOrganization(rc.ctx, idOf(params))
-  const activity = await listAuditEvents(rc.ctx, { organizationId: organization.id, page: 1 })
-  const host = await getStorefrontHostForOperator(rc.ctx, organization.id)
+  const detail = await getOrganizationDetail(rc.ctx, idOf(params))
+  const host = await getStorefrontHostForOperator(rc.ctx, detail.organization.id)
   return data(
     // can() only hides buttons; the use case checks again.
-    { organization, host, activity: activity.items.slice(0, 10), canDecide: rc.ctx.ability.can('approve', Organization) },
+    { ...detail, host, canDecide: rc.ctx.ability.can('approve', Organization) },
     { headers: rc.headers },
   )
 })
@@ -54,7 +55,9 @@ const NOTICE: Record<string, string> = { approve: 'operator.approved', reject: '
 
 export default function OrganizationDetail() {
   const { t } = useTranslation()
-  const { organization: o, host, activity, canDecide } = useLoaderData<typeof loader>()
+  const { organization: o, members, offers, authorizations, host, activity, canDecide } = useLoaderData<typeof loader>()
+  const actionLabel = useAuditActionLabel()
+  const seller = o.kind === 'manufacturer' || o.kind === 'distributor'
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const notice = params.get('notice')
@@ -132,14 +135,72 @@ export default function OrganizationDetail() {
           ) : null}
         </section>
       ) : null}
-      <h2>{t('operator.recentActivity')}</h2>
-      <ul>
-        {activity.map((e) => (
-          <li key={e.id}>
-            <FormattedDate iso={e.createdAt} withTime /> · <code>{e.action}</code> · {e.actorName ?? t('audit.system')}
-          </li>
-        ))}
-      </ul>
+      <section className="panel" aria-labelledby="members">
+        <h2 id="members">{t('operator.members', { count: members.length })}</h2>
+        {members.length ? (
+          <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('operator.since')]}>
+            {members.map((mb) => (
+              <tr key={mb.membershipId}>
+                <td>{mb.name}</td>
+                <td>{mb.email}</td>
+                <td>{t(`roles.${mb.role}`)}</td>
+                <td>
+                  <FormattedDate iso={mb.since} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <EmptyState title={t('operator.noMembers')} />
+        )}
+      </section>
+      {seller ? (
+        <div className="grid-2">
+          <section className="panel" aria-labelledby="org-offers">
+            <h2 id="org-offers">{t('catalog.offers')}</h2>
+            <p>{t('catalog.offerCounts', { active: offers.active, paused: offers.paused })}</p>
+          </section>
+          <section className="panel" aria-labelledby="org-authorizations">
+            <h2 id="org-authorizations">{t('catalog.authorizations')}</h2>
+            {authorizations.length ? (
+              <ul className="plain-list">
+                {authorizations.map((a) => (
+                  <li key={a.id}>
+                    <strong>{a.brandName}</strong> → {a.distributorName}
+                    {a.subdivisions.length ? <span className="muted"> · {a.subdivisions.map(subdivisionName).join(', ')}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t('dashboard.noAuthorizations')}</p>
+            )}
+          </section>
+        </div>
+      ) : null}
+      <section className="panel" aria-labelledby="activity">
+        <h2 id="activity">{t('operator.recentActivity')}</h2>
+        {activity.length ? (
+          <DataTable head={[t('common.when'), t('audit.action'), t('audit.actor'), t('common.details')]}>
+            {activity.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <FormattedDate iso={e.createdAt} withTime />
+                </td>
+                <td>{actionLabel(e.action)}</td>
+                <td>{e.actorName ?? t('audit.system')}</td>
+                <td>
+                  <AuditDetails details={e.details} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <EmptyState title={t('audit.none')} />
+        )}
+        <p>
+          <Link to={`/audit?organizationId=${o.id}`}>{t('dashboard.viewAll')}</Link>
+        </p>
+      </section>
     </>
   )
 }

@@ -97,6 +97,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // 'operate': use the operator console at all.
         can(['read', 'operate'], Organization)
         can('read', [Membership, AuditEvent])
+        // Support: every seller's offers, paused ones included (to answer "why can buyers not see it").
+        can('read', Offer)
         if (m.role === 'admin') can(['approve', 'suspend'], Organization)
       }
     }

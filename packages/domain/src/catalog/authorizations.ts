@@ -53,9 +53,9 @@ export async function authorizeDistributor(ctx: Ctx, input: AuthorizationInput):
   })
 }
 
-/** Authorizations the actor's organization granted (manufacturer) or holds (distributor). */
-export async function listAuthorizations(ctx: Ctx): Promise<AuthorizationDto[]> {
-  const orgId = ctx.actor.membership?.organizationId
+/** Authorizations the actor's organization (or another, for the operator) granted (manufacturer) or holds (distributor). */
+export async function listAuthorizations(ctx: Ctx, organizationId?: string): Promise<AuthorizationDto[]> {
+  const orgId = organizationId ?? ctx.actor.membership?.organizationId
   if (!orgId) return []
   const rows = await scoped(ctx).find(DistributorAuthorization, { $or: [{ organizationId: orgId }, { distributorId: orgId }] })
   if (!rows.length) return []

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
-import { listAuditActions, listAuditEvents } from '../audit/list-audit-events.ts'
+import { auditCsvChunks, listAuditActions, listAuditEvents } from '../audit/list-audit-events.ts'
+import { getOrganizationDetail } from '../dashboard/organization-detail.ts'
+import type { Ctx } from '../ctx.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { ANONYMOUS } from '../authz/actor.ts'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
@@ -73,6 +75,46 @@ describe('the operator console', () => {
     expect(mine.total).toBeGreaterThan(0)
     const probing = await listAuditEvents(db().ctx(a.admin.actor), { organizationId: b.org.id, page: 1 })
     expect(probing.total).toBe(0)
+  })
+
+  it('exports the audit log as CSV under the same ability and filter, across batches, with no formula cells', async () => {
+    const a = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const b = await createOrganization(db().orm.em.fork(), { kind: 'buyer' })
+    const em = db().orm.em.fork()
+    const base = Date.now() - 3_600_000
+    // More than one batch of 1,000, some sharing a millisecond, so the keyset must not skip any.
+    for (let i = 0; i < 1_203; i++) em.persist(em.create(AuditEvent, { organizationId: a.org.id, action: 'test.bulk', subjectType: 'Organization', subjectId: a.org.id, details: { i }, createdAt: new Date(base + Math.floor(i / 3)) }))
+    em.persist(em.create(AuditEvent, { organizationId: a.org.id, action: 'test.formula', subjectType: 'Organization', subjectId: '=HYPERLINK("x")', details: {} }))
+    em.persist(em.create(AuditEvent, { organizationId: b.org.id, action: 'test.bulk', subjectType: 'Organization', subjectId: 'secret-of-b', details: {} }))
+    await em.flush()
+    const csv = async (ctx: Ctx, filter = {}) => {
+      let out = ''
+      for await (const chunk of auditCsvChunks(ctx, filter)) out += chunk
+      return out
+    }
+    const mine = await csv(db().ctx(a.admin.actor), { action: 'test.' })
+    const lines = mine.trim().split('\n')
+    expect(lines[0]).toBe('time,action,organization,actor,on_behalf_of,subject_type,subject_id,details')
+    expect(lines.filter((l) => l.includes('test.bulk'))).toHaveLength(1_203)
+    expect(new Set(lines.filter((l) => l.includes('test.bulk')).map((l) => /"\{""i"":(\d+)\}"/.exec(l)![1])).size).toBe(1_203)
+    expect(mine).not.toContain('secret-of-b')
+    expect(mine).toContain("'=HYPERLINK")
+    // Another organization's filter gives a header and nothing else.
+    expect((await csv(db().ctx(a.admin.actor), { organizationId: b.org.id })).trim().split('\n')).toHaveLength(1)
+  })
+
+  it('shows the operator an organization\'s members, offers, authorizations and activity, and no one else', async () => {
+    const em = db().orm.em.fork()
+    const operator = await createOrganization(em, { kind: 'operator' })
+    const maker = await createOrganization(em, { kind: 'manufacturer', roles: ['sales'] })
+    const distributor = await createOrganization(em, { kind: 'distributor' })
+    const brand = await createBrand(em, maker.org)
+    await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: distributor.org.id, brandId: brand.id, subdivisions: ['VN-HN'], circles: [] })
+    const detail = await getOrganizationDetail(db().ctx(operator.admin.actor), maker.org.id)
+    expect(detail.members.map((m) => m.role).sort()).toEqual(['admin', 'sales'])
+    expect(detail.authorizations.map((x) => x.distributorName)).toEqual([distributor.org.name])
+    expect(detail.activity.map((e) => e.action)).toContain('authorization.granted')
+    await expect(getOrganizationDetail(db().ctx(distributor.admin.actor), maker.org.id)).rejects.toMatchObject({ kind: 'forbidden' })
   })
 
   it('takes a suspended seller out of search and public pages through the outbox, ends its sessions, and brings it back', async () => {

@@ -60,9 +60,9 @@ export interface MemberDto {
   since: string
 }
 
-/** The members of the actor's active organization. */
-export async function listMembers(ctx: Ctx): Promise<MemberDto[]> {
-  const orgId = ctx.actor.membership?.organizationId
+/** The members of the actor's active organization, or of another the actor may read (the operator). */
+export async function listMembers(ctx: Ctx, organizationId?: string): Promise<MemberDto[]> {
+  const orgId = organizationId ?? ctx.actor.membership?.organizationId
   if (!orgId) return []
   const memberships = await scoped(ctx).find(Membership, { organizationId: orgId }, { orderBy: { createdAt: 'asc' } })
   if (!memberships.length) return []

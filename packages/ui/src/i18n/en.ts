@@ -180,6 +180,10 @@ export const en = {
     slug: 'Address name',
     currency: 'Currency',
     members: 'Members',
+    members_one: '{{count}} member',
+    members_other: '{{count}} members',
+    since: 'Since',
+    noMembers: 'No member.',
     recentActivity: 'Recent activity',
   },
   audit: {
@@ -203,6 +207,7 @@ export const en = {
       import: { started: 'Import started', finished: 'Import finished' },
       storefront: { updated: 'Storefront updated', image_set: 'Storefront image set', image_removed: 'Storefront image removed', host_verified: 'Host name proved' },
     },
+    export: 'Export (CSV)',
     allActions: 'All actions',
     details: {
       email: 'Email', role: 'Role', filename: 'File', rows: 'Rows', ok: 'Saved', errors: 'Refused', sku: 'SKU', price: 'Price', hostname: 'Host name', by: 'How',

@@ -182,6 +182,10 @@ export const vi: Resources = {
     slug: 'Tên địa chỉ',
     currency: 'Tiền tệ',
     members: 'Thành viên',
+    members_one: '{{count}} thành viên',
+    members_other: '{{count}} thành viên',
+    since: 'Từ ngày',
+    noMembers: 'Không có thành viên.',
     recentActivity: 'Hoạt động gần đây',
   },
   audit: {
@@ -205,6 +209,7 @@ export const vi: Resources = {
       import: { started: 'Bắt đầu nhập', finished: 'Nhập xong' },
       storefront: { updated: 'Đã cập nhật gian hàng', image_set: 'Đã đặt ảnh gian hàng', image_removed: 'Đã gỡ ảnh gian hàng', host_verified: 'Tên miền đã được chứng minh' },
     },
+    export: 'Xuất (CSV)',
     allActions: 'Mọi hành động',
     details: {
       email: 'Email', role: 'Vai trò', filename: 'Tệp', rows: 'Số dòng', ok: 'Đã lưu', errors: 'Bị từ chối', sku: 'SKU', price: 'Giá', hostname: 'Tên miền', by: 'Cách thức',

@@ -1,0 +1,34 @@
+import { Fragment } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Price } from './money.tsx'
+
+/** An audit action ("offer.paused") by its name in the page's language. */
+export function useAuditActionLabel() {
+  const { t } = useTranslation()
+  return (action: string) => t(`audit.actions.${action}`, { defaultValue: action })
+}
+
+/** An event's details as labelled values (money as money, roles and statuses by name). */
+export function AuditDetails({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation()
+  const entries = Object.entries(details).filter(([key]) => key !== 'currency')
+  if (!entries.length) return null
+  const value = (key: string, v: unknown) => {
+    if (key === 'price' && typeof v === 'number' && typeof details.currency === 'string') return <Price money={{ amount: v, currency: details.currency }} />
+    if (key === 'role' && typeof v === 'string') return t(`roles.${v}`, { defaultValue: v })
+    if ((key === 'from' || key === 'to') && typeof v === 'string') return t(`statuses.${v}`, { defaultValue: v })
+    if (key === 'kind' && typeof v === 'string') return t(`kinds.${v}`, { defaultValue: v })
+    if (typeof v === 'boolean') return v ? '✓' : '—'
+    return Array.isArray(v) ? v.join(', ') : String(v)
+  }
+  return (
+    <dl className="facts">
+      {entries.map(([key, v]) => (
+        <Fragment key={key}>
+          <dt>{t(`audit.details.${key}`, { defaultValue: key })}</dt>
+          <dd>{value(key, v)}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  )
+}
