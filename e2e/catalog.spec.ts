@@ -79,5 +79,9 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
   await expect(rows.nth(0)).toContainText('1,890,000')
   await expect(rows.nth(1)).toContainText('Hà Nội Industrial Supply')
   await expect(rows.nth(1)).toContainText('km')
+  // What sets each apart, and on every price whether it includes VAT (neither seller's does).
+  await expect(rows.nth(0).locator('.offer-badge')).toHaveText(['Lowest price'])
+  await expect(rows.nth(1).locator('.offer-badge')).toHaveText(['Nearest stock'])
+  await expect(rows.nth(0)).toContainText('excl. VAT')
   await maker.close()
 })

@@ -31,6 +31,8 @@ const offer = (seller: string, sku: string, priceAmount: number, at: { latitude:
   sku,
   priceAmount,
   currency: 'VND',
+  // Saigon Parts quotes VAT included; the others do not.
+  pricesIncludeVat: seller === 'saigon-parts',
   inStock: at !== null,
   locations: at ? [at] : [],
 })
@@ -141,9 +143,11 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
         // Only Saigon Parts' offer: its price, and its warehouse 1,100+ km from Hà Nội.
         const saigon = breaker(await index.search({ sellers: ['saigon-parts'], near: HANOI }))
         expect([saigon.minPrice?.amount, saigon.offerCount]).toEqual([240_000, 1])
+        // The price says whether it includes VAT, by the setting of the seller it comes from.
+        expect([all.minPrice?.vatIncluded, saigon.minPrice?.vatIncluded]).toEqual([true, true])
         expect(saigon.nearestKm).toBeGreaterThan(1_000)
         const hanoi = breaker(await index.search({ sellers: ['hanoi-supply'], near: HANOI }))
-        expect([hanoi.minPrice?.amount, hanoi.nearestKm, hanoi.offerCount]).toEqual([250_000, 0, 1])
+        expect([hanoi.minPrice?.amount, hanoi.nearestKm, hanoi.offerCount, hanoi.minPrice?.vatIncluded]).toEqual([250_000, 0, 1, false])
         // Hà Nội Supply lists the valve but holds none: its stock filter leaves the valve out.
         const valve = (await index.search({ sellers: ['hanoi-supply'] })).hits.find((h) => h.id === mixed.id)!
         expect([valve.minPrice?.amount, valve.inStock]).toEqual([70_000, false])

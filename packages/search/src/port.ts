@@ -37,7 +37,8 @@ export interface SearchHit {
   category: { slug: string; nameEn: string; nameVi: string }
   offerCount: number
   sellerCount: number
-  minPrice: { amount: number; currency: string } | null
+  /** The lowest matching price, and whether that seller's prices include VAT. */
+  minPrice: { amount: number; currency: string; vatIncluded: boolean } | null
   inStock: boolean
   /** Distance to the nearest warehouse with stock, when the query has `near`. */
   nearestKm: number | null
@@ -106,7 +107,7 @@ export function offerCriteria(query: SearchQuery): ((offer: DocumentOffer) => bo
 export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
   const criteria = offerCriteria(query)
   const offers = criteria ? doc.offers.filter(criteria) : doc.offers
-  const prices = offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)
+  const prices = offers.map((o) => ({ amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })).sort((a, b) => a.amount - b.amount)
   const near = query.near
   const km = near ? offers.filter((o) => o.inStock).flatMap((o) => o.locations.map((l) => distanceKm(near, l))) : []
   return {

@@ -109,7 +109,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
                   <div className="hit-price">
                     {h.minPrice ? (
                       <p>
-                        <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} />
+                        <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} vat={h.minPrice.vatIncluded} />
                       </p>
                     ) : null}
                     <p className="meta">{t('search.offers', { count: h.offerCount })}</p>

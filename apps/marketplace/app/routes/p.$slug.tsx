@@ -89,9 +89,18 @@ export default function ProductPage() {
                 <small className="muted">
                   {t(`kinds.${o.seller.kind}`)} · {o.sku} · {t(`conditions.${o.condition}`)}
                 </small>
+                {o.badges.length ? (
+                  <span className="badges">
+                    {o.badges.map((b) => (
+                      <span key={b} className={`badge offer-badge ${b}`}>
+                        {t(`product.badges.${b}`)}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
               </td>
               <td>
-                <Price money={o.price} />
+                <Price money={o.price} vat={o.pricesIncludeVat} />
               </td>
               {near ? <td>{o.stockNear}</td> : null}
               <td className={o.stockTotal > 0 ? 'stock-yes' : 'stock-no'}>{o.stockTotal}</td>

@@ -56,7 +56,7 @@ export default function StorefrontSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StorefrontInputSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, hostname: host?.hostname ?? '' },
+    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, hostname: host?.hostname ?? '' },
   })
   return (
     <>
@@ -78,6 +78,12 @@ export default function StorefrontSettings() {
           <TextareaField label={t('storefront.aboutEn')} errors={fields.aboutEn.errors} textareaProps={{ ...getTextareaProps(fields.aboutEn), rows: 5 }} />
           <TextareaField label={t('storefront.aboutVi')} errors={fields.aboutVi.errors} textareaProps={{ ...getTextareaProps(fields.aboutVi), rows: 5 }} />
           <Field label={t('storefront.hostname')} hint={t('storefront.hostnameHint')} errors={fields.hostname.errors} inputProps={getInputProps(fields.hostname, { type: 'text' })} />
+        </div>
+        <div className="field checkbox-field">
+          <label>
+            <input {...getInputProps(fields.pricesIncludeVat, { type: 'checkbox' })} /> {t('storefront.pricesIncludeVat')}
+          </label>
+          <p className="hint">{t('storefront.pricesIncludeVatHint')}</p>
         </div>
         <SubmitButton>{t('storefront.save')}</SubmitButton>
       </Form>

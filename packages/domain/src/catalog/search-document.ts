@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { Offer } from '../offers/offer.entity.ts'
+import { Storefront } from '../organizations/storefront.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import type { Currency } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -31,6 +32,8 @@ export interface SearchDocument {
     sku: string
     priceAmount: number
     currency: Currency
+    /** The seller's setting: its prices include VAT. */
+    pricesIncludeVat: boolean
     inStock: boolean
     /** Warehouses holding stock. */
     locations: { latitude: number; longitude: number }[]
@@ -54,6 +57,7 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
   const sellers = new Map(
     (offers.length ? await em.find(Organization, { id: { $in: [...new Set(offers.map((o) => o.organizationId))] }, status: 'active' }) : []).map((o) => [o.id, o]),
   )
+  const vatIncluded = new Set((sellers.size ? await em.find(Storefront, { organizationId: { $in: [...sellers.keys()] }, pricesIncludeVat: true }) : []).map((s) => s.organizationId))
   const stock = offers.length ? await em.find(OfferStock, { offerId: { $in: offers.map((o) => o.id) }, quantity: { $gt: 0 } }) : []
   const warehouses = new Map((stock.length ? await em.find(Warehouse, { id: { $in: [...new Set(stock.map((s) => s.warehouseId))] } }) : []).map((w) => [w.id, w]))
 
@@ -93,6 +97,7 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
             sku: o.sku,
             priceAmount: o.priceAmount,
             currency: o.currency,
+            pricesIncludeVat: vatIncluded.has(seller.id),
             inStock: held.length > 0,
             locations: held.map((s) => warehouses.get(s.warehouseId)!).map((w) => ({ latitude: w.latitude, longitude: w.longitude })),
           }

@@ -8,6 +8,8 @@ import { QUEUES } from '../jobs/outbox.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { OfferInputSchema } from './offer.schemas.ts'
+import { saveStorefront } from '../organizations/storefronts.ts'
+import { StorefrontInputSchema } from '../organizations/storefront.schemas.ts'
 import { deleteOffer, getMyOffer, listMyOffers, saveOffer, setOffersStatus } from './offers.ts'
 import { AuditEvent } from '../audit/audit-event.entity.ts'
 import { Offer } from './offer.entity.ts'
@@ -120,6 +122,14 @@ describe('offers', () => {
     ])
     expect(page.offers[1]!.nearestStockKm).toBeLessThan(10)
     expect(page.offers[0]!.nearestStockKm).toBeGreaterThan(1000)
+    // Badges: the cheaper one, and the nearer and faster one.
+    expect(page.offers.map((o) => o.badges)).toEqual([['lowestPrice'], ['nearestStock', 'shortestLeadTime']])
+    // Once the south's prices include VAT, the two prices are no longer like for like: no lowest price.
+    unwrap(await saveStorefront(db().ctx(w.south.admin.actor), StorefrontInputSchema.parse({ primaryColor: '#112233', accentColor: '#445566', pricesIncludeVat: true })))
+    const vat = await getProductPage(db().ctx(ANONYMOUS), w.product.slug, { latitude: 21.03, longitude: 105.85 })
+    expect(vat.offers.map((o) => [o.pricesIncludeVat, o.badges])).toEqual([[true, []], [false, ['nearestStock', 'shortestLeadTime']]])
+    const indexed = await buildSearchDocuments(db().orm.em.fork(), [w.product.id])
+    expect(indexed.documents[0]!.offers.find((o) => o.sellerId === w.south.org.id)!.pricesIncludeVat).toBe(true)
     const { documents } = await buildSearchDocuments(db().orm.em.fork(), [w.product.id])
     expect(documents[0]!.offers.map((o) => o.sellerId).sort()).toEqual([w.north.org.id, w.south.org.id].sort())
   })
@@ -175,3 +185,8 @@ describe('offers', () => {
     expect((await listMyOffers(north)).total).toBe(26)
   })
 })
+
+function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
+  if (!r.ok) throw new Error(r.error.code)
+  return r.value
+}

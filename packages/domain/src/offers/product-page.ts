@@ -24,7 +24,14 @@ export interface OfferComparisonRow {
   orderMultiple: number
   condition: Offer['condition']
   authorized: boolean
+  /** The seller's setting: its prices include VAT. */
+  pricesIncludeVat: boolean
+  /** What sets this offer apart among several: the lowest price (among offers in its currency
+   * with the same VAT treatment, so like is compared with like), the nearest stock, the shortest lead time. */
+  badges: OfferBadge[]
 }
+
+export type OfferBadge = 'lowestPrice' | 'nearestStock' | 'shortestLeadTime'
 
 export interface ProductPageDto {
   id: string
@@ -60,19 +67,20 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
   // Its active offers (which everyone may read) of active sellers, with the stock they hold, in
   // one round trip: one row per offer and warehouse with stock.
   const details = await ctx.em.getConnection().execute<
-    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; name: string; slug: string; kind: Organization['kind']; quantity: number | null; latitude: number | null; longitude: number | null }[]
+    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }[]
   >(
     `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition,
-            org.name, org.slug, org.kind, s.quantity, w.latitude, w.longitude
+            org.name, org.slug, org.kind, sf.prices_include_vat, s.quantity, w.latitude, w.longitude
      from offer o
      join organization org on org.id = o.organization_id and org.status = 'active'
+     left join storefront sf on sf.organization_id = o.organization_id
      left join offer_stock s on s.offer_id = o.id and s.quantity > 0
      left join warehouse w on w.id = s.warehouse_id
      where o.product_id = ? and o.status = 'active'`,
     [product.id],
   )
   const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition }])).values()]
-  const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind }]))
+  const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
 
   const rows = offers
@@ -94,10 +102,13 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         orderMultiple: o.orderMultiple,
         condition: o.condition,
         authorized: seller.id === product.organizationId || !product.sellerListed,
+        pricesIncludeVat: seller.vat,
+        badges: [],
       }
     })
     .sort((a, b) => (a.price.currency === b.price.currency ? a.price.amount - b.price.amount : a.price.currency.localeCompare(b.price.currency)))
 
+  awardBadges(rows)
   return {
     id: product.id,
     slug: product.slug,
@@ -114,4 +125,22 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
     offers: rows,
     images: context!.images,
   }
+}
+
+/** Marks the offers that stand out; with a single offer there is nothing to compare. */
+function awardBadges(rows: OfferComparisonRow[]): void {
+  if (rows.length < 2) return
+  const groups = new Map<string, OfferComparisonRow[]>()
+  for (const r of rows) groups.set(`${r.price.currency}:${r.pricesIncludeVat}`, [...(groups.get(`${r.price.currency}:${r.pricesIncludeVat}`) ?? []), r])
+  for (const group of groups.values()) {
+    if (group.length < 2) continue
+    const lowest = Math.min(...group.map((r) => r.price.amount))
+    if (group.some((r) => r.price.amount !== lowest)) for (const r of group) if (r.price.amount === lowest) r.badges.push('lowestPrice')
+  }
+  const withDistance = rows.filter((r) => r.nearestStockKm !== null)
+  const nearest = Math.min(...withDistance.map((r) => r.nearestStockKm!))
+  // A badge only where offers differ: when all are equally near (or equally fast, or cheap), none stands out.
+  if (rows.some((r) => r.nearestStockKm !== nearest)) for (const r of withDistance) if (r.nearestStockKm === nearest) r.badges.push('nearestStock')
+  const fastest = Math.min(...rows.map((r) => r.leadTimeDays))
+  if (rows.some((r) => r.leadTimeDays !== fastest)) for (const r of rows) if (r.leadTimeDays === fastest) r.badges.push('shortestLeadTime')
 }

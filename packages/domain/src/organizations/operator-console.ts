@@ -114,6 +114,13 @@ async function followStatusInCatalog(ctx: Ctx, organizationId: string, active: b
   const conn = ctx.em.getConnection()
   const tx = ctx.em.getTransactionContext()
   await conn.execute('update product set owner_active = ? where organization_id = ?', [active, organizationId], 'run', tx)
+  await reindexSellerCatalog(ctx, organizationId)
+}
+
+/** Every product a seller owns or offers, indexed again through the outbox (in the caller's transaction). */
+export async function reindexSellerCatalog(ctx: Ctx, organizationId: string): Promise<void> {
+  const conn = ctx.em.getConnection()
+  const tx = ctx.em.getTransactionContext()
   const rows = await conn.execute<{ id: string }[]>(
     'select id from product where organization_id = ? union select distinct product_id from offer where organization_id = ?',
     [organizationId, organizationId],

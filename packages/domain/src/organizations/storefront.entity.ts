@@ -15,6 +15,8 @@ const StorefrontSchema = defineEntity({
     taglineVi: p.string().length(200).default(''),
     aboutEn: p.text().default(''),
     aboutVi: p.text().default(''),
+    /** Whether the seller's prices include VAT; every price it shows says which. */
+    pricesIncludeVat: p.boolean().default(false),
     /**
      * A host name of its own (e.g. shop.hanoisupply.vn), served at its root once its owner has
      * proved control of it (a DNS TXT record with `hostnameToken`) or the operator approved it.

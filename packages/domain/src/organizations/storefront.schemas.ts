@@ -9,6 +9,7 @@ export const StorefrontInputSchema = z.object({
   taglineVi: z.string().trim().max(200).default(''),
   aboutEn: z.string().trim().max(5000).default(''),
   aboutVi: z.string().trim().max(5000).default(''),
+  pricesIncludeVat: z.boolean().default(false),
   hostname: z
     .string()
     .trim()

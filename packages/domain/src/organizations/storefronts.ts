@@ -5,6 +5,7 @@ import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
+import { reindexSellerCatalog } from './operator-console.ts'
 import { Organization } from './organization.entity.ts'
 import { Storefront } from './storefront.entity.ts'
 import { Warehouse } from './warehouse.entity.ts'
@@ -22,6 +23,7 @@ export interface StorefrontDto {
   accentColor: string
   tagline: { en: string; vi: string }
   about: { en: string; vi: string }
+  pricesIncludeVat: boolean
   hostname: string | null
   cities: string[]
   /** Versions of the uploaded logo and banner (they change with each upload), or null. */
@@ -32,7 +34,7 @@ const SLOT_COLUMNS = { logo: { key: 'logoKey', type: 'logoType' }, banner: { key
 /** The version of a stored image: its key's last part. */
 const versionOf = (key: string | null | undefined) => (key ? key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.')) : null)
 
-const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
+const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', pricesIncludeVat: false, hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
 
 /** The storefront of an active seller, by its slug (or by a host name mapped to it). */
 export async function getStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto> {
@@ -82,6 +84,7 @@ async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: strin
     accentColor: s.accentColor,
     tagline: { en: s.taglineEn, vi: s.taglineVi },
     about: { en: s.aboutEn, vi: s.aboutVi },
+    pricesIncludeVat: s.pricesIncludeVat,
     // Public only once it serves the storefront.
     hostname: s.hostname && s.hostnameVerifiedAt ? s.hostname : null,
     cities: [...new Set(warehouses.map((w) => w.city))],
@@ -130,6 +133,7 @@ export async function saveStorefront(ctx: Ctx, input: StorefrontInput, options: 
     const tx = { ...ctx, em }
     let row = await em.findOne(Storefront, { organizationId: m.organizationId })
     const changed = hostname !== (row?.hostname ?? null)
+    const vatChanged = input.pricesIncludeVat !== (row?.pricesIncludeVat ?? false)
     if (hostname && changed) {
       const other = await em.findOne(Storefront, { hostname, organizationId: { $ne: m.organizationId } })
       if (other?.hostnameVerifiedAt) return fail('HOSTNAME_TAKEN', { field: 'hostname' })
@@ -147,8 +151,10 @@ export async function saveStorefront(ctx: Ctx, input: StorefrontInput, options: 
     if (row) em.assign(row, fields)
     else em.persist((row = em.create(Storefront, { organizationId: m.organizationId, ...fields })))
     authorize(tx, 'update', row)
-    recordAudit(tx, { organizationId: m.organizationId, action: 'storefront.updated', subjectType: 'Storefront', subjectId: row.id, details: { hostname: fields.hostname } })
+    recordAudit(tx, { organizationId: m.organizationId, action: 'storefront.updated', subjectType: 'Storefront', subjectId: row.id, details: { hostname: fields.hostname, pricesIncludeVat: input.pricesIncludeVat } })
     await em.flush()
+    // Search shows whether prices include VAT: the seller's products are indexed again.
+    if (vatChanged) await reindexSellerCatalog(tx, m.organizationId)
     if (hostname && changed) await ctx.jobs.send(em, QUEUES.storefrontHostVerify, { storefrontId: row.id })
     const org = await em.findOneOrFail(Organization, { id: m.organizationId })
     return ok(await getStorefront(tx, { slug: org.slug }))

@@ -54,6 +54,7 @@ export const en = {
     mainNavigation: 'Main navigation',
   },
   kinds: { operator: 'Operator', manufacturer: 'Manufacturer', distributor: 'Distributor', buyer: 'Buyer company' },
+  money: { inclVat: 'incl. VAT', exclVat: 'excl. VAT' },
   statuses: { pending: 'Pending approval', active: 'Active', suspended: 'Suspended', rejected: 'Rejected', paused: 'Paused' },
   roles: {
     admin: 'Admin',
@@ -257,6 +258,7 @@ export const en = {
     apply: 'Apply',
   },
   product: {
+    badges: { lowestPrice: 'Lowest price', nearestStock: 'Nearest stock', shortestLeadTime: 'Fastest delivery' },
     mpn: 'Part number',
     gtin: 'GTIN',
     brand: 'Brand',
@@ -379,6 +381,8 @@ export const en = {
     warehouses: 'Warehouses',
   },
   storefront: {
+    pricesIncludeVat: 'Our prices include VAT',
+    pricesIncludeVatHint: 'Buyers see "incl. VAT" or "excl. VAT" next to every price of yours.',
     about: 'About us',
     products: 'Our products',
     warehousesIn: 'Warehouses in {{cities}}',

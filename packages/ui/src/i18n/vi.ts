@@ -56,6 +56,7 @@ export const vi: Resources = {
     mainNavigation: 'Điều hướng chính',
   },
   kinds: { operator: 'Nhà vận hành', manufacturer: 'Nhà sản xuất', distributor: 'Nhà phân phối', buyer: 'Doanh nghiệp mua hàng' },
+  money: { inclVat: 'đã gồm VAT', exclVat: 'chưa gồm VAT' },
   statuses: { pending: 'Chờ duyệt', active: 'Đang hoạt động', suspended: 'Tạm ngưng', rejected: 'Bị từ chối', paused: 'Tạm dừng' },
   roles: {
     admin: 'Quản trị',
@@ -259,6 +260,7 @@ export const vi: Resources = {
     apply: 'Áp dụng',
   },
   product: {
+    badges: { lowestPrice: 'Giá thấp nhất', nearestStock: 'Hàng gần nhất', shortestLeadTime: 'Giao nhanh nhất' },
     mpn: 'Mã sản phẩm',
     gtin: 'GTIN',
     brand: 'Thương hiệu',
@@ -381,6 +383,8 @@ export const vi: Resources = {
     warehouses: 'Kho hàng',
   },
   storefront: {
+    pricesIncludeVat: 'Giá của chúng tôi đã gồm VAT',
+    pricesIncludeVatHint: 'Người mua thấy "đã gồm VAT" hoặc "chưa gồm VAT" bên cạnh mọi giá của bạn.',
     about: 'Về chúng tôi',
     products: 'Sản phẩm của chúng tôi',
     warehousesIn: 'Kho tại {{cities}}',

@@ -13,6 +13,7 @@ import { Migration20261201201048_suspension_follows_catalog } from './Migration2
 import { Migration20261201204351_storefront_host_verification } from './Migration20261201204351_storefront_host_verification.ts'
 import { Migration20261202000229_import_check_only } from './Migration20261202000229_import_check_only.ts'
 import { Migration20261202020011_storefront_views } from './Migration20261202020011_storefront_views.ts'
+import { Migration20261202024452_storefront_vat } from './Migration20261202024452_storefront_vat.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201204351_storefront_host_verification', class: Migration20261201204351_storefront_host_verification },
   { name: 'Migration20261202000229_import_check_only', class: Migration20261202000229_import_check_only },
   { name: 'Migration20261202020011_storefront_views', class: Migration20261202020011_storefront_views },
+  { name: 'Migration20261202024452_storefront_vat', class: Migration20261202024452_storefront_vat },
 ]
