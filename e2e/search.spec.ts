@@ -20,3 +20,17 @@ test('within a category, its attributes are facets a buyer can filter by, and th
   await expect(page.getByRole('link', { name: 'Miniature circuit breaker 1P 32A' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Miniature circuit breaker 2P 63A' })).toHaveCount(0)
 })
+
+test('the home page starts from categories, products in stock and brands, and puts the sellers nearest to the buyer first', async ({ page }) => {
+  await page.goto(APPS.market)
+  await expect(page.getByRole('region', { name: 'Browse by category' }).getByRole('link', { name: 'Circuit breakers' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Brands' }).getByRole('link', { name: 'Sông Hồng' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'In stock now' }).getByRole('listitem').first()).toContainText(/from ₫[\d,]+ excl\. VAT/)
+  await page.getByLabel('My location').selectOption({ label: 'Đà Nẵng' })
+  await expect(page).toHaveURL(/near=VN-DN/)
+  const sellers = page.getByRole('region', { name: 'Sellers nearest to Đà Nẵng' }).getByRole('listitem')
+  await expect(sellers.first()).toContainText('Đà Nẵng Trading')
+  await expect(sellers.first()).toContainText(/Warehouse \d+ km away/)
+  await page.getByRole('region', { name: 'Browse by category' }).getByRole('link', { name: 'Circuit breakers' }).click()
+  await expect(page).toHaveURL(/\/c\/circuit-breakers\?near=VN-DN/)
+})

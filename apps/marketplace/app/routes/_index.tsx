@@ -1,8 +1,13 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { appUrl, guard } from '@tradepost/auth'
-import { findStorefrontByHost, listPublicSellers, type StorefrontDto } from '@tradepost/domain/organizations'
+import { appUrl, getServices, guard } from '@tradepost/auth'
+import { getHomePage, type HomePageDto } from '@tradepost/domain/catalog'
+import { findStorefrontByHost, type StorefrontDto } from '@tradepost/domain/organizations'
+import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
+import type { SearchHit } from '@tradepost/search'
+import { LocationSelect } from '@tradepost/ui/components/location.tsx'
+import { Price } from '@tradepost/ui/components/money.tsx'
 import { StorefrontView } from '../components/storefront-view.tsx'
 import { loadSearch } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
@@ -18,7 +23,14 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const host = new URL(request.url).hostname
   const storefront = host.includes('.') && !/^[\d.]+$/.test(host) ? await findStorefrontByHost(rc.ctx, host) : null
   if (storefront) return loadSearch(request, { sellers: [storefront.slug] }, { storefront })
-  return data({ sellers: await listPublicSellers(rc.ctx), signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
+  const nearCode = new URL(request.url).searchParams.get('near') ?? ''
+  const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? null
+  const { search } = await getServices()
+  // Featured: products in stock, the nearest first once the buyer says where they are.
+  const featured = await search.search({ inStock: true, near: near ?? undefined, sort: near ? 'nearest' : 'relevance', perPage: 8 })
+  // Brands with something published: the index's brand facet over every product.
+  const brands = (await search.search({ perPage: 1 })).facets.brands.map((b) => ({ slug: b.value, name: b.label }))
+  return data({ home: await getHomePage(rc.ctx, near), brands, featured: featured.hits, near: near ? nearCode : '', signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
 })
 
 export default function Home() {
@@ -27,8 +39,10 @@ export default function Home() {
 }
 
 function Marketplace() {
-  const { t } = useTranslation()
-  const { sellers, signedIn, portalUrl } = useLoaderData<{ sellers: { id: string; name: string; slug: string; kind: string; country: string }[]; signedIn: boolean; portalUrl: string }>()
+  const { t, i18n } = useTranslation()
+  const { home, brands, featured, near, signedIn, portalUrl } = useLoaderData<{ home: HomePageDto; brands: { slug: string; name: string }[]; featured: SearchHit[]; near: string; signedIn: boolean; portalUrl: string }>()
+  const vi = i18n.language === 'vi'
+  const place = near ? KNOWN_LOCATIONS[near as KnownLocation].name : null
   return (
     <>
       <section className="hero">
@@ -45,23 +59,86 @@ function Marketplace() {
           </p>
         )}
       </section>
-      <h2>{t('home.sellers')}</h2>
-      {sellers.length === 0 ? (
-        <EmptyState title={t('home.noSellers')} />
-      ) : (
-        <ul className="cards">
-          {sellers.map((s) => (
-            <li key={s.id}>
-              <Link to={`/s/${s.slug}`}>
-                <strong>{s.name}</strong>
+      <Form method="get" className="toolbar">
+        <LocationSelect value={near} applyOnChange />
+        <button type="submit" className="button secondary">
+          {t('search.apply')}
+        </button>
+      </Form>
+      <section aria-labelledby="home-categories">
+        <h2 id="home-categories">{t('home.categories')}</h2>
+        <ul className="chips">
+          {home.categories.map((c) => (
+            <li key={c.slug}>
+              <Link to={`/c/${c.slug}${near ? `?near=${near}` : ''}`} className="chip">
+                {vi ? c.nameVi : c.nameEn}
               </Link>
-              <p className="muted">
-                {t(`kinds.${s.kind}`)} · {s.country}
-              </p>
             </li>
           ))}
         </ul>
-      )}
+      </section>
+      <section aria-labelledby="home-featured">
+        <h2 id="home-featured">{place ? t('home.inStockNear', { place }) : t('home.featured')}</h2>
+        {featured.length === 0 ? (
+          <EmptyState title={t('search.none')} />
+        ) : (
+          <ul className="cards product-cards">
+            {featured.map((h) => (
+              <li key={h.id}>
+                <Link to={`/p/${h.slug}${near ? `?near=${near}` : ''}`}>
+                  <strong>{vi ? h.nameVi : h.nameEn}</strong>
+                </Link>
+                <p className="muted">
+                  {h.brand?.name ? `${h.brand.name} · ` : ''}
+                  {h.mpn}
+                </p>
+                {h.minPrice ? (
+                  <p>
+                    <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} vat={h.minPrice.vatIncluded} />
+                  </p>
+                ) : null}
+                <p className="meta">
+                  {t('search.offers', { count: h.offerCount })}
+                  {h.nearestKm !== null ? ` · ${t('search.kmAway', { km: h.nearestKm })}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="home-sellers">
+        <h2 id="home-sellers">{place ? t('home.sellersNear', { place }) : t('home.sellers')}</h2>
+        {home.sellers.length === 0 ? (
+          <EmptyState title={t('home.noSellers')} />
+        ) : (
+          <ul className="cards">
+            {home.sellers.map((s) => (
+              <li key={s.id}>
+                <Link to={`/s/${s.slug}`}>
+                  <strong>{s.name}</strong>
+                </Link>
+                <p className="muted">
+                  {t(`kinds.${s.kind}`)}
+                  {s.cities.length ? ` · ${s.cities.join(', ')}` : ''}
+                </p>
+                {s.nearestKm !== null ? <p className="meta">{t('home.warehouseKm', { km: s.nearestKm })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="home-brands">
+        <h2 id="home-brands">{t('home.brands')}</h2>
+        <ul className="chips">
+          {brands.map((b) => (
+            <li key={b.slug}>
+              <Link to={`/b/${b.slug}${near ? `?near=${near}` : ''}`} className="chip">
+                {b.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   )
 }

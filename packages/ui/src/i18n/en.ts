@@ -224,6 +224,12 @@ export const en = {
     subject: 'Subject',
   },
   home: {
+    categories: 'Browse by category',
+    brands: 'Brands',
+    featured: 'In stock now',
+    inStockNear: 'In stock, nearest to {{place}} first',
+    sellersNear: 'Sellers nearest to {{place}}',
+    warehouseKm: 'Warehouse {{km}} km away',
     heroTitle: 'Source from every distributor in one place',
     heroBody: 'Compare the offers of manufacturers and their authorized distributors side by side: price, stock near you, lead time and minimum order.',
     sellers: 'Sellers on Tradepost',

@@ -226,6 +226,12 @@ export const vi: Resources = {
     subject: 'Tiêu đề',
   },
   home: {
+    categories: 'Duyệt theo danh mục',
+    brands: 'Thương hiệu',
+    featured: 'Đang có hàng',
+    inStockNear: 'Đang có hàng, gần {{place}} nhất trước',
+    sellersNear: 'Người bán gần {{place}} nhất',
+    warehouseKm: 'Kho cách {{km}} km',
     heroTitle: 'Tìm nguồn hàng từ mọi nhà phân phối tại một nơi',
     heroBody: 'So sánh chào giá của nhà sản xuất và các nhà phân phối ủy quyền cạnh nhau: giá, tồn kho gần bạn, thời gian giao và số lượng tối thiểu.',
     sellers: 'Người bán trên Tradepost',
