@@ -18,11 +18,12 @@ test.beforeAll(async () => {
   ids = await loadIds()
 })
 
+// One test per screen and person, so they run side by side (each page is checked in turn).
 for (const screen of SCREENS) {
-  test(`every page passes an accessibility check (${screen.name})`, async ({ browser }) => {
-    test.setTimeout(240_000)
-    const found: string[] = []
-    for (const as of [...new Set(PAGES.map((p) => p.as))]) {
+  for (const as of [...new Set(PAGES.map((p) => p.as))]) {
+    test(`every page passes an accessibility check (${screen.name}, as ${as ?? 'a visitor'})`, async ({ browser }) => {
+      test.setTimeout(180_000)
+      const found: string[] = []
       const context = await browser.newContext({ viewport: screen.viewport, isMobile: screen.isMobile, hasTouch: screen.isMobile })
       if (as) for (const app of ['market', 'portal'] as const) await signIn(context, app, as)
       const page = await context.newPage()
@@ -31,11 +32,11 @@ for (const screen of SCREENS) {
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
         for (const v of result.violations) {
           if (v.impact !== 'serious' && v.impact !== 'critical' && !ALWAYS.has(v.id)) continue
-          found.push(`${row.app} ${row.path(ids)} as ${as ?? 'visitor'}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+          found.push(`${row.app} ${row.path(ids)}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
         }
       }
       await context.close()
-    }
-    expect(found).toEqual([])
-  })
+      expect(found).toEqual([])
+    })
+  }
 }

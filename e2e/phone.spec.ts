@@ -1,5 +1,6 @@
 // Every page of both apps on a phone (390 × 844), in both languages: nothing may be wider than
 // the screen. Pages are listed with who looks at them; a page route without a row fails the test.
+import { DEMO_CATALOG_NAMES } from '@tradepost/seeds/demo'
 import { expect, signIn, test } from './fixtures.ts'
 import { HANOI, loadIds, OPERATOR, PAGES, type Ids } from './pages.ts'
 import { pageRoutes, routeReached } from './routes.ts'
@@ -21,9 +22,12 @@ test('every page route of both apps has a row here', async () => {
 })
 
 for (const lng of ['en', 'vi'] as const) {
-  test(`no page is wider than a phone (${lng})`, async ({ browser }) => {
+  test(`no page is wider than a phone${lng === 'vi' ? ', and none shows the catalog in English' : ''} (${lng})`, async ({ browser }) => {
     test.setTimeout(120_000)
     const wide: string[] = []
+    // In Vietnamese, no page may show a category's or a product's English name (where it has its own).
+    const english = lng === 'vi' ? DEMO_CATALOG_NAMES.filter((n) => n.en !== n.vi).map((n) => n.en) : []
+    const untranslated: string[] = []
     for (const as of [...new Set(PAGES.map((p) => p.as))]) {
       const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
       await context.addCookies([APPS.market, APPS.portal].map((url) => ({ name: 'tp_lang', value: encodeURIComponent(btoa(JSON.stringify(lng))), url })))
@@ -35,10 +39,21 @@ for (const lng of ['en', 'vi'] as const) {
         // Against the phone's width: a mobile browser widens its layout viewport to fit a wide page.
         const scroll = await page.evaluate(() => document.documentElement.scrollWidth)
         if (scroll > PHONE.width) wide.push(`${row.app} ${row.path(ids)} as ${as ?? 'visitor'}: ${scroll} px wide`)
+        if (english.length) {
+          // Whole pieces of text (a link, a cell, a facet's label), so a seller named "Mekong Pumps" is no hit for "Pumps".
+          const texts = new Set(await page.evaluate(() => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+            const found: string[] = []
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push((n.textContent ?? '').trim())
+            return found
+          }))
+          for (const name of english) if (texts.has(name)) untranslated.push(`${row.app} ${row.path(ids)} as ${as ?? 'visitor'}: “${name}”`)
+        }
       }
       await context.close()
     }
     expect(wide).toEqual([])
+    expect(untranslated).toEqual([])
   })
 }
 

@@ -58,7 +58,7 @@ test('suspending a seller signs its members out, wherever they signed in, and ta
   await expect(operator.getByText(`${name} is suspended.`)).toBeVisible()
 
   // The member's next page asks them to sign in again; the offer leaves search.
-  await member.getByRole('link', { name: 'Offers' }).click()
+  await member.getByRole('link', { name: 'Offers', exact: true }).click()
   await expect(member).toHaveURL(/\/login/)
   await expect.poll(sellerResults, { timeout: 20_000, message: 'its offer leaves search' }).toBe(false)
 

@@ -110,3 +110,6 @@ export async function seedDemoCatalog(em: EntityManager): Promise<{ products: nu
   })
   return { products, offers }
 }
+
+/** The demo catalog's names in both languages (a check that Vietnamese pages show no English ones). */
+export const DEMO_CATALOG_NAMES: { en: string; vi: string }[] = [...CATEGORIES, ...PRODUCTS].map((n) => ({ en: n.nameEn, vi: n.nameVi }))

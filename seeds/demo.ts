@@ -4,6 +4,7 @@ import type { EntityManager } from '@tradepost/domain/db'
 import { newOrganization, Organization, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
 import { seedDemoCatalog } from './demo-catalog.ts'
+export { DEMO_CATALOG_NAMES } from './demo-catalog.ts'
 
 /** One documented password for every demo user. */
 export const DEMO_PASSWORD = 'tradepost-demo-2026'

@@ -1,6 +1,6 @@
 import { data } from '@remix-run/node'
 import { getServices, guard } from '@tradepost/auth'
-import { categoryFilterAttributes } from '@tradepost/domain/catalog'
+import { categoryFilterAttributes, listCategories } from '@tradepost/domain/catalog'
 import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
@@ -22,5 +22,6 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const query = { ...parsed, attributeFacets: attributeDefinitions.map((a) => a.key) }
   const { search } = await getServices()
   const result = await search.search(query)
-  return data({ result, attributeDefinitions, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
+  const categoryNames = Object.fromEntries((await listCategories(rc.ctx)).map((c) => [c.slug, { en: c.nameEn, vi: c.nameVi }]))
+  return data({ result, attributeDefinitions, categoryNames, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
 })

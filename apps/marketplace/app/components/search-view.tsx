@@ -9,6 +9,8 @@ import { Price } from '@tradepost/ui/components/money.tsx'
 
 export interface SearchData {
   result: SearchResult
+  /** Category names in both languages, by slug (the index's facets carry one name). */
+  categoryNames: Record<string, { en: string; vi: string }>
   attributeDefinitions: AttributeDefinition[]
   query: Omit<SearchQuery, 'near'> & { near: string }
 }
@@ -19,7 +21,7 @@ export interface SearchData {
  */
 export function SearchView({ title, hidden = {}, oneSeller = false, locationPicker = true }: { title: string; hidden?: Record<string, string>; oneSeller?: boolean; locationPicker?: boolean }) {
   const { t, i18n } = useTranslation()
-  const { result, query, attributeDefinitions } = useLoaderData<SearchData>()
+  const { result, query, attributeDefinitions, categoryNames } = useLoaderData<SearchData>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
   const vi = i18n.language === 'vi'
@@ -40,7 +42,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
               {result.facets.categories.map((f) => (
                 <label key={f.value}>
                   <input type="radio" name="category" value={f.value} defaultChecked={query.category === f.value} />
-                  {f.label} <span className="facet-count">{f.count}</span>
+                  {(vi ? categoryNames[f.value]?.vi : categoryNames[f.value]?.en) ?? f.label} <span className="facet-count">{f.count}</span>
                 </label>
               ))}
             </fieldset>

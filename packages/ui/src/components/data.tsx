@@ -193,9 +193,11 @@ export function FilterSelect({ name, label, options }: { name: string; label: st
  * (the names travel as CSS strings, so the cells need no extra markup).
  */
 export function DataTable({ head, children }: { head: string[]; children: ReactNode }) {
+  const { t } = useTranslation()
   const columns = Object.fromEntries(head.map((h, i) => [`--col-${i + 1}`, JSON.stringify(h)]))
+  // A wide table scrolls sideways on its own: a keyboard reaches it (tab, then arrow keys).
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('common.table')}>
       <table className="stacking" style={columns}>
         <thead>
           <tr>

@@ -51,6 +51,7 @@ export const en = {
     details: 'Details',
     backHome: 'Back to the home page',
     pagination: 'Pages',
+    table: 'Table',
     mainNavigation: 'Main navigation',
   },
   kinds: { operator: 'Operator', manufacturer: 'Manufacturer', distributor: 'Distributor', buyer: 'Buyer company' },

@@ -53,6 +53,7 @@ export const vi: Resources = {
     details: 'Chi tiết',
     backHome: 'Về trang chủ',
     pagination: 'Phân trang',
+    table: 'Bảng',
     mainNavigation: 'Điều hướng chính',
   },
   kinds: { operator: 'Nhà vận hành', manufacturer: 'Nhà sản xuất', distributor: 'Nhà phân phối', buyer: 'Doanh nghiệp mua hàng' },
