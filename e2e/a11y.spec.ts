@@ -12,6 +12,9 @@ const SCREENS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
 ]
 
+// The checks are independent: spread them over the workers.
+test.describe.configure({ mode: 'parallel' })
+
 let ids: Ids
 
 test.beforeAll(async () => {

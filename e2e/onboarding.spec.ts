@@ -6,6 +6,8 @@ import { APPS } from './urls.ts'
 const PASSWORD = 'a-good-password-42'
 
 test('sign up → operator approves → log in → invite → accept → switch organization', async ({ browser }) => {
+  // Three people and two emails in one story: more than the default half minute on a busy machine.
+  test.setTimeout(90_000)
   const applicant = uniqueEmail('applicant')
   const companyName = `Cần Thơ Supply ${Date.now().toString(36)}`
 
