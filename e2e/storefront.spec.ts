@@ -12,9 +12,13 @@ test('a distributor brands its storefront, which serves only its offers, also at
   await portal.goto(`${APPS.portal}/storefront`)
   await portal.getByLabel('Tagline (English)').fill('Pumps for central Vietnam')
   await portal.getByLabel('Own host name').fill('not a host')
+  await portal.getByLabel('Contact phone (shown on your storefront)').fill('call us')
   await portal.getByRole('button', { name: 'Save storefront' }).click()
   await expect(portal.getByText('Enter a host name such as shop.example.vn.')).toBeVisible()
+  await expect(portal.getByText('Enter a phone number: digits, spaces, and + ( ) . - only.')).toBeVisible()
   await portal.getByLabel('Own host name').fill(host)
+  await portal.getByLabel('Contact phone (shown on your storefront)').fill('+84 236 3888 123')
+  await portal.getByLabel('Contact email (shown on your storefront)').fill('sales@danangtrading.vn')
   await portal.getByRole('button', { name: 'Save storefront' }).click()
   await expect(portal.getByText('Storefront saved.')).toBeVisible()
 
@@ -22,6 +26,9 @@ test('a distributor brands its storefront, which serves only its offers, also at
   await page.goto(`${APPS.market}/s/da-nang-trading`)
   await expect(page.getByRole('heading', { level: 1, name: 'Đà Nẵng Trading' })).toBeVisible()
   await expect(page.getByText('Pumps for central Vietnam')).toBeVisible()
+  const contact = page.getByRole('region', { name: 'Contact' })
+  await expect(contact.getByRole('link', { name: 'sales@danangtrading.vn' })).toHaveAttribute('href', 'mailto:sales@danangtrading.vn')
+  await expect(contact.getByRole('link', { name: '+84 236 3888 123' })).toHaveAttribute('href', 'tel:+842363888123')
   await expect(page.getByRole('link', { name: 'Centrifugal pump 2.2 kW' })).toBeVisible()
   // Only its own offers: Saigon Parts' circuit breakers are not here.
   await expect(page.getByRole('link', { name: /circuit breaker/i })).toHaveCount(0)

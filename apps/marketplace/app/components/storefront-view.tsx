@@ -24,11 +24,32 @@ export function StorefrontView() {
         <p>{tagline || t(`kinds.${s.kind}`)}</p>
         {s.cities.length ? <p>{t('storefront.warehousesIn', { cities: s.cities.join(', ') })}</p> : null}
       </section>
-      {about ? (
-        <section className="panel">
-          <h2>{t('storefront.about')}</h2>
-          <p style={{ whiteSpace: 'pre-line' }}>{about}</p>
-        </section>
+      {about || s.contact.email || s.contact.phone ? (
+        <div className="grid-2">
+          {about ? (
+            <section className="panel">
+              <h2>{t('storefront.about')}</h2>
+              <p style={{ whiteSpace: 'pre-line' }}>{about}</p>
+            </section>
+          ) : null}
+          {s.contact.email || s.contact.phone ? (
+            <section className="panel" aria-labelledby="storefront-contact">
+              <h2 id="storefront-contact">{t('storefront.contact')}</h2>
+              <ul className="plain-list">
+                {s.contact.email ? (
+                  <li>
+                    {t('common.email')}: <a href={`mailto:${s.contact.email}`}>{s.contact.email}</a>
+                  </li>
+                ) : null}
+                {s.contact.phone ? (
+                  <li>
+                    {t('storefront.phone')}: <a href={`tel:${s.contact.phone.replace(/[^+0-9]/g, '')}`}>{s.contact.phone}</a>
+                  </li>
+                ) : null}
+              </ul>
+            </section>
+          ) : null}
+        </div>
       ) : null}
       <SearchView title={t('storefront.products')} oneSeller />
     </>

@@ -56,7 +56,7 @@ export default function StorefrontSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StorefrontInputSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, hostname: host?.hostname ?? '' },
+    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, contactEmail: s.contact.email, contactPhone: s.contact.phone, hostname: host?.hostname ?? '' },
   })
   return (
     <>
@@ -77,6 +77,8 @@ export default function StorefrontSettings() {
           <Field label={t('storefront.taglineVi')} errors={fields.taglineVi.errors} inputProps={getInputProps(fields.taglineVi, { type: 'text' })} />
           <TextareaField label={t('storefront.aboutEn')} errors={fields.aboutEn.errors} textareaProps={{ ...getTextareaProps(fields.aboutEn), rows: 5 }} />
           <TextareaField label={t('storefront.aboutVi')} errors={fields.aboutVi.errors} textareaProps={{ ...getTextareaProps(fields.aboutVi), rows: 5 }} />
+          <Field label={t('storefront.contactEmail')} errors={fields.contactEmail.errors} inputProps={getInputProps(fields.contactEmail, { type: 'email' })} />
+          <Field label={t('storefront.contactPhone')} errors={fields.contactPhone.errors} inputProps={{ ...getInputProps(fields.contactPhone, { type: 'tel' }), autoComplete: 'tel' }} />
           <Field label={t('storefront.hostname')} hint={t('storefront.hostnameHint')} errors={fields.hostname.errors} inputProps={getInputProps(fields.hostname, { type: 'text' })} />
         </div>
         <div className="field checkbox-field">

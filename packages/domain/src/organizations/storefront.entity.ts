@@ -17,6 +17,9 @@ const StorefrontSchema = defineEntity({
     aboutVi: p.text().default(''),
     /** Whether the seller's prices include VAT; every price it shows says which. */
     pricesIncludeVat: p.boolean().default(false),
+    /** How buyers reach the seller: shown on its storefront. */
+    contactEmail: p.string().length(254).default(''),
+    contactPhone: p.string().length(40).default(''),
     /**
      * A host name of its own (e.g. shop.hanoisupply.vn), served at its root once its owner has
      * proved control of it (a DNS TXT record with `hostnameToken`) or the operator approved it.

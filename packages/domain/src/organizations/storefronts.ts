@@ -24,6 +24,7 @@ export interface StorefrontDto {
   tagline: { en: string; vi: string }
   about: { en: string; vi: string }
   pricesIncludeVat: boolean
+  contact: { email: string; phone: string }
   hostname: string | null
   cities: string[]
   /** Versions of the uploaded logo and banner (they change with each upload), or null. */
@@ -34,7 +35,7 @@ const SLOT_COLUMNS = { logo: { key: 'logoKey', type: 'logoType' }, banner: { key
 /** The version of a stored image: its key's last part. */
 const versionOf = (key: string | null | undefined) => (key ? key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.')) : null)
 
-const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', pricesIncludeVat: false, hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
+const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', pricesIncludeVat: false, contactEmail: '', contactPhone: '', hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
 
 /** The storefront of an active seller, by its slug (or by a host name mapped to it). */
 export async function getStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto> {
@@ -85,6 +86,7 @@ async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: strin
     tagline: { en: s.taglineEn, vi: s.taglineVi },
     about: { en: s.aboutEn, vi: s.aboutVi },
     pricesIncludeVat: s.pricesIncludeVat,
+    contact: { email: s.contactEmail, phone: s.contactPhone },
     // Public only once it serves the storefront.
     hostname: s.hostname && s.hostnameVerifiedAt ? s.hostname : null,
     cities: [...new Set(warehouses.map((w) => w.city))],

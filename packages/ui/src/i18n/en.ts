@@ -388,6 +388,10 @@ export const en = {
     warehouses: 'Warehouses',
   },
   storefront: {
+    contact: 'Contact',
+    phone: 'Phone',
+    contactEmail: 'Contact email (shown on your storefront)',
+    contactPhone: 'Contact phone (shown on your storefront)',
     pricesIncludeVat: 'Our prices include VAT',
     pricesIncludeVatHint: 'Buyers see "incl. VAT" or "excl. VAT" next to every price of yours.',
     about: 'About us',
@@ -460,6 +464,7 @@ export const en = {
     reason: 'Reason',
   },
   errors: {
+    PHONE_INVALID: 'Enter a phone number: digits, spaces, and + ( ) . - only.',
     LOCATION_REQUIRED: 'Give the coordinates: this province has no known centre.',
     COORDINATE_INVALID: 'Enter degrees as a decimal number, e.g. 21.0285 (latitude −90 to 90, longitude −180 to 180).',
     NOTHING_SELECTED: 'Choose at least one offer.',

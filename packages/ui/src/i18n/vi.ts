@@ -390,6 +390,10 @@ export const vi: Resources = {
     warehouses: 'Kho hàng',
   },
   storefront: {
+    contact: 'Liên hệ',
+    phone: 'Điện thoại',
+    contactEmail: 'Email liên hệ (hiện trên gian hàng)',
+    contactPhone: 'Điện thoại liên hệ (hiện trên gian hàng)',
     pricesIncludeVat: 'Giá của chúng tôi đã gồm VAT',
     pricesIncludeVatHint: 'Người mua thấy "đã gồm VAT" hoặc "chưa gồm VAT" bên cạnh mọi giá của bạn.',
     about: 'Về chúng tôi',
@@ -462,6 +466,7 @@ export const vi: Resources = {
     reason: 'Lý do',
   },
   errors: {
+    PHONE_INVALID: 'Nhập số điện thoại: chỉ gồm chữ số, khoảng trắng và + ( ) . -.',
     LOCATION_REQUIRED: 'Hãy nhập tọa độ: tỉnh/thành này chưa có tâm đã biết.',
     COORDINATE_INVALID: 'Nhập số độ dạng thập phân, ví dụ 21.0285 (vĩ độ −90 đến 90, kinh độ −180 đến 180).',
     NOTHING_SELECTED: 'Hãy chọn ít nhất một chào giá.',

@@ -14,6 +14,7 @@ import { Migration20261201204351_storefront_host_verification } from './Migratio
 import { Migration20261202000229_import_check_only } from './Migration20261202000229_import_check_only.ts'
 import { Migration20261202020011_storefront_views } from './Migration20261202020011_storefront_views.ts'
 import { Migration20261202024452_storefront_vat } from './Migration20261202024452_storefront_vat.ts'
+import { Migration20261202035919_storefront_contact } from './Migration20261202035919_storefront_contact.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000229_import_check_only', class: Migration20261202000229_import_check_only },
   { name: 'Migration20261202020011_storefront_views', class: Migration20261202020011_storefront_views },
   { name: 'Migration20261202024452_storefront_vat', class: Migration20261202024452_storefront_vat },
+  { name: 'Migration20261202035919_storefront_contact', class: Migration20261202035919_storefront_contact },
 ]
