@@ -1,6 +1,6 @@
 // Issue 4's story: a manufacturer publishes a product, two distributors offer it, and a buyer
 // finds it by a partial SKU and compares both offers.
-import { expect, signIn, test } from './fixtures.ts'
+import { chooseProduct, expect, signIn, test } from './fixtures.ts'
 import { APPS } from './urls.ts'
 
 test('manufacturer publishes → distributors offer → buyer finds it by partial SKU and compares two offers', async ({ browser }) => {
@@ -28,6 +28,7 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
   await m.getByLabel('Rated current (A)').fill('40')
   await m.getByLabel('Poles').selectOption('2P')
   await m.getByRole('button', { name: 'Save product' }).click()
+  await expect(m.getByText('Product saved.', { exact: true })).toBeVisible()
   await expect(m.getByRole('heading', { name: 'Images' })).toBeVisible()
   await m.getByLabel(/Add an image/).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') })
   await m.getByRole('button', { name: 'Upload' }).click()
@@ -35,9 +36,10 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
   await m.getByLabel(/Add an image/).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png })
   await m.getByRole('button', { name: 'Upload' }).click()
+  await expect(m.getByText('Image added.', { exact: true })).toBeVisible()
   await expect(m.locator('.thumbs img')).toHaveCount(1)
   await m.getByRole('button', { name: 'Publish' }).click()
-  await expect(m.getByText('Published: buyers can find it.')).toBeVisible()
+  await expect(m.getByText('Published: buyers can find it.', { exact: true })).toBeVisible()
 
   // 2. Two authorized distributors offer it, each with stock in its territory.
   const offers = [
@@ -49,7 +51,7 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
     await signIn(context, 'portal', o.email)
     const page = await context.newPage()
     await page.goto(`${APPS.portal}/offers/new`)
-    await page.getByLabel('Product').selectOption({ label: `Residual current breaker ${tag} (${mpn})` })
+    await chooseProduct(page, `Residual current breaker ${tag} (${mpn})`)
     await page.getByLabel('Your SKU').fill(o.sku)
     await page.getByLabel('Price').fill('-1')
     await page.getByRole('button', { name: 'Save offer' }).click()
@@ -57,7 +59,7 @@ test('manufacturer publishes → distributors offer → buyer finds it by partia
     await page.getByLabel('Price').fill(o.price)
     await page.getByLabel(o.warehouse).fill('25')
     await page.getByRole('button', { name: 'Save offer' }).click()
-    await expect(page.getByText('Offer saved.')).toBeVisible()
+    await expect(page.getByText('Offer saved.', { exact: true })).toBeVisible()
     await context.close()
   }
 

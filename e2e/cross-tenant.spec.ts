@@ -73,7 +73,8 @@ test.beforeAll(async ({ playwright }) => {
 
   // An image of it, really stored (where the apps read uploads), with text of its own inside.
   const marker = `probe-marker-${hex()}`
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(marker)])
+  // A real picture (it is resized on upload), the marker after its end: the original is served as stored.
+  const png = Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'), Buffer.from(marker)])
   const image = unwrap(await addProductImage(await actAs('admin@songhong.test', 'song-hong-electric', 'portal'), createFileStorage(), draft.id, png))
 
   const secretBrand = `Secret brand ${hex()}`

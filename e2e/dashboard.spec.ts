@@ -29,7 +29,7 @@ test('a new distributor\'s first steps tick themselves, and its storefront views
   await page.getByLabel('Latitude').fill('13.7765')
   await page.getByLabel('Longitude').fill('109.2237')
   await page.getByRole('button', { name: 'Save warehouse' }).click()
-  await expect(page.getByText('Warehouse saved.')).toBeVisible()
+  await expect(page.getByText('Warehouse saved.', { exact: true })).toBeVisible()
   await expect(page.getByRole('cell', { name: '13.7765, 109.2237' })).toBeVisible()
 
   // Two visitors open the storefront; the seller's own visit is not counted.

@@ -1,7 +1,7 @@
 // Test helpers: sign in by seeding a session (no clicking through the login form), read the
 // dev mailbox, make unique emails.
 import { randomBytes } from 'node:crypto'
-import { test as base, expect, type BrowserContext } from '@playwright/test'
+import { test as base, expect, type Page, type BrowserContext } from '@playwright/test'
 import { createOrm, type MikroORM } from '@tradepost/domain/db'
 import { sessionStore, User } from '@tradepost/domain/users'
 import { APPS, COOKIE, type AppName } from './urls.ts'
@@ -41,6 +41,22 @@ export async function latestMailTo(to: string): Promise<string> {
     }, { message: `an email to ${to}`, timeout: 10_000 })
     .toBe(true)
   return text!
+}
+
+/** The account menu of the signed-in person (a Radix dropdown: its button appears once the page runs). */
+export const accountMenu = (page: Page, name: string) => page.getByRole('button', { name: `Account: ${name}` })
+
+/** Opens the account menu and picks one of its items (sign out, an organization…). */
+export async function fromAccountMenu(page: Page, name: string, item: string, role: 'menuitem' | 'menuitemradio' = 'menuitem') {
+  await accountMenu(page, name).click()
+  await page.getByRole(role, { name: item, exact: true }).click()
+}
+
+/** Picks a product in the offer form's combobox by typing (it replaces the plain list once the page runs). */
+export async function chooseProduct(page: Page, text: string) {
+  await page.getByLabel('Product').and(page.locator('button')).click()
+  await page.getByPlaceholder('Type a name or part number').fill(text)
+  await page.getByRole('option', { name: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click()
 }
 
 export const test = base

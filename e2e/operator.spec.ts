@@ -12,9 +12,14 @@ test('the operator reads an organization\'s members, offers, authorizations and 
   await page.goto(`${APPS.portal}/organizations/${hanoi.id}`)
   const members = page.getByRole('region', { name: /members/ })
   await expect(members.getByRole('cell', { name: 'admin@hanoisupply.test' })).toBeVisible()
+  // The rest is behind tabs (links: the address keeps the tab).
+  await page.getByRole('tab', { name: 'Offers and authorizations' }).click()
+  await expect(page).toHaveURL(/\?tab=selling$/)
+  await expect(page.getByRole('tabpanel')).toHaveCount(1)
   await expect(page.getByRole('region', { name: 'Offers' })).toContainText(/\d+ active, \d+ paused/)
   await expect(page.getByRole('region', { name: 'Authorizations' })).toContainText('Sông Hồng → Hà Nội Industrial Supply')
   // What happened lately, by name rather than by key ("offer.saved").
+  await page.getByRole('tab', { name: 'Recent activity' }).click()
   const activity = page.getByRole('region', { name: 'Recent activity' })
   await expect(activity.locator('tbody tr').first()).toBeVisible()
   await expect(activity.getByRole('cell', { name: /^[a-z_]+\.[a-z_]+$/ })).toHaveCount(0)

@@ -62,7 +62,7 @@ test('on a phone the navigation is a menu and the search filters fold away, with
   const page = await context.newPage()
   await page.goto(`${APPS.market}/`)
   await expect(page.getByRole('link', { name: 'Search', exact: true })).toBeHidden()
-  await page.getByText('Menu', { exact: true }).click()
+  await page.locator('summary', { hasText: 'Menu' }).click()
   await page.getByRole('link', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(/\/search$/)
   // The results come first; the filters open on demand.

@@ -34,3 +34,20 @@ test('the home page starts from categories, products in stock and brands, and pu
   await page.getByRole('region', { name: 'Browse by category' }).getByRole('link', { name: 'Circuit breakers' }).click()
   await expect(page).toHaveURL(/\/c\/circuit-breakers\?near=VN-DN/)
 })
+
+test('product pictures come resized: the page picks a WebP width through srcset, and results show a thumbnail', async ({ page, request }) => {
+  await page.goto(`${APPS.market}/p/mk-cp-2200`)
+  const picture = page.getByRole('img', { name: 'Centrifugal pump 2.2 kW' })
+  await expect(picture).toBeVisible()
+  const srcset = (await picture.getAttribute('srcset')) ?? ''
+  expect(srcset.split(', ').map((s) => s.split(' ')[1])).toEqual(['160w', '480w', '960w'])
+  // The browser fetched one of them, not the original.
+  expect(await picture.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/media\/[0-9a-f-]{36}\?w=(160|480|960)$/)
+  const small = await request.get(`${APPS.market}${srcset.split(' ')[0]}`)
+  expect(small.headers()['content-type']).toBe('image/webp')
+  expect((await small.body()).byteLength).toBeLessThan(20_000)
+
+  await page.goto(`${APPS.market}/search?q=MK-CP-2200`)
+  await expect(page.locator('.hit img.hit-thumb')).toHaveCount(1)
+  await expect.poll(() => page.locator('.hit img.hit-thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+})

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createOrganization } from '@tradepost/domain/testing'
 import { startLocalDns } from './dns-server.ts'
-import { db, expect, signIn, test } from './fixtures.ts'
+import { accountMenu, db, expect, signIn, test } from './fixtures.ts'
 import { APPS, DNS_PORT } from './urls.ts'
 
 test('a distributor brands its storefront, which serves only its offers, also at its own host name', async ({ browser, playwright }) => {
@@ -10,7 +10,10 @@ test('a distributor brands its storefront, which serves only its offers, also at
   await signIn(context, 'portal', 'admin@danangtrading.test')
   const portal = await context.newPage()
   await portal.goto(`${APPS.portal}/storefront`)
+  // The preview follows what is typed, before saving (once the page runs: the account menu appears then).
+  await expect(accountMenu(portal, 'Hoàng Quốc Bảo')).toBeVisible()
   await portal.getByLabel('Tagline (English)').fill('Pumps for central Vietnam')
+  await expect(portal.getByTestId('storefront-preview')).toContainText('Pumps for central Vietnam')
   await portal.getByLabel('Own host name').fill('not a host')
   await portal.getByLabel('Contact phone (shown on your storefront)').fill('call us')
   await portal.getByRole('button', { name: 'Save storefront' }).click()
@@ -20,7 +23,7 @@ test('a distributor brands its storefront, which serves only its offers, also at
   await portal.getByLabel('Contact phone (shown on your storefront)').fill('+84 236 3888 123')
   await portal.getByLabel('Contact email (shown on your storefront)').fill('sales@danangtrading.vn')
   await portal.getByRole('button', { name: 'Save storefront' }).click()
-  await expect(portal.getByText('Storefront saved.')).toBeVisible()
+  await expect(portal.getByText('Storefront saved.', { exact: true })).toBeVisible()
 
   const page = await browser.newPage()
   await page.goto(`${APPS.market}/s/da-nang-trading`)
@@ -51,7 +54,7 @@ test('a distributor brands its storefront, which serves only its offers, also at
   try {
     dns.setTxt(name!, value!)
     await portal.getByRole('button', { name: 'Check the record now' }).click()
-    await expect(portal.getByText('Checking the DNS record')).toBeVisible()
+    await expect(portal.getByText('Checking the DNS record: reload this page in a moment.', { exact: true })).toBeVisible()
     await expect(async () => {
       await portal.reload()
       await expect(portal.getByText(`${host} serves your storefront.`)).toBeVisible({ timeout: 1000 })
@@ -83,7 +86,7 @@ test('the operator can approve a storefront host name, and the marketplace\'s ow
   await expect(portal.getByText('This host name is reserved')).toBeVisible()
   await portal.getByLabel('Own host name').fill(host)
   await portal.getByRole('button', { name: 'Save storefront' }).click()
-  await expect(portal.getByText('Storefront saved.')).toBeVisible()
+  await expect(portal.getByText('Storefront saved.', { exact: true })).toBeVisible()
 
   const operatorContext = await browser.newContext()
   await signIn(operatorContext, 'portal', 'operator@tradepost.test')
@@ -91,7 +94,7 @@ test('the operator can approve a storefront host name, and the marketplace\'s ow
   await operator.goto(`${APPS.portal}/organizations/${org.id}`)
   await expect(operator.getByText('waiting for its DNS record (or your approval)')).toBeVisible()
   await operator.getByRole('button', { name: 'Approve this host name' }).click()
-  await expect(operator.getByText(`The host name of ${name} now serves its storefront.`)).toBeVisible()
+  await expect(operator.getByText(`The host name of ${name} now serves its storefront.`, { exact: true })).toBeVisible()
   const request = await playwright.request.newContext({ extraHTTPHeaders: { Host: host } })
   await expect(async () => expect((await request.get(`${APPS.market}/`)).status()).toBe(200)).toPass({ timeout: 15_000 })
   await request.dispose()
@@ -136,7 +139,7 @@ test('a distributor uploads a logo and a banner; a file that is not an image is 
   await expect(portal.getByText('This file is not a PNG, JPEG, WebP or GIF image.')).toBeVisible()
   await portal.getByLabel('Logo', { exact: true }).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })
   await portal.getByRole('button', { name: 'Upload' }).first().click()
-  await expect(portal.getByText('Image saved.')).toBeVisible()
+  await expect(portal.getByText('Image saved.', { exact: true })).toBeVisible()
   await portal.getByLabel('Banner', { exact: true }).setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: png })
   await portal.getByRole('button', { name: 'Upload' }).last().click()
   // The notice is already there from the logo: wait for the banner's own Remove button instead.
@@ -153,7 +156,7 @@ test('a distributor uploads a logo and a banner; a file that is not an image is 
 
   // Removed: gone from the storefront.
   await portal.getByRole('button', { name: 'Remove' }).first().click()
-  await expect(portal.getByText('Image removed.')).toBeVisible()
+  await expect(portal.getByText('Image removed.', { exact: true })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('img', { name: 'Saigon Parts Co. logo' })).toHaveCount(0)
   await context.close()
@@ -169,4 +172,30 @@ test('a seller filter with a location measures the distance to that seller\'s st
   expect(Number(text.match(/([\d,]+) km away/)![1]!.replace(/,/g, ''))).toBeGreaterThan(1000)
   expect(nearest).toBeLessThan(1000)
   expect(text).toContain('6,900,000')
+})
+
+test('a manufacturer gives its brand a logo, which the brand page shows', async ({ browser }) => {
+  const name = `Logo Brand ${Date.now().toString(36)}`
+  const context = await browser.newContext()
+  await signIn(context, 'portal', 'admin@songhong.test')
+  const portal = await context.newPage()
+  await portal.goto(`${APPS.portal}/brands`)
+  await portal.getByLabel('New brand name').fill(name)
+  await portal.getByRole('button', { name: 'Add brand' }).click()
+  await expect(portal.getByText('Brand added.', { exact: true })).toBeVisible()
+  await portal.getByLabel(`Logo of ${name}`).setInputFiles({ name: 'logo.txt', mimeType: 'image/png', buffer: Buffer.from('not a picture') })
+  await portal.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Upload' }).click()
+  await expect(portal.getByText('This file is not a PNG, JPEG, WebP or GIF image.')).toBeVisible()
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  await portal.getByLabel(`Logo of ${name}`).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })
+  await portal.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: 'Upload' }).click()
+  await expect(portal.getByText('Logo saved.', { exact: true })).toBeVisible()
+  await expect(portal.getByRole('img', { name: `Logo of ${name}` })).toBeVisible()
+
+  const page = await browser.newPage()
+  await page.goto(`${APPS.market}/b/${name.toLowerCase().replace(/ /g, '-')}`)
+  const logo = page.getByRole('img', { name: `Logo of ${name}` })
+  await expect(logo).toBeVisible()
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  await Promise.all([context.close(), page.close()])
 })

@@ -55,7 +55,7 @@ test('suspending a seller signs its members out, wherever they signed in, and ta
   const operator = await operatorContext.newPage()
   await operator.goto(`${APPS.portal}/organizations/${org.id}`)
   await operator.getByRole('button', { name: 'Suspend' }).click()
-  await expect(operator.getByText(`${name} is suspended.`)).toBeVisible()
+  await expect(operator.getByText(`${name} is suspended.`, { exact: true })).toBeVisible()
 
   // The member's next page asks them to sign in again; the offer leaves search.
   await member.getByRole('link', { name: 'Offers', exact: true }).click()

@@ -5,6 +5,7 @@ import { prepareDatabase } from '@tradepost/domain/db/prepare'
 import { createOrm } from '@tradepost/domain/db'
 import { startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
 import { createSearchIndex, reindexAll } from '@tradepost/search'
+import { createFileStorage } from '@tradepost/infra/storage'
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp, type Service } from './lib.ts'
 
@@ -45,7 +46,7 @@ try {
   const { applied } = await prepareDatabase(databaseUrl)
   if (applied.length) log(`applied ${applied.length} migration(s)`)
   const orm = await createOrm(databaseUrl, { pool: { min: 0, max: 2 } })
-  const seeded = await seedDemo(orm.em.fork())
+  const seeded = await seedDemo(orm.em.fork(), { storage: createFileStorage({ ...process.env, UPLOAD_DIR: process.env.UPLOAD_DIR ?? join(root, '.tradepost/uploads') }) })
   const searchIndex = createSearchIndex({ ...process.env, DATABASE_URL: databaseUrl })
   const indexed = await reindexAll(orm.em, searchIndex)
   await searchIndex.close()

@@ -8,6 +8,7 @@ import { prepareDatabase } from '@tradepost/domain/db/prepare'
 import { createOrm } from '@tradepost/domain/db'
 import { freePorts, startEmbeddedPostgres, type RunningPostgres } from '@tradepost/infra/postgres'
 import { createSearchIndex, reindexAll } from '@tradepost/search'
+import { createFileStorage } from '@tradepost/infra/storage'
 import { seedDemo } from '@tradepost/seeds/demo'
 import { fail, log, pnpm, root } from './lib.ts'
 
@@ -97,7 +98,7 @@ try {
   const e2eUrl = url.toString()
   await prepareDatabase(e2eUrl)
   const orm = await createOrm(e2eUrl, { pool: { min: 0, max: 1 } })
-  await seedDemo(orm.em.fork())
+  await seedDemo(orm.em.fork(), { storage: createFileStorage({ ...process.env, UPLOAD_DIR: join(workDir, 'uploads') }) })
   const searchIndex = createSearchIndex({ ...process.env, DATABASE_URL: e2eUrl })
   await reindexAll(orm.em, searchIndex)
   await searchIndex.close()

@@ -27,11 +27,11 @@ const BRANDS = [
 ]
 
 const PRODUCTS = [
-  { mpn: 'SH-MCB-2P-63', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 2P 63A', nameVi: 'Cầu dao tự động MCB 2P 63A', attributes: { rated_current: 63, poles: '2P' }, gtin: '8930000000017' },
-  { mpn: 'SH-MCB-1P-32', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 1P 32A', nameVi: 'Cầu dao tự động MCB 1P 32A', attributes: { rated_current: 32, poles: '1P' }, gtin: null },
-  { mpn: 'SH-CU-2X2.5', brand: 'song-hong', category: 'cables', nameEn: 'Copper cable 2×2.5 mm², 100 m roll', nameVi: 'Dây cáp đồng 2×2,5 mm², cuộn 100 m', attributes: { cross_section: 2.5 }, gtin: null, unit: 'roll' as const },
-  { mpn: 'MK-CP-2200', brand: 'mekong', category: 'pumps', nameEn: 'Centrifugal pump 2.2 kW', nameVi: 'Máy bơm ly tâm 2,2 kW', attributes: { power: 2.2, max_head: 38 }, gtin: null },
-  { mpn: 'MK-SP-750', brand: 'mekong', category: 'pumps', nameEn: 'Submersible pump 0.75 kW', nameVi: 'Máy bơm chìm 0,75 kW', attributes: { power: 0.75, max_head: 12 }, gtin: null },
+  { mpn: 'SH-MCB-2P-63', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 2P 63A', nameVi: 'Cầu dao tự động MCB 2P 63A', attributes: { rated_current: 63, poles: '2P' }, gtin: '8930000000017', descriptionEn: 'Two-pole miniature circuit breaker for 230/400 V distribution boards, rated 63 A with a C tripping curve and 6 kA breaking capacity. Mounts on a 35 mm DIN rail; the lever shows ON/OFF and the contact position.', descriptionVi: 'Cầu dao tự động hai cực cho tủ điện 230/400 V, dòng định mức 63 A, đường cong cắt loại C, khả năng cắt 6 kA. Lắp trên thanh ray DIN 35 mm; cần gạt hiển thị trạng thái BẬT/TẮT và vị trí tiếp điểm.' },
+  { mpn: 'SH-MCB-1P-32', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 1P 32A', nameVi: 'Cầu dao tự động MCB 1P 32A', attributes: { rated_current: 32, poles: '1P' }, gtin: null, descriptionEn: 'Single-pole miniature circuit breaker rated 32 A, C curve, 6 kA breaking capacity, for lighting and socket circuits. Fits a 35 mm DIN rail and accepts cables up to 25 mm².', descriptionVi: 'Cầu dao tự động một cực 32 A, đường cong C, khả năng cắt 6 kA, dùng cho mạch chiếu sáng và ổ cắm. Lắp trên thanh ray DIN 35 mm, đấu được dây đến 25 mm².' },
+  { mpn: 'SH-CU-2X2.5', brand: 'song-hong', category: 'cables', nameEn: 'Copper cable 2×2.5 mm², 100 m roll', nameVi: 'Dây cáp đồng 2×2,5 mm², cuộn 100 m', attributes: { cross_section: 2.5 }, gtin: null, unit: 'roll' as const, descriptionEn: 'Two-core copper cable, 2.5 mm² per core, PVC insulated and sheathed, 300/500 V, sold as a 100 m roll. For fixed wiring of socket circuits in homes, shops and offices.', descriptionVi: 'Dây cáp đồng hai lõi, tiết diện 2,5 mm² mỗi lõi, cách điện và vỏ bọc PVC, 300/500 V, bán theo cuộn 100 m. Dùng đi dây cố định cho mạch ổ cắm trong nhà ở, cửa hàng và văn phòng.' },
+  { mpn: 'MK-CP-2200', brand: 'mekong', category: 'pumps', nameEn: 'Centrifugal pump 2.2 kW', nameVi: 'Máy bơm ly tâm 2,2 kW', attributes: { power: 2.2, max_head: 38 }, gtin: null, descriptionEn: 'Single-stage centrifugal pump with a 2.2 kW motor for clean water: up to 38 m head, cast-iron volute, brass impeller and mechanical seal. For irrigation, water supply to buildings and pressure boosting.', descriptionVi: 'Máy bơm ly tâm một tầng cánh, động cơ 2,2 kW, dùng cho nước sạch: cột áp tối đa 38 m, buồng bơm gang, cánh bơm đồng, phớt cơ khí. Dùng cho tưới tiêu, cấp nước tòa nhà và tăng áp.' },
+  { mpn: 'MK-SP-750', brand: 'mekong', category: 'pumps', nameEn: 'Submersible pump 0.75 kW', nameVi: 'Máy bơm chìm 0,75 kW', attributes: { power: 0.75, max_head: 12 }, gtin: null, descriptionEn: 'Submersible pump with a 0.75 kW oil-filled motor and a stainless steel body, up to 12 m head. For draining flooded basements, wells and tanks; a float switch starts and stops it.', descriptionVi: 'Máy bơm chìm động cơ 0,75 kW ngâm dầu, thân inox, cột áp tối đa 12 m. Dùng thoát nước tầng hầm ngập, giếng và bể chứa; phao điện tự động bật tắt máy.' },
 ]
 
 const AUTHORIZATIONS: { brand: string; distributor: string; subdivisions: string[]; circles?: TerritoryCircle[] }[] = [
@@ -83,7 +83,7 @@ export async function seedDemoCatalog(em: EntityManager): Promise<{ products: nu
           organizationId: brand.organizationId, brandId: brand.id, categoryId: categories.get(p.category)!.id, mpn: p.mpn,
           slug: `${p.mpn.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, nameEn: p.nameEn, nameVi: p.nameVi, attributes: p.attributes,
           gtin: p.gtin, unitOfMeasure: p.unit ?? 'piece', status: 'published', sellerListed: false,
-          descriptionEn: `${p.nameEn} by ${brand.name}.`, descriptionVi: `${p.nameVi} của ${brand.name}.`,
+          descriptionEn: p.descriptionEn, descriptionVi: p.descriptionVi,
         })
         tx.persist(row)
         products++

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { Product, ProductImage } from '@tradepost/domain/catalog'
+import { localDiskStorage } from '@tradepost/infra/storage'
 import { AuditEvent } from '@tradepost/domain/audit'
 import { Organization } from '@tradepost/domain/organizations'
 import { logIn, Membership, User } from '@tradepost/domain/users'
@@ -6,10 +11,11 @@ import { useTestDatabase } from '@tradepost/domain/testing/test-database'
 import { DEMO_PASSWORD, DEMO_WORLD, seedDemo } from './demo.ts'
 
 const db = useTestDatabase()
+const storage = localDiskStorage(mkdtempSync(join(tmpdir(), 'tradepost-demo-images-')))
 
 describe('the demo seed', () => {
   it('creates the demo world once, and a second run adds nothing', async () => {
-    const first = await seedDemo(db().orm.em.fork())
+    const first = await seedDemo(db().orm.em.fork(), { storage })
     expect(first.organizations).toBe(DEMO_WORLD.length)
     const counts = async () => {
       const em = db().orm.em.fork()
@@ -18,8 +24,16 @@ describe('the demo seed', () => {
     const before = await counts()
     // The operator's approval of every organization but its own is in the audit log.
     expect(before[3]).toBe(DEMO_WORLD.filter((o) => o.kind !== 'operator').length)
-    expect(await seedDemo(db().orm.em.fork())).toEqual({ organizations: 0, users: 0 })
+    expect(await seedDemo(db().orm.em.fork(), { storage })).toEqual({ organizations: 0, users: 0 })
     expect(await counts()).toEqual(before)
+    // Every demo product has a picture, resized like an upload, and a description in both languages.
+    const em = db().orm.em.fork()
+    const products = await em.find(Product, {})
+    const images = await em.find(ProductImage, {})
+    expect(images.map((i) => i.productId).sort()).toEqual(products.map((p) => p.id).sort())
+    expect(images.every((i) => i.widths.join() === '160,480,960')).toBe(true)
+    expect(await storage.get(`${images[0]!.storageKey}.480.webp`)).not.toBeNull()
+    expect(products.every((p) => p.descriptionEn.length > 80 && p.descriptionVi.length > 80)).toBe(true)
     const child = await db().orm.em.fork().findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
     expect(child.parentId).toBeTruthy()
     expect((await logIn(db().orm.em.fork(), { email: 'viewer@benthanh.test', password: DEMO_PASSWORD }, '127.0.0.1')).ok).toBe(true)

@@ -4,6 +4,8 @@ import type { EntityManager } from '@tradepost/domain/db'
 import { newOrganization, Organization, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
 import { seedDemoCatalog } from './demo-catalog.ts'
+import { seedDemoImages } from './demo-images.ts'
+import type { FileStorage } from '@tradepost/domain/catalog'
 export { DEMO_CATALOG_NAMES } from './demo-catalog.ts'
 
 /** One documented password for every demo user. */
@@ -71,7 +73,8 @@ export const DEMO_WORLD: DemoOrg[] = [
 ]
 
 /** Creates what is missing of the demo world; returns how many rows it added. */
-export async function seedDemo(em: EntityManager): Promise<{ organizations: number; users: number }> {
+/** Seeds the demo world; with a file storage, its product pictures too (resized like an upload). */
+export async function seedDemo(em: EntityManager, options: { storage?: FileStorage } = {}): Promise<{ organizations: number; users: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   let organizations = 0
   let users = 0
@@ -121,6 +124,7 @@ export async function seedDemo(em: EntityManager): Promise<{ organizations: numb
     }
   })
   await seedDemoCatalog(em)
+  if (options.storage) await seedDemoImages(em.fork(), options.storage)
   // Two weeks of storefront views before today (today counts live), so dashboards have a history.
   await em.getConnection().execute(
     `insert into storefront_view (organization_id, day, views)

@@ -1,10 +1,12 @@
 import { vitePlugin as remix } from '@remix-run/dev'
+import tailwindcss from '@tailwindcss/vite'
 import { defineConfig, type UserConfig } from 'vite'
 
 /** The Vite config of both Remix apps: every future flag on, so a move to React Router 7 stays mechanical. */
 export function remixViteConfig({ port }: { port: number }): UserConfig {
   return defineConfig({
     plugins: [
+      tailwindcss(),
       remix({
         future: {
           v3_fetcherPersist: true,
@@ -16,7 +18,7 @@ export function remixViteConfig({ port }: { port: number }): UserConfig {
       }),
     ],
     // Native addons cannot be bundled: loaded from node_modules at run time.
-    ssr: { external: ['@node-rs/argon2'] },
+    ssr: { external: ['@node-rs/argon2', 'sharp'] },
     server: { port },
     build: { sourcemap: false },
   })

@@ -25,3 +25,11 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const categoryNames = Object.fromEntries((await listCategories(rc.ctx)).map((c) => [c.slug, { en: c.nameEn, vi: c.nameVi }]))
   return data({ result, attributeDefinitions, categoryNames, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
 })
+
+/** A seller's storefront (at /s/:slug or at its own host name): its own offers, and the categories it sells in. */
+export async function loadStorefront(request: Request, storefront: StorefrontDto) {
+  // The categories whatever the visitor filters by (the index's facets: only what is published).
+  const { search } = await getServices()
+  const all = await search.search(parseSearchParams(new URLSearchParams(), { sellers: [storefront.slug] }))
+  return loadSearch(request, { sellers: [storefront.slug] }, { storefront, sellerCategories: all.facets.categories.map((c) => ({ value: c.value, count: c.count })) })
+}

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
+import { Award, Building2, Handshake, LayoutDashboard, Mail, Package, ScrollText, Store, Tags, Upload, Users, Warehouse } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
-import { AppShell } from '@tradepost/ui/components/shell.tsx'
+import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
 import styles from '@tradepost/ui/styles.css?url'
 import type { LoadContext } from '@tradepost/auth/routes'
 import { auth, devMailboxAllowed } from './app.server.ts'
@@ -19,19 +20,19 @@ function Shell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const active = data?.active
-  const nav = [{ to: '/', label: t('nav.dashboard') }]
+  const nav: NavItem[] = [{ to: '/', label: t('nav.dashboard'), icon: LayoutDashboard }]
   const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
-  if (selling) nav.push({ to: '/products', label: t('nav.products') }, { to: '/offers', label: t('nav.offers') }, { to: '/imports', label: t('imports.title') }, { to: '/warehouses', label: t('warehouses.title') })
-  if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands') })
-  if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations') })
-  if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings') })
-  if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members') })
-  if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations') })
-  if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit') })
+  if (selling) nav.push({ to: '/products', label: t('nav.products'), icon: Package }, { to: '/offers', label: t('nav.offers'), icon: Tags }, { to: '/imports', label: t('imports.title'), icon: Upload }, { to: '/warehouses', label: t('warehouses.title'), icon: Warehouse })
+  if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands'), icon: Award })
+  if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations'), icon: Handshake })
+  if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings'), icon: Store })
+  if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members'), icon: Users })
+  if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations'), icon: Building2 })
+  if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit'), icon: ScrollText })
   // The dev mailbox (outside production only) is a tool of the operator and of visitors reading a reset link, not of sellers.
-  if ((data as { mailbox?: boolean } | undefined)?.mailbox && (!data?.user || active?.kind === 'operator')) nav.push({ to: '/dev/mailbox', label: t('nav.mailbox') })
+  if ((data as { mailbox?: boolean } | undefined)?.mailbox && (!data?.user || active?.kind === 'operator')) nav.push({ to: '/dev/mailbox', label: t('nav.mailbox'), icon: Mail })
   return (
-    <AppShell product={t('app.sellerPortal')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}>
+    <AppShell product={t('app.sellerPortal')} nav={nav} layout="sidebar" user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}>
       {children}
     </AppShell>
   )

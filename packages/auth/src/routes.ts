@@ -216,7 +216,9 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       const rc = await kit.getRequestContext(request)
       if (!z.uuid().safeParse(imageId).success) throw new Response('Not found', { status: 404 })
       const { storage } = await getServices()
-      const image = await readProductImage(rc.ctx, storage, imageId)
+      // `?w=480`: the smallest WebP rendition at least that wide (pages ask through srcset).
+      const width = z.coerce.number().int().min(1).max(4000).optional().catch(undefined).parse(new URL(request.url).searchParams.get('w') ?? undefined)
+      const image = await readProductImage(rc.ctx, storage, imageId, width)
       return new Response(Buffer.from(image.bytes), { headers: { 'Content-Type': image.contentType, 'Cache-Control': 'private, max-age=86400', 'X-Content-Type-Options': 'nosniff' } })
     }),
 

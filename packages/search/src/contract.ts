@@ -53,6 +53,7 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
     nameVi: 'Máy bơm ly tâm 2 kW',
     brand: { id: '30000000-0000-4000-8000-000000000002', slug: 'mekong', name: 'Mekong Pumps' },
     category: { id: '10000000-0000-4000-8000-000000000003', slug: 'pumps', nameEn: 'Pumps', nameVi: 'Máy bơm', ancestorSlugs: ['pumps'] },
+    image: { id: '40000000-0000-4000-8000-000000000002', width: 1200, height: 900, widths: [160, 480, 960] },
     offers: [offer('saigon-parts', 'SG-PUMP-200', 4_500_000, SAIGON)],
   }),
   doc(3, { nameEn: 'Dây điện Hà Nội cable', nameVi: 'Dây điện', offers: [offer('hanoi-supply', 'HN-CABLE', 90_000, null)] }),
@@ -83,6 +84,9 @@ export function searchContract(name: string, create: () => Promise<SearchIndex>)
     it('finds a product by a partial SKU or part number, case-insensitively', async () => {
       expect((await index.search({ q: '000163' })).hits.map((h) => h.mpn)).toEqual(['SHE-CB-63A'])
       expect((await index.search({ q: 'mkp' })).hits.map((h) => h.mpn)).toEqual(['MKP-200'])
+      // A hit carries its product's first image (for result cards), or null.
+      expect((await index.search({ q: 'mkp' })).hits[0]?.image).toEqual({ id: '40000000-0000-4000-8000-000000000002', width: 1200, height: 900, widths: [160, 480, 960] })
+      expect((await index.search({ q: '000163' })).hits[0]?.image).toBeNull()
     })
 
     it('folds Vietnamese accents both ways and forgives a typo', async () => {

@@ -1,4 +1,5 @@
 import type { SearchDocument } from '@tradepost/domain/catalog'
+import type { ProductImageView } from '@tradepost/domain/schemas'
 import { distanceKm } from '@tradepost/domain/geo'
 
 export type { SearchDocument }
@@ -42,6 +43,8 @@ export interface SearchHit {
   inStock: boolean
   /** Distance to the nearest warehouse with stock, when the query has `near`. */
   nearestKm: number | null
+  /** The product's first image (its renditions), for result cards. */
+  image: ProductImageView | null
 }
 
 export interface FacetValue {
@@ -123,6 +126,7 @@ export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
     minPrice: prices[0] ?? null,
     inStock: offers.some((o) => o.inStock),
     nearestKm: km.length ? Math.round(Math.min(...km)) : null,
+    image: doc.image ?? null,
   }
 }
 

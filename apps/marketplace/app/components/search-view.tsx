@@ -1,9 +1,10 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Thumb } from '@tradepost/ui/components/product-image.tsx'
 import type { AttributeDefinition } from '@tradepost/domain/schemas'
 import type { SearchQuery, SearchResult } from '@tradepost/search/port'
 import { SORTS } from '@tradepost/search/port'
-import { EmptyState, Pagination } from '@tradepost/ui/components/data.tsx'
+import { EmptyState, localeTag, Pagination } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 
@@ -52,7 +53,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
               const facet = result.facets.attributes.find((a) => a.key === definition.key)
               if (!facet?.values.length) return null
               const values = definition.type === 'number' ? [...facet.values].sort((a, b) => Number(a.value) - Number(b.value)) : facet.values
-              const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(i18n.language)}${definition.unit ? ` ${definition.unit}` : ''}` : value)
+              const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(localeTag(i18n.language))}${definition.unit ? ` ${definition.unit}` : ''}` : value)
               return <FacetGroup key={definition.key} legend={vi ? definition.labelVi : definition.labelEn} name={`a.${definition.key}`} separator={null} values={values.map((v) => ({ ...v, label: label(v.value) }))} />
             })}
             <fieldset>
@@ -96,7 +97,8 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
             <ul className="hits">
               {result.hits.map((h) => (
                 <li key={h.id} className="hit">
-                  <div>
+                  <Thumb image={h.image} />
+                  <div className="hit-body">
                     <h3>
                       <Link to={`/p/${h.slug}${query.near ? `?near=${query.near}` : ''}`}>{vi ? h.nameVi : h.nameEn}</Link>
                     </h3>
@@ -143,3 +145,4 @@ function FacetGroup({ legend, name, values, separator = ',' }: { legend: string;
     </fieldset>
   )
 }
+

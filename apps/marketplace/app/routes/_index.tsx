@@ -9,8 +9,9 @@ import type { SearchHit } from '@tradepost/search'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { StorefrontView } from '../components/storefront-view.tsx'
-import { loadSearch } from '../search.server.ts'
+import { loadStorefront } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
+import { Thumb } from '@tradepost/ui/components/product-image.tsx'
 import { kit } from '../app.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
@@ -22,7 +23,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   // The app server let only configured hosts and storefront host names through.
   const host = new URL(request.url).hostname
   const storefront = host.includes('.') && !/^[\d.]+$/.test(host) ? await findStorefrontByHost(rc.ctx, host) : null
-  if (storefront) return loadSearch(request, { sellers: [storefront.slug] }, { storefront })
+  if (storefront) return loadStorefront(request, storefront)
   const nearCode = new URL(request.url).searchParams.get('near') ?? ''
   const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? null
   const { search } = await getServices()
@@ -85,6 +86,7 @@ function Marketplace() {
           <ul className="cards product-cards">
             {featured.map((h) => (
               <li key={h.id}>
+                <Thumb image={h.image} sizes="(max-width: 640px) calc(100vw - 3.5rem), 220px" className="card-image" />
                 <Link to={`/p/${h.slug}${near ? `?near=${near}` : ''}`}>
                   <strong>{vi ? h.nameVi : h.nameEn}</strong>
                 </Link>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getBrandPage, type BrandPageDto } from '@tradepost/domain/catalog'
 import { KNOWN_LOCATIONS, subdivisionName, type KnownLocation } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { SearchView, type SearchData } from '../components/search-view.tsx'
 import { kit } from '../app.server.ts'
@@ -24,9 +24,12 @@ export default function BrandPage() {
   const { brand, query } = useLoaderData<SearchData & { brand: BrandPageDto }>()
   return (
     <>
-      <p className="muted">
-        {t('kinds.manufacturer')}: <Link to={`/s/${brand.manufacturer.slug}`}>{brand.manufacturer.name}</Link>
-      </p>
+      <div className="brand-head">
+        {brand.logo ? <img src={`/b/${brand.slug}/logo?v=${brand.logo}`} alt={t('brand.logoAlt', { brand: brand.name })} className="brand-logo" /> : null}
+        <p className="muted">
+          {t('kinds.manufacturer')}: <Link to={`/s/${brand.manufacturer.slug}`}>{brand.manufacturer.name}</Link>
+        </p>
+      </div>
       <section className="panel">
         <h2>{t('brand.whereToBuy', { brand: brand.name })}</h2>
         <Form method="get" className="toolbar">
@@ -46,7 +49,7 @@ export default function BrandPage() {
                 </td>
                 <td>{row.subdivisions.map(subdivisionName).join(', ')}</td>
                 <td>{row.cities.join(', ')}</td>
-                {query.near ? <td>{row.nearestKm === null ? '—' : `${row.nearestKm} km`}</td> : null}
+                {query.near ? <td>{row.nearestKm === null ? '—' : <Num value={row.nearestKm} unit="km" />}</td> : null}
               </tr>
             ))}
           </DataTable>

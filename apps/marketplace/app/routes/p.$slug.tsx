@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getProductPage, NEAR_KM } from '@tradepost/domain/offers'
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
+import { ProductImage } from '@tradepost/ui/components/product-image.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { kit } from '../app.server.ts'
@@ -33,7 +34,7 @@ export default function ProductPage() {
       </p>
       <div className="product-head">
         <div>
-          {p.images[0] ? <img src={`/media/${p.images[0].id}`} alt={vi ? p.name.vi : p.name.en} className="product-image" /> : null}
+          {p.images[0] ? <ProductImage image={p.images[0]} alt={vi ? p.name.vi : p.name.en} className="product-image" sizes="(max-width: 800px) calc(100vw - 1.5rem), 480px" eager /> : null}
           <h1>{vi ? p.name.vi : p.name.en}</h1>
           {p.sellerListed ? <Notice tone="warning">{t('product.sellerListed')}</Notice> : null}
           <p>{vi ? p.description.vi : p.description.en}</p>
@@ -102,9 +103,11 @@ export default function ProductPage() {
               <td>
                 <Price money={o.price} vat={o.pricesIncludeVat} />
               </td>
-              {near ? <td>{o.stockNear}</td> : null}
-              <td className={o.stockTotal > 0 ? 'stock-yes' : 'stock-no'}>{o.stockTotal}</td>
-              {near ? <td>{o.nearestStockKm === null ? '—' : `${o.nearestStockKm} km`}</td> : null}
+              {near ? <td>{o.stockNear === null ? '—' : <Num value={o.stockNear} />}</td> : null}
+              <td className={o.stockTotal > 0 ? 'stock-yes' : 'stock-no'}>
+                <Num value={o.stockTotal} />
+              </td>
+              {near ? <td>{o.nearestStockKm === null ? '—' : <Num value={o.nearestStockKm} unit="km" />}</td> : null}
               <td>{t('product.days', { count: o.leadTimeDays })}</td>
               <td>{o.minOrderQty}</td>
               <td>{o.orderMultiple}</td>

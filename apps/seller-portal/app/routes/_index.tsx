@@ -5,7 +5,7 @@ import { guard } from '@tradepost/auth'
 import { getSellerDashboard, type SellerDashboardDto } from '@tradepost/domain/dashboard'
 import { operatorOverview } from '@tradepost/domain/organizations'
 import { BarChart, ColumnChart } from '@tradepost/ui/components/charts.tsx'
-import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, FormattedDate, localeTag } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
@@ -67,7 +67,7 @@ export default function Dashboard() {
 
 function SellerDashboard({ d, isAdmin }: { d: SellerDashboardDto; isAdmin: boolean }) {
   const { t, i18n } = useTranslation()
-  const locale = i18n.language === 'vi' ? 'vi-VN' : 'en-GB'
+  const locale = localeTag(i18n.language)
   const dayLabel = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
   const steps = [
     { done: d.checklist.storefront, label: t('dashboard.stepStorefront'), to: isAdmin ? '/storefront' : null },

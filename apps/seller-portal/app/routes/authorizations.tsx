@@ -10,6 +10,7 @@ import { listPublicSellers } from '@tradepost/domain/organizations'
 import { AuthorizationInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { Field, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -50,7 +51,7 @@ export default function Authorizations() {
   return (
     <>
       <PageHeader title={t('catalog.authorizations')} />
-      {params.get('notice') === 'granted' ? <Notice tone="success">{t('catalog.granted')}</Notice> : null}
+      {params.get('notice') === 'granted' ? <Flash>{t('catalog.granted')}</Flash> : null}
       {authorizations.length === 0 ? (
         <EmptyState title={t('catalog.noAuthorizations')} />
       ) : (

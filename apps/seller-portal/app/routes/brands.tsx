@@ -1,14 +1,16 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { appUrl, guard } from '@tradepost/auth'
+import { z } from 'zod'
+import { appUrl, getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { createBrand, listMyBrands } from '@tradepost/domain/catalog'
+import { createBrand, listMyBrands, setBrandLogo } from '@tradepost/domain/catalog'
 import { BrandInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
-import { Field, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { ErrorAlert, Field, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -22,7 +24,17 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return submitForm(await request.formData(), BrandInputSchema, (value) => createBrand(rc.ctx, value), { field: 'name', redirectTo: () => '/brands?notice=brandCreated' })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'uploadLogo') {
+    const brandId = z.uuid().safeParse(formData.get('brandId'))
+    if (!brandId.success) throw new Response('Not found', { status: 404 })
+    const file = formData.get('logo')
+    const { storage } = await getServices()
+    const saved = await setBrandLogo(rc.ctx, storage, brandId.data, file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array())
+    if (!saved.ok) return data({ result: undefined, logoError: { brandId: brandId.data, ...saved.error } }, { status: 400 })
+    throw redirect('/brands?notice=logoSaved')
+  }
+  return submitForm(formData, BrandInputSchema, (value) => createBrand(rc.ctx, value), { field: 'name', redirectTo: () => '/brands?notice=brandCreated' })
 })
 
 export default function Brands() {
@@ -40,17 +52,32 @@ export default function Brands() {
   return (
     <>
       <PageHeader title={t('catalog.brands')} />
-      {params.get('notice') === 'brandCreated' ? <Notice tone="success">{t('catalog.brandCreated')}</Notice> : null}
+      {params.get('notice') === 'brandCreated' ? <Flash>{t('catalog.brandCreated')}</Flash> : null}
+      {params.get('notice') === 'logoSaved' ? <Flash>{t('catalog.logoSaved')}</Flash> : null}
       {brands.length === 0 ? (
         <EmptyState title={t('catalog.noBrands')} />
       ) : (
-        <DataTable head={[t('common.name'), t('operator.slug')]}>
+        <DataTable head={[t('common.name'), t('operator.slug'), t('catalog.logo')]}>
           {brands.map((b) => (
             <tr key={b.id}>
               <td>
                 <a href={`${marketplaceUrl}/b/${b.slug}`}>{b.name}</a>
               </td>
               <td>{b.slug}</td>
+              <td>
+                {b.logo ? <img src={`${marketplaceUrl}/b/${b.slug}/logo?v=${b.logo}`} alt={t('brand.logoAlt', { brand: b.name })} className="brand-logo-small" /> : null}
+                {actionData && 'logoError' in actionData && actionData.logoError.brandId === b.id ? <ErrorAlert error={actionData.logoError} /> : null}
+                <Form method="post" encType="multipart/form-data" className="toolbar">
+                  <input type="hidden" name="brandId" value={b.id} />
+                  <div className="field">
+                    <label htmlFor={`logo-${b.id}`}>{t('catalog.logoOf', { brand: b.name })}</label>
+                    <input id={`logo-${b.id}`} name="logo" type="file" accept="image/png,image/jpeg,image/webp,image/gif" required />
+                  </div>
+                  <SubmitButton name="intent" value="uploadLogo" variant="secondary">
+                    {t('storefront.uploadImage')}
+                  </SubmitButton>
+                </Form>
+              </td>
             </tr>
           ))}
         </DataTable>

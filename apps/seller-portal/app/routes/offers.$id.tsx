@@ -11,6 +11,9 @@ import { listMyWarehouses } from '@tradepost/domain/organizations'
 import { CURRENCIES, CURRENCY_DECIMALS, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
 import { StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
+import { ComboboxField } from '@tradepost/ui/components/combobox.tsx'
+import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -43,7 +46,12 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
     await setOffersStatus(rc.ctx, [id], intent === 'pause' ? 'paused' : 'active')
     throw redirect(`/offers/${id}?notice=${intent === 'pause' ? 'offerPaused' : 'offerActivated'}`)
   }
+  // Deleting asks first: a dialog with JavaScript, this answer (a confirmation on the page) without.
   if (id && intent === 'delete') {
+    await getMyOffer(rc.ctx, id)
+    return data({ confirm: 'delete' as const }, { headers: rc.headers })
+  }
+  if (id && intent === 'deleteConfirmed') {
     await deleteOffer(rc.ctx, id)
     throw redirect('/offers?notice=offerDeleted')
   }
@@ -59,7 +67,9 @@ const typedAmount = (amount: number, currency: string) => {
 export default function OfferEditor() {
   const { t, i18n } = useTranslation()
   const { offer, products, warehouses, marketplaceUrl } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  const actionData = answer && 'confirm' in answer ? undefined : answer
+  const deleteQuestion = { title: t('catalog.deleteOfferQuestion', { sku: offer?.sku ?? '' }), description: t('catalog.deleteHint'), confirmLabel: t('catalog.deleteOfferConfirm') }
   const [params] = useSearchParams()
   const vi = i18n.language === 'vi'
   const [form, fields] = useForm({
@@ -104,8 +114,9 @@ export default function OfferEditor() {
         ) : null}
       </PageHeader>
       {notice === 'offerSaved' || notice === 'offerPaused' || notice === 'offerActivated' ? (
-        <Notice tone="success">{notice === 'offerSaved' ? t('catalog.offerSaved') : notice === 'offerPaused' ? t('catalog.offersPaused', { count: 1 }) : t('catalog.offersActivated', { count: 1 })}</Notice>
+        <Flash>{notice === 'offerSaved' ? t('catalog.offerSaved') : notice === 'offerPaused' ? t('catalog.offersPaused', { count: 1 }) : t('catalog.offersActivated', { count: 1 })}</Flash>
       ) : null}
+      {offer && answer && 'confirm' in answer ? <ConfirmPanel intent="delete" {...deleteQuestion} cancelTo={`/offers/${offer.id}`} /> : null}
       {offer?.status === 'paused' ? <Notice tone="warning">{t('catalog.pausedHint')}</Notice> : null}
       <section className="panel">
         <Form method="post" {...getFormProps(form)}>
@@ -117,11 +128,16 @@ export default function OfferEditor() {
               <input type="hidden" name={fields.productId.name} value={offer.productId} />
             </p>
           ) : (
-            <SelectField
+            <ComboboxField
               label={t('catalog.product')}
+              id={fields.productId.id}
+              name={fields.productId.name}
+              defaultValue={fields.productId.initialValue ?? ''}
               errors={fields.productId.errors}
-              selectProps={getSelectProps(fields.productId)}
-              options={[{ value: '', label: t('catalog.chooseProduct') }, ...products.map((p) => ({ value: p.id, label: vi ? p.labelVi : p.label }))]}
+              options={products.map((p) => ({ value: p.id, label: vi ? p.labelVi : p.label }))}
+              placeholder={t('catalog.chooseProduct')}
+              searchPlaceholder={t('catalog.findProduct')}
+              emptyText={t('catalog.noProductMatches')}
             />
           )}
           <div className="grid-2">
@@ -149,11 +165,7 @@ export default function OfferEditor() {
         <section className="panel">
           <h2>{t('catalog.deleteOffer')}</h2>
           <p className="muted">{t('catalog.deleteHint')}</p>
-          <Form method="post">
-            <SubmitButton name="intent" value="delete" variant="danger">
-              {t('catalog.deleteOffer')}
-            </SubmitButton>
-          </Form>
+          <ConfirmButton intent="delete" label={t('catalog.deleteOffer')} {...deleteQuestion} />
         </section>
       ) : null}
     </>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { listMyOffers, setOffersStatus } from '@tradepost/domain/offers'
 import { OFFER_STATUSES, OfferBulkSchema, type OfferStatus } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState, FilterBar, FilterInput, FilterSelect, FormattedDate, Pagination, StatusBadge } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, FilterBar, FilterInput, FilterSelect, FormattedDate, Num, Pagination, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -54,8 +55,8 @@ export default function Offers() {
           {t('catalog.newOffer')}
         </Link>
       </PageHeader>
-      {notice === 'offersPaused' || notice === 'offersActivated' ? <Notice tone="success">{t(`catalog.${notice}`, { count: Number(params.get('count')) || 0 })}</Notice> : null}
-      {notice === 'offerDeleted' ? <Notice tone="success">{t('catalog.offerDeleted')}</Notice> : null}
+      {notice === 'offersPaused' || notice === 'offersActivated' ? <Flash>{t(`catalog.${notice}`, { count: Number(params.get('count')) || 0 })}</Flash> : null}
+      {notice === 'offerDeleted' ? <Flash>{t('catalog.offerDeleted')}</Flash> : null}
       <p className="muted">{t('catalog.offerCounts', { active: list.byStatus.active, paused: list.byStatus.paused })}</p>
       <FilterBar clearTo="/offers">
         <FilterInput name="q" label={t('common.search')} type="search" placeholder={t('catalog.searchOffers')} />
@@ -96,7 +97,9 @@ export default function Offers() {
                 <td>
                   <Price money={o.price} />
                 </td>
-                <td>{o.stock.reduce((n, s) => n + s.quantity, 0)}</td>
+                <td>
+                  <Num value={o.stock.reduce((n, s) => n + s.quantity, 0)} />
+                </td>
                 <td>
                   <StatusBadge status={o.status} />
                 </td>

@@ -8,6 +8,8 @@ import { approveStorefrontHost, changeOrganizationStatus, getStorefrontHostForOp
 import { AuditDetails, useAuditActionLabel } from '@tradepost/ui/components/audit.tsx'
 import { DataTable, EmptyState, FormattedDate, StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
+import { LinkTabs, skipRevalidationOnTab } from '@tradepost/ui/components/tabs.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { fieldsWithForbiddenText, TEXT_INVALID } from '@tradepost/domain/text'
 import { subdivisionName } from '@tradepost/domain/schemas'
@@ -53,6 +55,8 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
 
 const NOTICE: Record<string, string> = { approve: 'operator.approved', reject: 'operator.rejected', suspend: 'operator.suspended', reactivate: 'operator.reactivated', hostApproved: 'operator.hostApproved' }
 
+export const shouldRevalidate = skipRevalidationOnTab()
+
 export default function OrganizationDetail() {
   const { t } = useTranslation()
   const { organization: o, members, offers, authorizations, host, activity, canDecide } = useLoaderData<typeof loader>()
@@ -66,7 +70,7 @@ export default function OrganizationDetail() {
       <PageHeader title={o.name}>
         <StatusBadge status={o.status} />
       </PageHeader>
-      {notice && NOTICE[notice] ? <Notice tone="success">{t(NOTICE[notice], { name: o.name })}</Notice> : null}
+      {notice && NOTICE[notice] ? <Flash>{t(NOTICE[notice], { name: o.name })}</Flash> : null}
       <ErrorAlert error={actionData?.error} />
       <div className="grid-2">
         <section className="panel">
@@ -135,72 +139,97 @@ export default function OrganizationDetail() {
           ) : null}
         </section>
       ) : null}
-      <section className="panel" aria-labelledby="members">
-        <h2 id="members">{t('operator.members', { count: members.length })}</h2>
-        {members.length ? (
-          <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('operator.since')]}>
-            {members.map((mb) => (
-              <tr key={mb.membershipId}>
-                <td>{mb.name}</td>
-                <td>{mb.email}</td>
-                <td>{t(`roles.${mb.role}`)}</td>
-                <td>
-                  <FormattedDate iso={mb.since} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : (
-          <EmptyState title={t('operator.noMembers')} />
-        )}
-      </section>
-      {seller ? (
-        <div className="grid-2">
-          <section className="panel" aria-labelledby="org-offers">
-            <h2 id="org-offers">{t('catalog.offers')}</h2>
-            <p>{t('catalog.offerCounts', { active: offers.active, paused: offers.paused })}</p>
-          </section>
-          <section className="panel" aria-labelledby="org-authorizations">
-            <h2 id="org-authorizations">{t('catalog.authorizations')}</h2>
-            {authorizations.length ? (
-              <ul className="plain-list">
-                {authorizations.map((a) => (
-                  <li key={a.id}>
-                    <strong>{a.brandName}</strong> → {a.distributorName}
-                    {a.subdivisions.length ? <span className="muted"> · {a.subdivisions.map(subdivisionName).join(', ')}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('dashboard.noAuthorizations')}</p>
-            )}
-          </section>
-        </div>
-      ) : null}
-      <section className="panel" aria-labelledby="activity">
-        <h2 id="activity">{t('operator.recentActivity')}</h2>
-        {activity.length ? (
-          <DataTable head={[t('common.when'), t('audit.action'), t('audit.actor'), t('common.details')]}>
-            {activity.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <FormattedDate iso={e.createdAt} withTime />
-                </td>
-                <td>{actionLabel(e.action)}</td>
-                <td>{e.actorName ?? t('audit.system')}</td>
-                <td>
-                  <AuditDetails details={e.details} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        ) : (
-          <EmptyState title={t('audit.none')} />
-        )}
-        <p>
-          <Link to={`/audit?organizationId=${o.id}`}>{t('dashboard.viewAll')}</Link>
-        </p>
-      </section>
+      <LinkTabs
+        label={o.name}
+        tabs={[
+          {
+            value: 'members',
+            label: t('operator.members', { count: members.length }),
+            content: (
+              <section className="panel" aria-labelledby="members">
+                <h2 id="members">{t('operator.members', { count: members.length })}</h2>
+                {members.length ? (
+                  <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('operator.since')]}>
+                    {members.map((mb) => (
+                      <tr key={mb.membershipId}>
+                        <td>{mb.name}</td>
+                        <td>{mb.email}</td>
+                        <td>{t(`roles.${mb.role}`)}</td>
+                        <td>
+                          <FormattedDate iso={mb.since} />
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                ) : (
+                  <EmptyState title={t('operator.noMembers')} />
+                )}
+              </section>
+            ),
+          },
+          ...(seller
+            ? [
+                {
+                  value: 'selling',
+                  label: t('operator.selling'),
+                  content: (
+                    <div className="grid-2">
+                      <section className="panel" aria-labelledby="org-offers">
+                        <h2 id="org-offers">{t('catalog.offers')}</h2>
+                        <p>{t('catalog.offerCounts', { active: offers.active, paused: offers.paused })}</p>
+                      </section>
+                      <section className="panel" aria-labelledby="org-authorizations">
+                        <h2 id="org-authorizations">{t('catalog.authorizations')}</h2>
+                        {authorizations.length ? (
+                          <ul className="plain-list">
+                            {authorizations.map((a) => (
+                              <li key={a.id}>
+                                <strong>{a.brandName}</strong> → {a.distributorName}
+                                {a.subdivisions.length ? <span className="muted"> · {a.subdivisions.map(subdivisionName).join(', ')}</span> : null}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <p className="muted">{t('dashboard.noAuthorizations')}</p>
+                        )}
+                      </section>
+                    </div>
+                  ),
+                },
+              ]
+            : []),
+          {
+            value: 'activity',
+            label: t('operator.recentActivity'),
+            content: (
+              <section className="panel" aria-labelledby="activity">
+                <h2 id="activity">{t('operator.recentActivity')}</h2>
+                {activity.length ? (
+                  <DataTable head={[t('common.when'), t('audit.action'), t('audit.actor'), t('common.details')]}>
+                    {activity.map((e) => (
+                      <tr key={e.id}>
+                        <td>
+                          <FormattedDate iso={e.createdAt} withTime />
+                        </td>
+                        <td>{actionLabel(e.action)}</td>
+                        <td>{e.actorName ?? t('audit.system')}</td>
+                        <td>
+                          <AuditDetails details={e.details} />
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                ) : (
+                  <EmptyState title={t('audit.none')} />
+                )}
+                <p>
+                  <Link to={`/audit?organizationId=${o.id}`}>{t('dashboard.viewAll')}</Link>
+                </p>
+              </section>
+            ),
+          },
+        ]}
+      />
     </>
   )
 }

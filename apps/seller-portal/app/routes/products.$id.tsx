@@ -1,13 +1,15 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getServices, guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { addProductImage, getMyProduct, listCategories, listMyBrands, listProductImages, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
 import { ProductInputSchema, UNITS_OF_MEASURE } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
+import { ProductImage } from '@tradepost/ui/components/product-image.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -55,6 +57,7 @@ export default function ProductEditor() {
   const { t, i18n } = useTranslation()
   const { product, images, categories, brands, isManufacturer, categoryId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const notice = useSearchParams()[0].get('notice')
   const vi = i18n.language === 'vi'
   const category = categories.find((c) => c.id === categoryId)
   const [form, fields] = useForm({
@@ -91,6 +94,7 @@ export default function ProductEditor() {
           </Form>
         ) : null}
       </PageHeader>
+      {notice === 'saved' || notice === 'imageAdded' ? <Flash>{t(`catalog.${notice}`)}</Flash> : null}
       {!category ? (
         <Form method="get" className="panel toolbar">
           <div className="field">
@@ -154,7 +158,7 @@ export default function ProductEditor() {
           <ErrorAlert error={actionData?.error && actionData.error.field === 'image' ? actionData.error : null} />
           <div className="thumbs">
             {images.map((i) => (
-              <img key={i.id} src={`/media/${i.id}`} alt="" width={96} height={96} />
+              <ProductImage key={i.id} image={i} alt="" sizes="96px" />
             ))}
           </div>
           <Form method="post" encType="multipart/form-data" className="toolbar">

@@ -5,6 +5,7 @@ import { guard } from '@tradepost/auth'
 import { listMyProducts } from '@tradepost/domain/catalog'
 import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -30,7 +31,7 @@ export default function Products() {
           {t('catalog.newProduct')}
         </Link>
       </PageHeader>
-      {params.get('notice') ? <Notice tone="success">{t(`catalog.${params.get('notice')}`, { defaultValue: '' })}</Notice> : null}
+      {params.get('notice') ? <Flash>{t(`catalog.${params.get('notice')}`, { defaultValue: '' })}</Flash> : null}
       {products.length === 0 ? (
         <EmptyState title={t('catalog.noProducts')} />
       ) : (

@@ -2,12 +2,15 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { appUrl, getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { getMyHostVerification, getMyStorefront, removeStorefrontImage, requestHostCheck, saveStorefront, setStorefrontImage, type HostVerificationDto } from '@tradepost/domain/organizations'
 import { STOREFRONT_IMAGE_SLOTS, StorefrontInputSchema, type StorefrontImageSlot } from '@tradepost/domain/schemas'
 import { ErrorAlert, Field, FormErrors, Notice, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
+import { StorefrontHeader, type StorefrontLook } from '@tradepost/ui/components/storefront-header.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -58,6 +61,13 @@ export default function StorefrontSettings() {
     shouldRevalidate: 'onInput',
     defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, contactEmail: s.contact.email, contactPhone: s.contact.phone, hostname: host?.hostname ?? '' },
   })
+  // The live preview follows the form as the seller types (before saving); without JavaScript it shows what is saved.
+  const [look, setLook] = useState<StorefrontLook>(s)
+  const readLook = (f: HTMLFormElement) => {
+    const v = (name: string) => String(new FormData(f).get(name) ?? '')
+    setLook({ ...s, primaryColor: v('primaryColor'), accentColor: v('accentColor'), tagline: { en: v('taglineEn'), vi: v('taglineVi') }, about: { en: v('aboutEn'), vi: v('aboutVi') }, contact: { email: v('contactEmail') || null, phone: v('contactPhone') || null } })
+  }
+  const image = (slot: StorefrontImageSlot) => (s.images[slot] ? `${marketplaceUrl}/s/${s.slug}/images/${slot}?v=${s.images[slot]}` : null)
   return (
     <>
       <PageHeader title={t('storefront.settings')}>
@@ -65,10 +75,10 @@ export default function StorefrontSettings() {
           {t('storefront.view')}
         </a>
       </PageHeader>
-      {params.get('notice') === 'saved' ? <Notice tone="success">{t('storefront.saved')}</Notice> : null}
-      {params.get('notice') === 'hostCheckQueued' ? <Notice tone="success">{t('storefront.hostCheckQueued')}</Notice> : null}
-      {params.get('notice') === 'imageSaved' || params.get('notice') === 'imageRemoved' ? <Notice tone="success">{t(`storefront.${params.get('notice') as 'imageSaved' | 'imageRemoved'}`)}</Notice> : null}
-      <Form method="post" {...getFormProps(form)} className="panel">
+      {params.get('notice') === 'saved' ? <Flash>{t('storefront.saved')}</Flash> : null}
+      {params.get('notice') === 'hostCheckQueued' ? <Flash>{t('storefront.hostCheckQueued')}</Flash> : null}
+      {params.get('notice') === 'imageSaved' || params.get('notice') === 'imageRemoved' ? <Flash>{t(`storefront.${params.get('notice') as 'imageSaved' | 'imageRemoved'}`)}</Flash> : null}
+      <Form method="post" {...getFormProps(form)} className="panel" onInput={(e) => readLook(e.currentTarget)}>
         <FormErrors errors={form.errors} />
         <div className="grid-2">
           <Field label={t('storefront.primaryColor')} errors={fields.primaryColor.errors} inputProps={getInputProps(fields.primaryColor, { type: 'color' })} />
@@ -89,6 +99,13 @@ export default function StorefrontSettings() {
         </div>
         <SubmitButton>{t('storefront.save')}</SubmitButton>
       </Form>
+      <section className="panel storefront-preview" aria-labelledby="storefront-preview">
+        <h2 id="storefront-preview">{t('storefront.preview')}</h2>
+        <p className="muted">{t('storefront.previewHint')}</p>
+        <div className="preview-frame" data-testid="storefront-preview">
+          <StorefrontHeader storefront={look} logoSrc={image('logo')} bannerSrc={image('banner')} heading="h3" />
+        </div>
+      </section>
       {host ? <HostStatus host={host} /> : null}
       <section className="panel">
         <h2>{t('storefront.images')}</h2>

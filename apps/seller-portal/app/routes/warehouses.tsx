@@ -9,6 +9,7 @@ import { listMyWarehouses, saveWarehouse } from '@tradepost/domain/organizations
 import { KNOWN_LOCATIONS, subdivisionName, WarehouseInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -47,7 +48,7 @@ export default function Warehouses() {
     <>
       <PageHeader title={t('warehouses.title')} />
       <p className="muted">{t('warehouses.intro')}</p>
-      {params.get('notice') === 'saved' ? <Notice tone="success">{t('warehouses.saved')}</Notice> : null}
+      {params.get('notice') === 'saved' ? <Flash>{t('warehouses.saved')}</Flash> : null}
       {warehouses.length === 0 ? (
         <EmptyState title={t('warehouses.none')} />
       ) : (

@@ -17,6 +17,8 @@ export interface BrandPageDto {
   name: string
   slug: string
   manufacturer: { name: string; slug: string }
+  /** Changes with the logo (its address's version), null without one. */
+  logo: string | null
   whereToBuy: WhereToBuyRow[]
 }
 
@@ -38,5 +40,5 @@ export async function getBrandPage(ctx: Ctx, slug: string, near: LatLng | null):
     }
   })
   rows.sort((a, b) => (a.nearestKm ?? Infinity) - (b.nearestKm ?? Infinity) || a.distributor.name.localeCompare(b.distributor.name))
-  return { name: brand.name, slug: brand.slug, manufacturer: { name: manufacturer.name, slug: manufacturer.slug }, whereToBuy: rows }
+  return { name: brand.name, slug: brand.slug, manufacturer: { name: manufacturer.name, slug: manufacturer.slug }, logo: brand.logoKey ? (brand.logoKey.split('/').pop() ?? null) : null, whereToBuy: rows }
 }

@@ -11,6 +11,8 @@ const BrandSchema = defineEntity({
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),
     name: p.string().length(120),
     slug: p.string().length(80).unique(),
+    /** The logo, stored as a WebP rendition (`brands/{id}/logo-….webp`); null without one. */
+    logoKey: p.string().length(300).nullable(),
     createdAt: createdAtColumn(),
   },
 })

@@ -18,3 +18,11 @@ export interface AttributeDefinition {
 }
 
 export type AttributeValues = Record<string, string | number>
+
+/** A product image as pages draw it: its size and the widths of its WebP renditions (`/media/{id}?w=…`). */
+export interface ProductImageView {
+  id: string
+  width: number | null
+  height: number | null
+  widths: number[]
+}

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import sharp from 'sharp'
+import type { EntityManager } from '@mikro-orm/postgresql'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { Product } from './product.entity.ts'
+import { enqueueIndexing } from './products.ts'
 import { ProductImage } from './product-image.entity.ts'
 
 /** Where uploaded files go: local disk by default (infra), an S3-compatible bucket later. */
@@ -38,29 +41,86 @@ export function checkImage(bytes: Uint8Array, field = 'image'): Result<{ type: I
   return ok({ type, extension: TYPES[type] })
 }
 
+/** The widths (CSS pixels × density) every product image is resized to, as WebP. */
+export const IMAGE_WIDTHS = [160, 480, 960] as const
+/** A decompression bomb (a tiny file of a huge picture) is refused before it is decoded. */
+const MAX_INPUT_PIXELS = 40_000_000
+
+export interface Rendition {
+  width: number
+  height: number
+  bytes: Uint8Array
+}
+
+/**
+ * The sizes a page picks from with `srcset`: each of IMAGE_WIDTHS no wider than the original (the
+ * original's own width stands in when it is smaller than them all), turned upright by its EXIF
+ * orientation, stripped of metadata, as WebP. Null when the bytes do not decode as a picture.
+ */
+export async function renderImage(bytes: Uint8Array): Promise<{ width: number; height: number; renditions: Rendition[] } | null> {
+  try {
+    const source = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
+    const { info } = await source.clone().toBuffer({ resolveWithObject: true })
+    const widths = [...new Set(IMAGE_WIDTHS.map((w) => Math.min(w, info.width)))]
+    const renditions = await Promise.all(
+      widths.map(async (width) => {
+        const out = await source.clone().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
+        return { width: out.info.width, height: out.info.height, bytes: new Uint8Array(out.data) }
+      }),
+    )
+    return { width: info.width, height: info.height, renditions }
+  } catch {
+    return null
+  }
+}
+
 export interface ImageDto {
   id: string
   productId: string
   contentType: string
   bytes: number
+  width: number | null
+  height: number | null
+  /** The widths of its WebP renditions (empty for an image stored before resizing existed). */
+  widths: number[]
 }
 
-const toImageDto = (i: ProductImage): ImageDto => ({ id: i.id, productId: i.productId, contentType: i.contentType, bytes: i.bytes })
+const toImageDto = (i: ProductImage): ImageDto => ({ id: i.id, productId: i.productId, contentType: i.contentType, bytes: i.bytes, width: i.width ?? null, height: i.height ?? null, widths: i.widths })
+const renditionKey = (storageKey: string, width: number) => `${storageKey}.${width}.webp`
 
-/** Adds an image to one of the actor's products. Too large or not an image: refused, nothing stored. */
+/**
+ * Adds an image to one of the actor's products: the original is kept, and WebP renditions in a few
+ * widths are written beside it. Too large, not an image, or undecodable: refused, nothing stored.
+ */
 export async function addProductImage(ctx: Ctx, storage: FileStorage, productId: string, bytes: Uint8Array): Promise<Result<ImageDto, ImageError>> {
   const product = await scoped(ctx).findOneOrThrow(Product, { id: productId }, 'update')
   authorize(ctx, 'update', product)
+  return storeProductImage(ctx.em, storage, product, bytes, async (em, image) => {
+    recordAudit({ ...ctx, em }, { organizationId: product.organizationId, action: 'product.image_added', subjectType: 'Product', subjectId: product.id, details: { bytes: image.bytes, contentType: image.contentType, widths: image.widths.join(', ') } })
+    // Search hits show the first image: the product's document is rebuilt (through the outbox).
+    await enqueueIndexing({ ...ctx, em }, [product.id])
+  })
+}
+
+/**
+ * The storing half of `addProductImage`, for a product the caller has already authorized (the
+ * demo world's seed calls it directly). `inTransaction` runs in the transaction that saves the row.
+ */
+export async function storeProductImage(em: EntityManager, storage: FileStorage, product: Product, bytes: Uint8Array, inTransaction?: (em: EntityManager, image: ProductImage) => Promise<void> | void): Promise<Result<ImageDto, ImageError>> {
   const checked = checkImage(bytes)
   if (!checked.ok) return checked
+  const rendered = await renderImage(bytes)
+  if (!rendered) return fail('IMAGE_NOT_AN_IMAGE', { field: 'image' })
   const { type, extension } = checked.value
   const key = `products/${product.id}/${randomUUID()}.${extension}`
   await storage.put(key, bytes, type)
-  return ctx.em.transactional(async (em) => {
-    const position = await em.count(ProductImage, { productId: product.id })
-    const image = em.create(ProductImage, { organizationId: product.organizationId, productId: product.id, storageKey: key, contentType: type, bytes: bytes.byteLength, position })
-    em.persist(image)
-    recordAudit({ ...ctx, em }, { organizationId: product.organizationId, action: 'product.image_added', subjectType: 'Product', subjectId: product.id, details: { bytes: bytes.byteLength, contentType: type } })
+  for (const r of rendered.renditions) await storage.put(renditionKey(key, r.width), r.bytes, 'image/webp')
+  return em.transactional(async (tx) => {
+    const position = await tx.count(ProductImage, { productId: product.id })
+    const widths = rendered.renditions.map((r) => r.width)
+    const image = tx.create(ProductImage, { organizationId: product.organizationId, productId: product.id, storageKey: key, contentType: type, bytes: bytes.byteLength, position, width: rendered.width, height: rendered.height, widths })
+    tx.persist(image)
+    await inTransaction?.(tx, image)
     return ok(toImageDto(image))
   })
 }
@@ -71,12 +131,17 @@ export async function listProductImages(ctx: Ctx, productId: string): Promise<Im
   return images.map(toImageDto)
 }
 
-/** An image's bytes, for whoever may read its product (anyone, once it is published). */
-export async function readProductImage(ctx: Ctx, storage: FileStorage, imageId: string): Promise<{ bytes: Uint8Array; contentType: string }> {
+/**
+ * An image's bytes, for whoever may read its product (anyone, once it is published). With a width,
+ * the smallest WebP rendition at least that wide (else the largest); without, the original.
+ */
+export async function readProductImage(ctx: Ctx, storage: FileStorage, imageId: string, width?: number): Promise<{ bytes: Uint8Array; contentType: string }> {
   const image = await ctx.em.findOne(ProductImage, { id: imageId })
   if (!image) throw new DomainError('not_found', 'NOT_FOUND')
   await scoped(ctx).findOneOrThrow(Product, { id: image.productId })
-  const bytes = await storage.get(image.storageKey)
+  const widths = [...image.widths].sort((a, b) => a - b)
+  const pick = width && widths.length ? (widths.find((w) => w >= width) ?? widths.at(-1)!) : null
+  const bytes = await storage.get(pick ? renditionKey(image.storageKey, pick) : image.storageKey)
   if (!bytes) throw new DomainError('not_found', 'NOT_FOUND')
-  return { bytes, contentType: image.contentType }
+  return { bytes, contentType: pick ? 'image/webp' : image.contentType }
 }

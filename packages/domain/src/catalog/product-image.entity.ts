@@ -15,6 +15,10 @@ const ProductImageSchema = defineEntity({
     contentType: p.string().length(40),
     bytes: p.integer(),
     position: p.integer().default(0),
+    /** The original's size, and the widths of its WebP renditions (`{storageKey}.{width}.webp`). */
+    width: p.integer().nullable(),
+    height: p.integer().nullable(),
+    widths: p.json<number[]>().default('[]'),
     createdAt: createdAtColumn(),
   },
 })

@@ -6,9 +6,10 @@ import type { Currency } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { Brand } from './brand.entity.ts'
-import type { AttributeValues } from './catalog.constants.ts'
+import type { AttributeValues, ProductImageView } from './catalog.constants.ts'
 import { Category } from './category.entity.ts'
 import { Product } from './product.entity.ts'
+import { ProductImage } from './product-image.entity.ts'
 
 /** What the search engines index: a published product with every active offer for it. */
 export interface SearchDocument {
@@ -24,6 +25,8 @@ export interface SearchDocument {
   category: { id: string; slug: string; nameEn: string; nameVi: string; ancestorSlugs: string[] }
   attributes: AttributeValues
   sellerListed: boolean
+  /** The first image, for result cards (null without one). */
+  image?: ProductImageView | null
   offers: {
     offerId: string
     sellerId: string
@@ -61,6 +64,8 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
   const stock = offers.length ? await em.find(OfferStock, { offerId: { $in: offers.map((o) => o.id) }, quantity: { $gt: 0 } }) : []
   const warehouses = new Map((stock.length ? await em.find(Warehouse, { id: { $in: [...new Set(stock.map((s) => s.warehouseId))] } }) : []).map((w) => [w.id, w]))
 
+  const firstImage = new Map<string, ProductImage>()
+  for (const i of await em.find(ProductImage, { productId: { $in: products.map((p) => p.id) } }, { orderBy: { position: 'asc', createdAt: 'asc' } })) if (!firstImage.has(i.productId)) firstImage.set(i.productId, i)
   const ancestors = (categoryId: string): string[] => {
     const slugs: string[] = []
     for (let c = categories.get(categoryId); c; c = c.parentId ? categories.get(c.parentId) : undefined) slugs.push(c.slug)
@@ -86,6 +91,7 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
       category: { id: category.id, slug: category.slug, nameEn: category.nameEn, nameVi: category.nameVi, ancestorSlugs: ancestors(category.id) },
       attributes: p.attributes,
       sellerListed: p.sellerListed,
+      image: ((i) => (i ? { id: i.id, width: i.width ?? null, height: i.height ?? null, widths: i.widths } : null))(firstImage.get(p.id)),
       offers: (offersByProduct.get(p.id) ?? []).map((o) => {
           const held = stockByOffer.get(o.id) ?? []
           const seller = sellers.get(o.organizationId)!

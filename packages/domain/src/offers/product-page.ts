@@ -1,6 +1,6 @@
 import { scoped } from '../authz/scoped.ts'
 import { Product } from '../catalog/product.entity.ts'
-import type { AttributeDefinition, AttributeValues } from '../catalog/catalog.constants.ts'
+import type { AttributeDefinition, AttributeValues, ProductImageView } from '../catalog/catalog.constants.ts'
 import type { Ctx } from '../ctx.ts'
 import { distanceKm, type LatLng } from '../geo.ts'
 import type { Money } from '../money.ts'
@@ -47,7 +47,7 @@ export interface ProductPageDto {
   packSize: number
   sellerListed: boolean
   offers: OfferComparisonRow[]
-  images: { id: string }[]
+  images: ProductImageView[]
 }
 
 /**
@@ -57,10 +57,10 @@ export interface ProductPageDto {
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
   const product = await scoped(ctx).findOneOrThrow(Product, { slug })
   // Brand, category and images in one round trip; sellers, stock and warehouses in another.
-  const [context] = await ctx.em.getConnection().execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: { id: string }[] }[]>(
+  const [context] = await ctx.em.getConnection().execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
     `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
             (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
-            (select coalesce(json_agg(json_build_object('id', i.id) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
+            (select coalesce(json_agg(json_build_object('id', i.id, 'width', i.width, 'height', i.height, 'widths', i.widths) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
      from product p where p.id = ?`,
     [product.id],
   )

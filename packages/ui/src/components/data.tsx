@@ -34,10 +34,24 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{t(`statuses.${status}`, { defaultValue: status })}</span>
 }
 
+/** The BCP 47 tag the interface formats with: Vietnamese as in Vietnam, English with day-first dates. */
+export const localeTag = (language: string) => (language === 'vi' ? 'vi-VN' : 'en-GB')
+
+/** A count or a distance in the page's locale: 12,500 in English, 12.500 in Vietnamese. */
+export function Num({ value, unit }: { value: number; unit?: string }) {
+  const { i18n } = useTranslation()
+  return (
+    <>
+      {value.toLocaleString(localeTag(i18n.language))}
+      {unit ? ` ${unit}` : null}
+    </>
+  )
+}
+
 export function FormattedDate({ iso, withTime = false }: { iso: string; withTime?: boolean }) {
   const { i18n } = useTranslation()
   const date = new Date(iso)
-  const text = new Intl.DateTimeFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', {
+  const text = new Intl.DateTimeFormat(localeTag(i18n.language), {
     dateStyle: 'medium',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone: 'Asia/Ho_Chi_Minh',

@@ -15,6 +15,8 @@ import { Migration20261202000229_import_check_only } from './Migration2026120200
 import { Migration20261202020011_storefront_views } from './Migration20261202020011_storefront_views.ts'
 import { Migration20261202024452_storefront_vat } from './Migration20261202024452_storefront_vat.ts'
 import { Migration20261202035919_storefront_contact } from './Migration20261202035919_storefront_contact.ts'
+import { Migration20261202044252_product_image_renditions } from './Migration20261202044252_product_image_renditions.ts'
+import { Migration20261202051752_brand_logo } from './Migration20261202051752_brand_logo.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +36,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202020011_storefront_views', class: Migration20261202020011_storefront_views },
   { name: 'Migration20261202024452_storefront_vat', class: Migration20261202024452_storefront_vat },
   { name: 'Migration20261202035919_storefront_contact', class: Migration20261202035919_storefront_contact },
+  { name: 'Migration20261202044252_product_image_renditions', class: Migration20261202044252_product_image_renditions },
+  { name: 'Migration20261202051752_brand_logo', class: Migration20261202051752_brand_logo },
 ]
