@@ -37,7 +37,9 @@ test('a distributor lists an offer, edits it on its own page, pauses it from the
   await expect(market.getByText(`${sku}-X`)).toBeVisible()
 
   // The list finds it by a fragment of its SKU; pausing with nothing chosen says so.
-  await page.goto(`${APPS.portal}/offers?q=${encodeURIComponent(tag.toLowerCase())}`)
+  await page.goto(`${APPS.portal}/offers?q=${encodeURIComponent(tag.toLowerCase())}&page=9`)
+  // (A page past the end shows the last one.)
+  await expect(page).toHaveURL(/page=1$/)
   await expect(page.locator('table tbody tr')).toHaveCount(1)
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
   await expect(page.getByText('Choose at least one offer.')).toBeVisible()

@@ -104,6 +104,8 @@ test('forgot-password is throttled per email, with a message on the page', async
 })
 
 test('every kind of page sends the security headers and runs no script the page did not ship', async ({ browser }) => {
+  // Twelve pages, each waited on until it runs: more than the default half minute on a busy machine.
+  test.setTimeout(60_000)
   const context = await browser.newContext()
   await signIn(context, 'portal', 'admin@hanoisupply.test')
   const page = await context.newPage()

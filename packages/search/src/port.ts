@@ -38,7 +38,12 @@ export interface SearchHit {
   category: { slug: string; nameEn: string; nameVi: string }
   offerCount: number
   sellerCount: number
-  /** The lowest matching price, and whether that seller's prices include VAT. */
+  /**
+   * The lowest matching price in each currency the offers use (by currency code), with whether
+   * that seller's prices include VAT. Amounts in different currencies are never compared.
+   */
+  minPrices: { amount: number; currency: string; vatIncluded: boolean }[]
+  /** The lowest matching price when every matching offer is in one currency, else null. */
   minPrice: { amount: number; currency: string; vatIncluded: boolean } | null
   inStock: boolean
   /** Distance to the nearest warehouse with stock, when the query has `near`. */
@@ -110,7 +115,12 @@ export function offerCriteria(query: SearchQuery): ((offer: DocumentOffer) => bo
 export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
   const criteria = offerCriteria(query)
   const offers = criteria ? doc.offers.filter(criteria) : doc.offers
-  const prices = offers.map((o) => ({ amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })).sort((a, b) => a.amount - b.amount)
+  const lowest = new Map<string, { amount: number; currency: string; vatIncluded: boolean }>()
+  for (const o of offers) {
+    const seen = lowest.get(o.currency)
+    if (!seen || o.priceAmount < seen.amount) lowest.set(o.currency, { amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })
+  }
+  const minPrices = [...lowest.values()].sort((a, b) => a.currency.localeCompare(b.currency))
   const near = query.near
   const km = near ? offers.filter((o) => o.inStock).flatMap((o) => o.locations.map((l) => distanceKm(near, l))) : []
   return {
@@ -123,7 +133,8 @@ export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
     category: { slug: doc.category.slug, nameEn: doc.category.nameEn, nameVi: doc.category.nameVi },
     offerCount: offers.length,
     sellerCount: new Set(offers.map((o) => o.sellerId)).size,
-    minPrice: prices[0] ?? null,
+    minPrices,
+    minPrice: minPrices.length === 1 ? minPrices[0]! : null,
     inStock: offers.some((o) => o.inStock),
     nearestKm: km.length ? Math.round(Math.min(...km)) : null,
     image: doc.image ?? null,

@@ -6,7 +6,7 @@ import type { SearchQuery, SearchResult } from '@tradepost/search/port'
 import { SORTS } from '@tradepost/search/port'
 import { EmptyState, localeTag, Pagination } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { FromPrices } from '@tradepost/ui/components/money.tsx'
 
 export interface SearchData {
   result: SearchResult
@@ -111,11 +111,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
                     </p>
                   </div>
                   <div className="hit-price">
-                    {h.minPrice ? (
-                      <p>
-                        <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} vat={h.minPrice.vatIncluded} />
-                      </p>
-                    ) : null}
+                    <FromPrices prices={h.minPrices} />
                     <p className="meta">{t('search.offers', { count: h.offerCount })}</p>
                   </div>
                 </li>

@@ -7,7 +7,7 @@ import { findStorefrontByHost, type StorefrontDto } from '@tradepost/domain/orga
 import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import type { SearchHit } from '@tradepost/search'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { FromPrices } from '@tradepost/ui/components/money.tsx'
 import { StorefrontView } from '../components/storefront-view.tsx'
 import { loadStorefront } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
@@ -94,11 +94,7 @@ function Marketplace() {
                   {h.brand?.name ? `${h.brand.name} · ` : ''}
                   {h.mpn}
                 </p>
-                {h.minPrice ? (
-                  <p>
-                    <small className="muted">{t('search.from')}</small> <Price money={h.minPrice} vat={h.minPrice.vatIncluded} />
-                  </p>
-                ) : null}
+                <FromPrices prices={h.minPrices} />
                 <p className="meta">
                   {t('search.offers', { count: h.offerCount })}
                   {h.nearestKm !== null ? ` · ${t('search.kmAway', { km: h.nearestKm })}` : ''}

@@ -21,6 +21,11 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url)
   const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1))
   const list = await listMyOffers(rc.ctx, { q: url.searchParams.get('q')?.slice(0, 100) ?? undefined, status: statusOf(url.searchParams.get('status')), page })
+  // A page past the end (offers paused or deleted since the link was made) shows the last one.
+  if (list.pageCount > 0 && page > list.pageCount) {
+    url.searchParams.set('page', String(list.pageCount))
+    throw redirect(`/offers?${url.searchParams}`, { headers: rc.headers })
+  }
   return data({ list }, { headers: rc.headers })
 })
 

@@ -11,3 +11,13 @@ export function Price({ money, vat }: { money: { amount: number; currency: strin
     </span>
   )
 }
+
+/** "from" the lowest price in each currency a product is offered in (never one figure across currencies). */
+export function FromPrices({ prices }: { prices: { amount: number; currency: string; vatIncluded: boolean }[] }) {
+  const { t } = useTranslation()
+  return prices.map((p) => (
+    <p key={p.currency}>
+      <small className="muted">{t('search.from')}</small> <Price money={p} vat={p.vatIncluded} />
+    </p>
+  ))
+}

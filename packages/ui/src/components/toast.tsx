@@ -1,4 +1,5 @@
 import * as Toast from '@radix-ui/react-toast'
+import { useLocation } from '@remix-run/react'
 import { X } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -23,9 +24,11 @@ export function ToastArea({ children }: { children: ReactNode }) {
 export function Flash({ children }: { children: ReactNode }) {
   const hydrated = useHydrated()
   const { t } = useTranslation()
+  // Each arrival (each redirect) is a toast of its own, even when the last one is still shown or has closed.
+  const { key } = useLocation()
   if (!hydrated) return <Notice tone="success">{children}</Notice>
   return (
-    <Toast.Root className="toast flex items-start gap-3 rounded-lg border border-green-200 bg-green-50 p-4 text-ok shadow-lg" defaultOpen>
+    <Toast.Root key={key} className="toast flex items-start gap-3 rounded-lg border border-green-200 bg-green-50 p-4 text-ok shadow-lg" defaultOpen>
       <Toast.Description className="flex-1">{children}</Toast.Description>
       <Toast.Close className="grid size-8 shrink-0 place-items-center rounded hover:bg-green-100" aria-label={t('common.dismiss')}>
         <X aria-hidden="true" size={16} />
