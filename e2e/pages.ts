@@ -33,6 +33,7 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: null, path: () => '/b/mekong?near=VN-DN' },
   { app: 'market', as: null, path: () => '/s/saigon-parts' },
   { app: 'market', as: BUYER, path: () => '/account/members' },
+  { app: 'market', as: BUYER, path: () => '/account/ship-to' },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
   { app: 'portal', as: HANOI, path: () => '/offers/new' },

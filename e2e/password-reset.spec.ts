@@ -2,6 +2,8 @@ import { accountMenu, expect, fromAccountMenu, test, uniqueEmail } from './fixtu
 import { APPS } from './urls.ts'
 
 test('a buyer resets a forgotten password from the emailed link, which then stops working', async ({ page }) => {
+  // Sign-up, the worker's email, two password hashes and four sign-ins: more than half a minute on a busy machine.
+  test.setTimeout(60_000)
   const email = uniqueEmail('forgetful')
   // Open a buyer account on the marketplace (active at once).
   await page.goto(`${APPS.market}/signup`)

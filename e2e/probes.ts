@@ -15,7 +15,8 @@ import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { Brand } from '@tradepost/domain/catalog'
-import { Invitation, User } from '@tradepost/domain/users'
+import { Invitation, Membership, User } from '@tradepost/domain/users'
+import { ShipTo } from '@tradepost/domain/companies'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -43,6 +44,8 @@ export interface World {
   offer: { id: string; sku: string }
   /** A warehouse of Hà Nội Industrial Supply: its id and name (shown on its warehouses page). */
   warehouse: { id: string; name: string }
+  /** A ship-to address of Bến Thành Construction: its id and name (shown on its ship-to page). */
+  shipTo: { id: string; name: string }
 }
 
 export interface Probe {
@@ -105,6 +108,15 @@ const offerState = async (w: World, em: EntityManager) => {
 const warehouseState = async (w: World, em: EntityManager) => {
   const h = await em.fork().findOneOrFail(Warehouse, { id: w.warehouse.id })
   return [h.name, h.city, h.subdivisionCode, h.latitude, h.longitude]
+}
+const shipToState = async (w: World, em: EntityManager) => {
+  const row = await em.fork().findOne(ShipTo, { id: w.shipTo.id })
+  return row ? [row.name, row.city, row.latitude, row.longitude] : null
+}
+/** The outsider's own choice of ship-to address (a refused choice leaves it as it was). */
+const chosenShipTos = async (_w: World, em: EntityManager) => {
+  const user = await em.fork().findOneOrFail(User, { email: BUYER_OUTSIDER })
+  return (await em.fork().find(Membership, { userId: user.id })).map((m) => [m.organizationId, m.shipToId ?? null])
 }
 const productImages = async (w: World, em: EntityManager) => em.fork().count(ProductImage, { productId: w.draft.id })
 const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
@@ -186,6 +198,11 @@ export const PROBES: Probe[] = [
   { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.mpn)}`, expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'account.ship-to', name: 'ship-to addresses of another buyer company', app: 'market', method: 'GET', path: () => '/account/ship-to', expect: 'own', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.ship-to', name: 'ship-to addresses as a seller', app: 'market', method: 'GET', path: () => '/account/ship-to', expect: 'denied', secret: (w) => w.shipTo.name, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.ship-to', name: 'work from another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/account/ship-to', form: (w) => ({ intent: 'choose', shipToId: w.shipTo.id }), expect: 'denied', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: chosenShipTos },
+  { route: 'account.ship-to', name: 'remove another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/account/ship-to', form: (w) => ({ intent: 'delete', shipToId: w.shipTo.id }), expect: 'denied', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: shipToState },
+  { route: 'account.ship-to', name: 'edit another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/account/ship-to', form: (w) => ({ id: w.shipTo.id, name: 'Taken over', city: 'Hà Nội', subdivisionCode: 'VN-HN' }), expect: 'denied', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: shipToState },
   { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.members', name: 'invite into one\'s own buyer company', app: 'market', method: 'POST', path: () => '/account/members', form: () => ({ intent: 'invite', email: 'probe.buyer@example.test', role: 'viewer' }), expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction') },

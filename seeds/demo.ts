@@ -5,6 +5,7 @@ import { newOrganization, Organization, Warehouse, type OrganizationKind } from 
 import { hashPassword, Membership, User, type Role } from '@tradepost/domain/users'
 import { seedDemoCatalog } from './demo-catalog.ts'
 import { seedDemoImages } from './demo-images.ts'
+import { ShipTo } from '@tradepost/domain/companies'
 import type { FileStorage } from '@tradepost/domain/catalog'
 export { DEMO_CATALOG_NAMES } from './demo-catalog.ts'
 
@@ -20,6 +21,8 @@ interface DemoOrg {
   locale?: 'en' | 'vi'
   members: { email: string; name: string; role: Role }[]
   warehouses?: { name: string; addressLine: string; city: string; subdivisionCode: string; latitude: number; longitude: number }[]
+  /** A buyer company's ship-to addresses. */
+  shipTos?: { name: string; addressLine: string; city: string; subdivisionCode: string; latitude: number; longitude: number }[]
 }
 
 export const DEMO_WORLD: DemoOrg[] = [
@@ -61,6 +64,10 @@ export const DEMO_WORLD: DemoOrg[] = [
       { email: 'buyer@benthanh.test', name: 'Ngô Đức Thịnh', role: 'buyer' },
       { email: 'viewer@benthanh.test', name: 'Lý Minh Châu', role: 'viewer' },
     ],
+    shipTos: [
+      { name: 'Trụ sở Quận 3', addressLine: '120 Võ Văn Tần, Phường 6, Quận 3', city: 'TP. Hồ Chí Minh', subdivisionCode: 'VN-SG', latitude: 10.7756, longitude: 106.6902 },
+      { name: 'Công trường Cầu Giấy', addressLine: '36 Trần Thái Tông, Dịch Vọng Hậu, Cầu Giấy', city: 'Hà Nội', subdivisionCode: 'VN-HN', latitude: 21.0313, longitude: 105.7890 },
+    ],
   },
   {
     slug: 'ben-thanh-construction-da-nang', name: 'Bến Thành Construction – Đà Nẵng', kind: 'buyer', parent: 'ben-thanh-construction',
@@ -96,6 +103,10 @@ export async function seedDemo(em: EntityManager, options: { storage?: FileStora
         organizations++
       }
       bySlug.set(demo.slug, org)
+      // Ship-to addresses also reach a demo world seeded before they existed.
+      if (demo.shipTos?.length && !(await tx.count(ShipTo, { organizationId: org.id }))) {
+        for (const a of demo.shipTos) tx.persist(tx.create(ShipTo, { organizationId: org.id, country: 'VN', ...a }))
+      }
       for (const m of demo.members) {
         let user = await tx.findOne(User, { email: m.email })
         if (!user) {

@@ -23,6 +23,7 @@ export default function App() {
     { to: '/', label: t('nav.home') },
     { to: '/search', label: t('nav.search') },
   ]
+  if (active?.status === 'active' && active.kind === 'buyer') nav.push({ to: '/account/ship-to', label: t('nav.shipTo') })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/account/members', label: t('nav.members') })
   return (
     <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}

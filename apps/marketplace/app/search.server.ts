@@ -2,9 +2,9 @@ import { data } from '@remix-run/node'
 import { getServices, guard } from '@tradepost/auth'
 import { categoryFilterAttributes, listCategories } from '@tradepost/domain/catalog'
 import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
-import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
 import { kit } from './app.server.ts'
+import { resolveNear } from './near.server.ts'
 
 /** Runs a search from the address, with some criteria fixed by the page (a category, a seller). */
 export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQuery> = {}, extra: Record<string, unknown> = {}) => {
@@ -14,16 +14,15 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const storefront = extra.storefront as StorefrontDto | undefined
   const purpose = `${request.headers.get('sec-purpose') ?? ''} ${request.headers.get('purpose') ?? ''}`
   if (storefront && !purpose.includes('prefetch')) await countStorefrontView(rc.ctx, storefront.organizationId)
-  const nearCode = params.get('near') ?? ''
-  const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? undefined
-  const parsed = parseSearchParams(params, { near, ...fixed })
+  const near = await resolveNear(rc.ctx, params)
+  const parsed = parseSearchParams(params, { near: near.at ?? undefined, ...fixed })
   // Within a category, its attributes become facets too.
   const attributeDefinitions = await categoryFilterAttributes(rc.ctx, parsed.category)
   const query = { ...parsed, attributeFacets: attributeDefinitions.map((a) => a.key) }
   const { search } = await getServices()
   const result = await search.search(query)
   const categoryNames = Object.fromEntries((await listCategories(rc.ctx)).map((c) => [c.slug, { en: c.nameEn, vi: c.nameVi }]))
-  return data({ result, attributeDefinitions, categoryNames, query: { ...query, near: near ? nearCode : '' }, ...extra }, { headers: rc.headers })
+  return data({ result, attributeDefinitions, categoryNames, query: { ...query, near: near.code }, shipTo: near.shipTo, ...extra }, { headers: rc.headers })
 })
 
 /** A seller's storefront (at /s/:slug or at its own host name): its own offers, and the categories it sells in. */

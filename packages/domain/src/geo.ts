@@ -12,6 +12,9 @@ export function distanceKm(a: LatLng, b: LatLng): number {
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
+/** In a location picker: the signed-in buyer's chosen ship-to address (`?near=ship-to`). */
+export const SHIP_TO_LOCATION = 'ship-to'
+
 /** Places a buyer can pick as "my location" before they have addresses of their own. */
 export const KNOWN_LOCATIONS = {
   'VN-HN': { name: 'Hà Nội', latitude: 21.0285, longitude: 105.8542 },

@@ -14,6 +14,8 @@ export interface SearchData {
   categoryNames: Record<string, { en: string; vi: string }>
   attributeDefinitions: AttributeDefinition[]
   query: Omit<SearchQuery, 'near'> & { near: string }
+  /** The signed-in buyer's chosen ship-to address, offered first as "my location". */
+  shipTo: { name: string; city: string } | null
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SearchData {
  */
 export function SearchView({ title, hidden = {}, oneSeller = false, locationPicker = true }: { title: string; hidden?: Record<string, string>; oneSeller?: boolean; locationPicker?: boolean }) {
   const { t, i18n } = useTranslation()
-  const { result, query, attributeDefinitions, categoryNames } = useLoaderData<SearchData>()
+  const { result, query, attributeDefinitions, categoryNames, shipTo } = useLoaderData<SearchData>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
   const vi = i18n.language === 'vi'
@@ -70,7 +72,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
               <label htmlFor="max">{t('search.maxPrice')}</label>
               <input id="max" name="max" inputMode="numeric" defaultValue={params.get('max') ?? ''} />
             </div>
-            {locationPicker ? <LocationSelect value={query.near} /> : query.near ? <input type="hidden" name="near" value={query.near} /> : null}
+            {locationPicker ? <LocationSelect value={query.near} shipTo={shipTo} /> : query.near ? <input type="hidden" name="near" value={query.near} /> : null}
             <div className="field">
               <label htmlFor="sort">{t('search.sort')}</label>
               <select id="sort" name="sort" defaultValue={query.sort}>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { appUrl, getServices, guard } from '@tradepost/auth'
 import { getHomePage, type HomePageDto } from '@tradepost/domain/catalog'
 import { findStorefrontByHost, type StorefrontDto } from '@tradepost/domain/organizations'
-import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
+import { KNOWN_LOCATIONS, SHIP_TO_LOCATION, type KnownLocation } from '@tradepost/domain/schemas'
 import type { SearchHit } from '@tradepost/search'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { FromPrices } from '@tradepost/ui/components/money.tsx'
@@ -13,6 +13,7 @@ import { loadStorefront } from '../search.server.ts'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { Thumb } from '@tradepost/ui/components/product-image.tsx'
 import { kit } from '../app.server.ts'
+import { resolveNear } from '../near.server.ts'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 
 export const meta = metaTitle('app.marketplace')
@@ -24,14 +25,13 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const host = new URL(request.url).hostname
   const storefront = host.includes('.') && !/^[\d.]+$/.test(host) ? await findStorefrontByHost(rc.ctx, host) : null
   if (storefront) return loadStorefront(request, storefront)
-  const nearCode = new URL(request.url).searchParams.get('near') ?? ''
-  const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? null
+  const { at: near, code: nearCode, shipTo } = await resolveNear(rc.ctx, new URL(request.url).searchParams)
   const { search } = await getServices()
   // Featured: products in stock, the nearest first once the buyer says where they are.
   const featured = await search.search({ inStock: true, near: near ?? undefined, sort: near ? 'nearest' : 'relevance', perPage: 8 })
   // Brands with something published: the index's brand facet over every product.
   const brands = (await search.search({ perPage: 1 })).facets.brands.map((b) => ({ slug: b.value, name: b.label }))
-  return data({ home: await getHomePage(rc.ctx, near), brands, featured: featured.hits, near: near ? nearCode : '', signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
+  return data({ home: await getHomePage(rc.ctx, near), brands, featured: featured.hits, near: nearCode, shipTo, signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
 })
 
 export default function Home() {
@@ -41,9 +41,9 @@ export default function Home() {
 
 function Marketplace() {
   const { t, i18n } = useTranslation()
-  const { home, brands, featured, near, signedIn, portalUrl } = useLoaderData<{ home: HomePageDto; brands: { slug: string; name: string }[]; featured: SearchHit[]; near: string; signedIn: boolean; portalUrl: string }>()
+  const { home, brands, featured, near, shipTo, signedIn, portalUrl } = useLoaderData<{ home: HomePageDto; brands: { slug: string; name: string }[]; featured: SearchHit[]; near: string; shipTo: { name: string; city: string } | null; signedIn: boolean; portalUrl: string }>()
   const vi = i18n.language === 'vi'
-  const place = near ? KNOWN_LOCATIONS[near as KnownLocation].name : null
+  const place = near === SHIP_TO_LOCATION ? (shipTo?.name ?? null) : near ? KNOWN_LOCATIONS[near as KnownLocation].name : null
   return (
     <>
       <section className="hero">
@@ -61,7 +61,7 @@ function Marketplace() {
         )}
       </section>
       <Form method="get" className="toolbar">
-        <LocationSelect value={near} applyOnChange />
+        <LocationSelect value={near} applyOnChange shipTo={shipTo} />
         <button type="submit" className="button secondary">
           {t('search.apply')}
         </button>

@@ -3,25 +3,26 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getBrandPage, type BrandPageDto } from '@tradepost/domain/catalog'
-import { KNOWN_LOCATIONS, subdivisionName, type KnownLocation } from '@tradepost/domain/schemas'
+import { subdivisionName } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { SearchView, type SearchData } from '../components/search-view.tsx'
 import { kit } from '../app.server.ts'
+import { resolveNear } from '../near.server.ts'
 import { loadSearch } from '../search.server.ts'
 
 export const meta = ({ data }: { data?: { brand?: BrandPageDto } }) => [{ title: `${data?.brand?.name ?? 'Brand'} · Tradepost` }]
 
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
-  const near = KNOWN_LOCATIONS[new URL(request.url).searchParams.get('near') as KnownLocation] ?? null
-  const brand = await getBrandPage(rc.ctx, params.slug ?? '', near)
+  const near = await resolveNear(rc.ctx, new URL(request.url).searchParams)
+  const brand = await getBrandPage(rc.ctx, params.slug ?? '', near.at)
   return loadSearch(request, { brands: [brand.slug] }, { brand })
 })
 
 export default function BrandPage() {
   const { t } = useTranslation()
-  const { brand, query } = useLoaderData<SearchData & { brand: BrandPageDto }>()
+  const { brand, query, shipTo } = useLoaderData<SearchData & { brand: BrandPageDto }>()
   return (
     <>
       <div className="brand-head">
@@ -33,7 +34,7 @@ export default function BrandPage() {
       <section className="panel">
         <h2>{t('brand.whereToBuy', { brand: brand.name })}</h2>
         <Form method="get" className="toolbar">
-          <LocationSelect value={query.near} applyOnChange />
+          <LocationSelect value={query.near} applyOnChange shipTo={shipTo} />
           <button type="submit" className="button secondary">
             {t('search.apply')}
           </button>

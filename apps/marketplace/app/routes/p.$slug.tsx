@@ -3,27 +3,26 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getProductPage, NEAR_KM } from '@tradepost/domain/offers'
-import { KNOWN_LOCATIONS, type KnownLocation } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { ProductImage } from '@tradepost/ui/components/product-image.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { kit } from '../app.server.ts'
+import { resolveNear } from '../near.server.ts'
 
 export const meta = ({ data }: { data?: { product?: { name: { en: string } } } }) => [{ title: `${data?.product?.name.en ?? 'Product'} · Tradepost` }]
 
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
-  const nearCode = new URL(request.url).searchParams.get('near') ?? ''
-  const near = KNOWN_LOCATIONS[nearCode as KnownLocation] ?? null
-  const product = await getProductPage(rc.ctx, params.slug ?? '', near)
-  return data({ product, near: near ? nearCode : '', nearKm: NEAR_KM }, { headers: rc.headers })
+  const near = await resolveNear(rc.ctx, new URL(request.url).searchParams)
+  const product = await getProductPage(rc.ctx, params.slug ?? '', near.at)
+  return data({ product, near: near.code, shipTo: near.shipTo, nearKm: NEAR_KM }, { headers: rc.headers })
 })
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation()
-  const { product: p, near, nearKm } = useLoaderData<typeof loader>()
+  const { product: p, near, shipTo, nearKm } = useLoaderData<typeof loader>()
   const vi = i18n.language === 'vi'
   const label = (def: { labelEn: string; labelVi: string }) => (vi ? def.labelVi : def.labelEn)
   return (
@@ -70,7 +69,7 @@ export default function ProductPage() {
 
       <h2 id="offers">{t('product.compare')}</h2>
       <Form method="get" className="toolbar">
-        <LocationSelect value={near} applyOnChange />
+        <LocationSelect value={near} applyOnChange shipTo={shipTo} />
         <button type="submit" className="button secondary">
           {t('search.apply')}
         </button>

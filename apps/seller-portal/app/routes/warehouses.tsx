@@ -1,14 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { listMyWarehouses, saveWarehouse } from '@tradepost/domain/organizations'
-import { KNOWN_LOCATIONS, subdivisionName, WarehouseInputSchema } from '@tradepost/domain/schemas'
+import { subdivisionName, WarehouseInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
-import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { PlaceForm } from '@tradepost/ui/components/place-form.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -34,16 +32,6 @@ export default function Warehouses() {
   const { warehouses, editing } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
-  const [form, fields] = useForm({
-    id: editing ? `warehouse-${editing.id}` : 'warehouse-new',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: WarehouseInputSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    defaultValue: editing
-      ? { ...editing, latitude: String(editing.latitude), longitude: String(editing.longitude) }
-      : { subdivisionCode: 'VN-HN' },
-  })
   return (
     <>
       <PageHeader title={t('warehouses.title')} />
@@ -70,29 +58,15 @@ export default function Warehouses() {
           ))}
         </DataTable>
       )}
-      <section className="panel" id="warehouse-form">
-        <h2>{editing ? t('warehouses.editNamed', { name: editing.name }) : t('warehouses.add')}</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
-          <ErrorAlert error={actionData?.error && !actionData.error.field ? actionData.error : null} />
-          {editing ? <input type="hidden" name={fields.id.name} value={editing.id} /> : null}
-          <div className="grid-2">
-            <Field label={t('common.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
-            <Field label={t('warehouses.address')} errors={fields.addressLine.errors} inputProps={getInputProps(fields.addressLine, { type: 'text' })} />
-            <Field label={t('warehouses.city')} errors={fields.city.errors} inputProps={getInputProps(fields.city, { type: 'text' })} />
-            <SelectField
-              label={t('warehouses.province')}
-              errors={fields.subdivisionCode.errors}
-              selectProps={getSelectProps(fields.subdivisionCode)}
-              options={Object.entries(KNOWN_LOCATIONS).map(([code, l]) => ({ value: code, label: l.name }))}
-            />
-            <Field label={t('warehouses.latitude')} hint={t('warehouses.coordinatesHint')} errors={fields.latitude.errors} inputProps={{ ...getInputProps(fields.latitude, { type: 'text' }), inputMode: 'decimal' }} />
-            <Field label={t('warehouses.longitude')} errors={fields.longitude.errors} inputProps={{ ...getInputProps(fields.longitude, { type: 'text' }), inputMode: 'decimal' }} />
-          </div>
-          <SubmitButton>{t('warehouses.save')}</SubmitButton>{' '}
-          {editing ? <Link to="/warehouses">{t('warehouses.cancel')}</Link> : null}
-        </Form>
-      </section>
+      <PlaceForm
+        id="warehouse-form"
+        title={editing ? t('warehouses.editNamed', { name: editing.name }) : t('warehouses.add')}
+        saveLabel={t('warehouses.save')}
+        editing={editing}
+        cancelTo="/warehouses"
+        lastResult={actionData?.result}
+        error={actionData?.error}
+      />
     </>
   )
 }

@@ -12,6 +12,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { ShipTo } from '../companies/ship-to.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
@@ -31,6 +32,7 @@ export type SubjectClass =
   | typeof Storefront
   | typeof ImportJob
   | typeof Warehouse
+  | typeof ShipTo
   | typeof StorefrontView
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
@@ -87,6 +89,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
         if (m.role === 'admin') can(['create', 'update'], Storefront, { organizationId: org })
         if (OFFER_ROLES.has(m.role)) can(['read', 'create'], ImportJob, { organizationId: org })
+      }
+      if (m.organizationKind === 'buyer') {
+        // A company's ship-to addresses: every member picks one as "near me"; its admins keep them.
+        can('read', ShipTo, { organizationId: org })
+        if (m.role === 'admin') can(['create', 'update', 'delete'], ShipTo, { organizationId: org })
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })

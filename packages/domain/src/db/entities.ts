@@ -10,6 +10,7 @@ import { ImportJob } from '../imports/import-job.entity.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { ShipTo } from '../companies/ship-to.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
@@ -23,6 +24,7 @@ import { User } from '../users/user.entity.ts'
 export const entities = [
   Organization,
   Warehouse,
+  ShipTo,
   User,
   Membership,
   Session,

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core'
 import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns.ts'
 import { Organization } from './organization.entity.ts'
+import { placeProperties } from './place.columns.ts'
 
 /** A place a seller ships from. Coordinates feed "nearest stock" and lead routing. */
 const WarehouseSchema = defineEntity({
@@ -9,14 +10,7 @@ const WarehouseSchema = defineEntity({
   properties: {
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),
-    name: p.string().length(200),
-    addressLine: p.string().length(300),
-    city: p.string().length(120),
-    /** ISO 3166-2, e.g. VN-HN, VN-DN, VN-SG. */
-    subdivisionCode: p.string().length(10).index(),
-    country: p.string().length(2),
-    latitude: p.double().$type<number>().runtimeType('number'),
-    longitude: p.double().$type<number>().runtimeType('number'),
+    ...placeProperties(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -1,18 +1,6 @@
 // Input schemas shared by forms (in the browser) and actions: no server imports here.
-import { z } from '../zod.ts'
+import { PlaceInputSchema, type PlaceInput } from './place.schemas.ts'
 
-const coordinate = (limit: number) => z.coerce.number({ error: 'COORDINATE_INVALID' }).min(-limit, { error: 'COORDINATE_INVALID' }).max(limit, { error: 'COORDINATE_INVALID' }).optional()
-
-export const WarehouseInputSchema = z.object({
-  /** Set when editing one of the seller's warehouses. */
-  id: z.uuid().optional(),
-  name: z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(200),
-  addressLine: z.string().trim().max(300).default(''),
-  city: z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(120),
-  /** ISO 3166-2, e.g. VN-HN. */
-  subdivisionCode: z.string({ error: 'FIELD_REQUIRED' }).trim().toUpperCase().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { error: 'SUBDIVISION_INVALID' }),
-  /** Where it is, for "nearest stock"; a known province's centre when left empty. */
-  latitude: coordinate(90),
-  longitude: coordinate(180),
-})
-export type WarehouseInput = z.infer<typeof WarehouseInputSchema>
+/** A warehouse is a place (name, address, province, coordinates). */
+export const WarehouseInputSchema = PlaceInputSchema
+export type WarehouseInput = PlaceInput

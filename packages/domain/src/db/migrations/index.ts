@@ -17,6 +17,7 @@ import { Migration20261202024452_storefront_vat } from './Migration2026120202445
 import { Migration20261202035919_storefront_contact } from './Migration20261202035919_storefront_contact.ts'
 import { Migration20261202044252_product_image_renditions } from './Migration20261202044252_product_image_renditions.ts'
 import { Migration20261202051752_brand_logo } from './Migration20261202051752_brand_logo.ts'
+import { Migration20261202055659_ship_to } from './Migration20261202055659_ship_to.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202035919_storefront_contact', class: Migration20261202035919_storefront_contact },
   { name: 'Migration20261202044252_product_image_renditions', class: Migration20261202044252_product_image_renditions },
   { name: 'Migration20261202051752_brand_logo', class: Migration20261202051752_brand_logo },
+  { name: 'Migration20261202055659_ship_to', class: Migration20261202055659_ship_to },
 ]
