@@ -13,7 +13,7 @@ export const en = {
     home: 'Home',
     dashboard: 'Dashboard',
     members: 'Members',
-    shipTo: 'Ship-to addresses',
+    shipTo: 'Ship-to',
     organizations: 'Organizations',
     audit: 'Audit log',
     mailbox: 'Dev mailbox',

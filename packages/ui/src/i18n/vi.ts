@@ -15,7 +15,7 @@ export const vi: Resources = {
     home: 'Trang chủ',
     dashboard: 'Tổng quan',
     members: 'Thành viên',
-    shipTo: 'Địa chỉ nhận hàng',
+    shipTo: 'Nơi nhận hàng',
     organizations: 'Tổ chức',
     audit: 'Nhật ký kiểm toán',
     mailbox: 'Hộp thư thử nghiệm',
