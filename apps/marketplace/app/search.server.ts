@@ -4,17 +4,18 @@ import { categoryFilterAttributes, listCategories } from '@tradepost/domain/cata
 import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
 import { kit } from './app.server.ts'
-import { resolveNear } from './near.server.ts'
+import { resolveNear, type Near } from './near.server.ts'
 
 /** Runs a search from the address, with some criteria fixed by the page (a category, a seller). */
-export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQuery> = {}, extra: Record<string, unknown> = {}) => {
+/** `resolved`: where "near" is, when the page has already worked it out (so it is asked once). */
+export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQuery> = {}, extra: Record<string, unknown> = {}, resolved?: Near) => {
   const rc = await kit.getRequestContext(request)
   const params = new URL(request.url).searchParams
   // A storefront page shown to a person counts as a view (a browser's prefetch does not).
   const storefront = extra.storefront as StorefrontDto | undefined
   const purpose = `${request.headers.get('sec-purpose') ?? ''} ${request.headers.get('purpose') ?? ''}`
   if (storefront && !purpose.includes('prefetch')) await countStorefrontView(rc.ctx, storefront.organizationId)
-  const near = await resolveNear(rc.ctx, params)
+  const near = resolved ?? (await resolveNear(rc.ctx, params))
   const parsed = parseSearchParams(params, { near: near.at ?? undefined, ...fixed })
   // Within a category, its attributes become facets too.
   const attributeDefinitions = await categoryFilterAttributes(rc.ctx, parsed.category)

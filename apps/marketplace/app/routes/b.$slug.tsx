@@ -17,7 +17,7 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
   const near = await resolveNear(rc.ctx, new URL(request.url).searchParams)
   const brand = await getBrandPage(rc.ctx, params.slug ?? '', near.at)
-  return loadSearch(request, { brands: [brand.slug] }, { brand })
+  return loadSearch(request, { brands: [brand.slug] }, { brand }, near)
 })
 
 export default function BrandPage() {
