@@ -1,4 +1,5 @@
 import { ShipTo } from '@tradepost/domain/companies'
+import { Customer, CustomerGroup, PriceList, PriceListEntry } from '@tradepost/domain/pricing'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -107,6 +108,14 @@ test.beforeAll(async ({ playwright }) => {
     warehouse: await em.findOneOrFail(Warehouse, { organizationId: org['hanoi-industrial-supply']!, name: 'Kho Long Biên' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     shipTo: await em.findOneOrFail(ShipTo, { organizationId: org['ben-thanh-construction']!, name: 'Công trường Cầu Giấy' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
+    pricing: await (async () => {
+      const seller = org['hanoi-industrial-supply']!
+      const list = await em.findOneOrFail(PriceList, { organizationId: seller, name: 'Bến Thành 2027 contract' })
+      const entry = await em.findOneOrFail(PriceListEntry, { priceListId: list.id }, { orderBy: { createdAt: 'asc' } })
+      const customer = await em.findOneOrFail(Customer, { organizationId: seller, buyerId: org['ben-thanh-construction']! })
+      const group = await em.findOneOrFail(CustomerGroup, { organizationId: seller, name: 'Contractors' })
+      return { list: { id: list.id, name: list.name }, entryId: entry.id, customer: { id: customer.id, accountNumber: customer.accountNumber! }, group: { id: group.id, name: group.name } }
+    })(),
   }
 })
 

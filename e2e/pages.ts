@@ -4,11 +4,12 @@ import { Product } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { Organization } from '@tradepost/domain/organizations'
+import { PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -45,6 +46,10 @@ export const PAGES: PageRow[] = [
   { app: 'portal', as: HANOI, path: () => '/storefront' },
   { app: 'portal', as: HANOI, path: () => '/members' },
   { app: 'portal', as: HANOI, path: () => '/audit' },
+  { app: 'portal', as: HANOI, path: () => '/customers?q=construction' },
+  { app: 'portal', as: HANOI, path: () => '/price-lists' },
+  { app: 'portal', as: HANOI, path: () => '/price-lists/new' },
+  { app: 'portal', as: HANOI, path: (ids) => `/price-lists/${ids.priceList}` },
   { app: 'portal', as: SONGHONG, path: () => '/products' },
   { app: 'portal', as: SONGHONG, path: (ids) => `/products/${ids.product}` },
   { app: 'portal', as: SONGHONG, path: () => '/products/new' },
@@ -68,5 +73,6 @@ export async function loadIds(): Promise<Ids> {
   const importer = await em.findOneOrFail(User, { email: HANOI })
   const job = em.create(ImportJob, { organizationId: hanoi.id, createdByUserId: importer.id, kind: 'offers', filename: 'phone-check-with-a-rather-long-file-name-from-an-erp-export.csv', status: 'done', errors: [{ line: 2, field: 'price', code: 'PRICE_INVALID' }] })
   await em.persist(job).flush()
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id }
+  const priceList = await em.findOneOrFail(PriceList, { organizationId: hanoi.id, name: 'Bến Thành 2027 contract' })
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id }
 }

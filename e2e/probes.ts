@@ -17,6 +17,7 @@ import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizat
 import { Brand } from '@tradepost/domain/catalog'
 import { Invitation, Membership, User } from '@tradepost/domain/users'
 import { ShipTo } from '@tradepost/domain/companies'
+import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } from '@tradepost/domain/pricing'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -46,6 +47,9 @@ export interface World {
   warehouse: { id: string; name: string }
   /** A ship-to address of Bến Thành Construction: its id and name (shown on its ship-to page). */
   shipTo: { id: string; name: string }
+  /** Hà Nội Industrial Supply's pricing: its contract with Bến Thành (name on its price lists page,
+   * and in "why this price" for Bến Thành), one entry, the customer (account number) and a group. */
+  pricing: { list: { id: string; name: string }; entryId: string; customer: { id: string; accountNumber: string }; group: { id: string; name: string } }
 }
 
 export interface Probe {
@@ -118,6 +122,17 @@ const chosenShipTos = async (_w: World, em: EntityManager) => {
   const user = await em.fork().findOneOrFail(User, { email: BUYER_OUTSIDER })
   return (await em.fork().find(Membership, { userId: user.id })).map((m) => [m.organizationId, m.shipToId ?? null])
 }
+const customerState = async (w: World, em: EntityManager) => {
+  const c = await em.fork().findOne(Customer, { id: w.pricing.customer.id })
+  return c && [c.accountNumber, c.groupId, c.approved]
+}
+const groupsOfHanoi = async (w: World, em: EntityManager) => (await em.fork().find(CustomerGroup, { organizationId: w.org['hanoi-industrial-supply']! }, { orderBy: { id: 'asc' } })).map((g) => [g.id, g.name])
+const priceListState = async (w: World, em: EntityManager) => {
+  const l = await em.fork().findOne(PriceList, { id: w.pricing.list.id })
+  return l && [l.name, l.scope, l.priority, l.active, l.updatedAt.toISOString(), await em.fork().count(PriceListEntry, { priceListId: l.id }), await em.fork().count(PriceListTarget, { priceListId: l.id })]
+}
+const targetsOfCustomer = async (w: World, em: EntityManager) => em.fork().count(PriceListTarget, { customerId: w.pricing.customer.id })
+const CABLE = '/p/sh-cu-2x2-5'
 const productImages = async (w: World, em: EntityManager) => em.fork().count(ProductImage, { productId: w.draft.id })
 const orgStatus = (slug: string) => async (w: World, em: EntityManager) => (await em.fork().findOneOrFail(Organization, { id: w.org[slug]! })).status
 const hanoiStorefront = async (w: World, em: EntityManager) => {
@@ -189,7 +204,28 @@ export const PROBES: Probe[] = [
   { route: 'products[.csv]', name: 'product export', app: 'portal', method: 'GET', path: () => '/products.csv', expect: 'own', secret: draftName, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
   { route: 'media.$id', name: 'image of another manufacturer\'s draft', app: 'portal', method: 'GET', path: (w) => `/media/${w.draftImage.id}`, expect: 'denied', secret: (w) => w.draftImage.marker, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
   { route: 'media.$id', name: 'image of a draft product', app: 'market', method: 'GET', path: (w) => `/media/${w.draftImage.id}`, expect: 'denied', secret: (w) => w.draftImage.marker, outsider: BUYER_OUTSIDER, owner: { as: SONGHONG, app: 'portal' } },
+  { route: 'customers', name: 'customer list', app: 'portal', method: 'GET', path: () => '/customers', expect: 'own', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'customers', name: 'open another seller\'s customer in the form', app: 'portal', method: 'GET', path: (w) => `/customers?edit=${w.pricing.customer.id}`, expect: 'own', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'customers', name: 'customer groups', app: 'portal', method: 'GET', path: () => '/customers', expect: 'own', secret: (w) => w.pricing.group.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'customers', name: 'add a buyer company as one\'s own customer', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'add', buyerId: w.org['haiphong-shipyard']! }), expect: 'own', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: null, unchanged: customerState },
+  { route: 'customers', name: 'add a seller as a customer', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'add', buyerId: w.org['hanoi-industrial-supply']! }), expect: 'denied', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Customer, { buyerId: w.org['hanoi-industrial-supply']! }) },
+  { route: 'customers', name: 'save one\'s own customer with another seller\'s group', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'save', buyerId: w.org['ben-thanh-construction']!, groupId: w.pricing.group.id, accountNumber: 'HIJACK', approved: 'on' }), expect: 'own', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Customer, { groupId: w.pricing.group.id }) },
+  { route: 'customers', name: 'remove another seller\'s customer', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'remove', customerId: w.pricing.customer.id }), expect: 'denied', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: null, unchanged: customerState },
+  { route: 'customers', name: 'remove another seller\'s customer, confirmed', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'removeConfirmed', customerId: w.pricing.customer.id }), expect: 'denied', secret: (w) => w.pricing.customer.accountNumber, outsider: SELLER_OUTSIDER, owner: null, unchanged: customerState },
+  { route: 'customers', name: 'add a group to one\'s own seller', app: 'portal', method: 'POST', path: () => '/customers', form: () => ({ intent: 'group', name: 'Probe group' }), expect: 'own', secret: (w) => w.pricing.group.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: groupsOfHanoi },
+  { route: 'customers', name: 'delete another seller\'s group', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'deleteGroup', groupId: w.pricing.group.id }), expect: 'denied', secret: (w) => w.pricing.group.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: groupsOfHanoi },
+  { route: 'customers', name: 'delete another seller\'s group, confirmed', app: 'portal', method: 'POST', path: () => '/customers', form: (w) => ({ intent: 'deleteGroupConfirmed', groupId: w.pricing.group.id }), expect: 'denied', secret: (w) => w.pricing.group.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: groupsOfHanoi },
+  { route: 'price-lists._index', name: 'price lists', app: 'portal', method: 'GET', path: () => '/price-lists', expect: 'own', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'price-lists.$id', name: 'another seller\'s price list', app: 'portal', method: 'GET', path: (w) => `/price-lists/${w.pricing.list.id}`, expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'price-lists.$id', name: 'change another seller\'s price list', app: 'portal', method: 'POST', path: (w) => `/price-lists/${w.pricing.list.id}`, form: () => ({ intent: 'save', name: 'Hijacked', currency: 'VND', scope: 'everyone', priority: '9', active: 'on' }), expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: priceListState },
+  { route: 'price-lists.$id', name: 'set a price in another seller\'s list', app: 'portal', method: 'POST', path: (w) => `/price-lists/${w.pricing.list.id}`, form: () => ({ intent: 'entry', sku: 'HNIS-MCB1P32', 'tiers[0].minQty': '1', 'tiers[0].price': '1' }), expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: priceListState },
+  { route: 'price-lists.$id', name: 'remove a price from another seller\'s list', app: 'portal', method: 'POST', path: (w) => `/price-lists/${w.pricing.list.id}`, form: (w) => ({ intent: 'removeEntry', entryId: w.pricing.entryId }), expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: priceListState },
+  { route: 'price-lists.$id', name: 'delete another seller\'s price list', app: 'portal', method: 'POST', path: (w) => `/price-lists/${w.pricing.list.id}`, form: () => ({ intent: 'delete' }), expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: priceListState },
+  { route: 'price-lists.$id', name: 'delete another seller\'s price list, confirmed', app: 'portal', method: 'POST', path: (w) => `/price-lists/${w.pricing.list.id}`, form: () => ({ intent: 'deleteConfirmed' }), expect: 'denied', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: priceListState },
+  { route: 'price-lists.$id', name: 'a contract of one\'s own for another seller\'s customer', app: 'portal', method: 'POST', path: () => '/price-lists/new', form: (w) => ({ intent: 'save', name: 'Probe contract', currency: 'VND', scope: 'contract', customers: w.pricing.customer.id, active: 'on' }), expect: 'own', secret: (w) => w.pricing.list.name, outsider: SELLER_OUTSIDER, owner: null, unchanged: targetsOfCustomer },
   // Marketplace
+  { route: 'p.$slug', name: 'another company\'s contract price on a product page', app: 'market', method: 'GET', path: () => CABLE, expect: 'own', secret: (w) => w.pricing.list.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'search', name: 'another company\'s contract price in search', app: 'market', method: 'GET', path: () => '/search?q=HNIS-CU25', expect: 'own', secret: () => '1,390,000', outsider: BUYER_OUTSIDER, owner: { as: 'buyer.danang@benthanh.test' } },
   { route: 's.$slug', name: 'storefront of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null },
   { route: 's.$slug', name: 'storefront never shows drafts', app: 'market', method: 'GET', path: () => '/s/song-hong-electric', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 's.$slug_.images.$slot', name: 'storefront logo of a buyer company (none)', app: 'market', method: 'GET', path: () => '/s/ben-thanh-construction/images/logo', expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null },

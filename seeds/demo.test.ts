@@ -8,6 +8,9 @@ import { AuditEvent } from '@tradepost/domain/audit'
 import { Organization } from '@tradepost/domain/organizations'
 import { logIn, Membership, User } from '@tradepost/domain/users'
 import { useTestDatabase } from '@tradepost/domain/testing/test-database'
+import { actorFor } from '@tradepost/domain/testing'
+import { Offer } from '@tradepost/domain/offers'
+import { resolvePrices } from '@tradepost/domain/pricing'
 import { DEMO_PASSWORD, DEMO_WORLD, seedDemo } from './demo.ts'
 
 const db = useTestDatabase()
@@ -37,5 +40,16 @@ describe('the demo seed', () => {
     const child = await db().orm.em.fork().findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
     expect(child.parentId).toBeTruthy()
     expect((await logIn(db().orm.em.fork(), { email: 'viewer@benthanh.test', password: DEMO_PASSWORD }, '127.0.0.1')).ok).toBe(true)
+
+    // B2B prices: Bến Thành's contract with Hà Nội Industrial Supply, inherited by its branch; others pay the list price.
+    const fresh = db().orm.em.fork()
+    const cable = await fresh.findOneOrFail(Offer, { sku: 'HNIS-CU25' })
+    const price = async (slug: string) => {
+      const org = await fresh.findOneOrFail(Organization, { slug })
+      return (await resolvePrices(db().ctx(actorFor(crypto.randomUUID(), org, 'buyer')), [{ offerId: cable.id, quantity: 10 }]))[0]!
+    }
+    expect([(await price('ben-thanh-construction')).unit.amount, (await price('ben-thanh-construction')).list?.name]).toEqual([1_350_000, 'Bến Thành 2027 contract'])
+    expect((await price('ben-thanh-construction-da-nang')).list?.inherited).toBe(true)
+    expect((await price('haiphong-shipyard')).unit.amount).toBe(1_450_000)
   })
 })

@@ -2,6 +2,7 @@ import { data } from '@remix-run/node'
 import { getServices, guard } from '@tradepost/auth'
 import { categoryFilterAttributes, listCategories } from '@tradepost/domain/catalog'
 import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
+import { withViewerPrices } from '@tradepost/domain/pricing'
 import { parseSearchParams, type SearchQuery } from '@tradepost/search'
 import { kit } from './app.server.ts'
 import { resolveNear, type Near } from './near.server.ts'
@@ -21,7 +22,10 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const attributeDefinitions = await categoryFilterAttributes(rc.ctx, parsed.category)
   const query = { ...parsed, attributeFacets: attributeDefinitions.map((a) => a.key) }
   const { search } = await getServices()
-  const result = await search.search(query)
+  const found = await search.search(query)
+  // What the engine ranks by is the sellers' own prices; what each hit shows is the viewer's (decision 010).
+  const { hits, personal } = await withViewerPrices(rc.ctx, found.hits)
+  const result = { ...found, hits, personalPrices: personal }
   const categoryNames = Object.fromEntries((await listCategories(rc.ctx)).map((c) => [c.slug, { en: c.nameEn, vi: c.nameVi }]))
   return data({ result, attributeDefinitions, categoryNames, query: { ...query, near: near.code }, shipTo: near.shipTo, ...extra }, { headers: rc.headers })
 })

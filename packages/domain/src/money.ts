@@ -85,3 +85,13 @@ export function allocate(total: number, weights: number[]): number[] {
   for (let k = 0; remainder > 0; k = (k + 1) % order.length, remainder--) parts[order[k]!.i]! += 1
   return parts
 }
+
+/** The lowest of the prices in each currency, by currency code: amounts in different currencies are never compared. */
+export function lowestPerCurrency<P extends { amount: number; currency: string }>(prices: P[]): P[] {
+  const lowest = new Map<string, P>()
+  for (const p of prices) {
+    const seen = lowest.get(p.currency)
+    if (!seen || p.amount < seen.amount) lowest.set(p.currency, p)
+  }
+  return [...lowest.values()].sort((a, b) => a.currency.localeCompare(b.currency))
+}

@@ -11,3 +11,5 @@ export { KNOWN_LOCATIONS, SHIP_TO_LOCATION, subdivisionName, type KnownLocation 
 export { StorefrontInputSchema, STOREFRONT_IMAGE_SLOTS, type StorefrontImageSlot, type StorefrontInput } from './organizations/storefront.schemas.ts'
 export { WarehouseInputSchema, type WarehouseInput } from './organizations/warehouse.schemas.ts'
 export { PlaceInputSchema, type PlaceInput } from './organizations/place.schemas.ts'
+export * from './pricing/pricing.schemas.ts'
+export { PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing/pricing.constants.ts'

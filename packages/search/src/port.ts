@@ -1,6 +1,7 @@
 import type { SearchDocument } from '@tradepost/domain/catalog'
 import type { ProductImageView } from '@tradepost/domain/schemas'
 import { distanceKm } from '@tradepost/domain/geo'
+import { lowestPerCurrency } from '@tradepost/domain/money'
 
 export type { SearchDocument }
 
@@ -50,6 +51,8 @@ export interface SearchHit {
   nearestKm: number | null
   /** The product's first image (its renditions), for result cards. */
   image: ProductImageView | null
+  /** The matching offers' own prices: the domain replaces the minimum prices with the viewer's. */
+  offers: { offerId: string; amount: number; currency: string; vatIncluded: boolean }[]
 }
 
 export interface FacetValue {
@@ -115,12 +118,7 @@ export function offerCriteria(query: SearchQuery): ((offer: DocumentOffer) => bo
 export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
   const criteria = offerCriteria(query)
   const offers = criteria ? doc.offers.filter(criteria) : doc.offers
-  const lowest = new Map<string, { amount: number; currency: string; vatIncluded: boolean }>()
-  for (const o of offers) {
-    const seen = lowest.get(o.currency)
-    if (!seen || o.priceAmount < seen.amount) lowest.set(o.currency, { amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })
-  }
-  const minPrices = [...lowest.values()].sort((a, b) => a.currency.localeCompare(b.currency))
+  const minPrices = lowestPerCurrency(offers.map((o) => ({ amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })))
   const near = query.near
   const km = near ? offers.filter((o) => o.inStock).flatMap((o) => o.locations.map((l) => distanceKm(near, l))) : []
   return {
@@ -138,6 +136,7 @@ export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
     inStock: offers.some((o) => o.inStock),
     nearestKm: km.length ? Math.round(Math.min(...km)) : null,
     image: doc.image ?? null,
+    offers: offers.map((o) => ({ offerId: o.offerId, amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })),
   }
 }
 

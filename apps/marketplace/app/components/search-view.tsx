@@ -9,7 +9,8 @@ import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { FromPrices } from '@tradepost/ui/components/money.tsx'
 
 export interface SearchData {
-  result: SearchResult
+  /** `personalPrices`: some hit shows the viewer's own price rather than the seller's. */
+  result: SearchResult & { personalPrices?: boolean }
   /** Category names in both languages, by slug (the index's facets carry one name). */
   categoryNames: Record<string, { en: string; vi: string }>
   attributeDefinitions: AttributeDefinition[]
@@ -91,6 +92,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
         </details>
         <section aria-busy={navigation.state === 'loading'}>
           <h2 className="results-count">{t('common.results', { count: result.total })}</h2>
+          {result.personalPrices ? <p className="meta">{t('search.personalPrices')}</p> : null}
           {result.hits.length === 0 ? (
             <EmptyState title={t('search.none')}>
               <p>{t('search.noneHint')}</p>

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { appUrl, getServices, guard } from '@tradepost/auth'
+import { withViewerPrices } from '@tradepost/domain/pricing'
 import { getHomePage, type HomePageDto } from '@tradepost/domain/catalog'
 import { findStorefrontByHost, type StorefrontDto } from '@tradepost/domain/organizations'
 import { KNOWN_LOCATIONS, SHIP_TO_LOCATION, type KnownLocation } from '@tradepost/domain/schemas'
@@ -31,7 +32,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const featured = await search.search({ inStock: true, near: near ?? undefined, sort: near ? 'nearest' : 'relevance', perPage: 8 })
   // Brands with something published: the index's brand facet over every product.
   const brands = (await search.search({ perPage: 1 })).facets.brands.map((b) => ({ slug: b.value, name: b.label }))
-  return data({ home: await getHomePage(rc.ctx, near), brands, featured: featured.hits, near: nearCode, shipTo, signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
+  return data({ home: await getHomePage(rc.ctx, near), brands, featured: (await withViewerPrices(rc.ctx, featured.hits)).hits, near: nearCode, shipTo, signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
 })
 
 export default function Home() {

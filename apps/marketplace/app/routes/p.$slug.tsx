@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { getProductPage, NEAR_KM } from '@tradepost/domain/offers'
+import { PriceWhy } from '@tradepost/ui/components/price-why.tsx'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { ProductImage } from '@tradepost/ui/components/product-image.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
 import { kit } from '../app.server.ts'
 import { resolveNear } from '../near.server.ts'
 
@@ -100,7 +100,7 @@ export default function ProductPage() {
                 ) : null}
               </td>
               <td>
-                <Price money={o.price} vat={o.pricesIncludeVat} />
+                <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
               </td>
               {near ? <td>{o.stockNear === null ? '—' : <Num value={o.stockNear} />}</td> : null}
               <td className={o.stockTotal > 0 ? 'stock-yes' : 'stock-no'}>

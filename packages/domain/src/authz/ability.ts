@@ -13,6 +13,9 @@ import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { ShipTo } from '../companies/ship-to.entity.ts'
+import { CustomerGroup } from '../pricing/customer-group.entity.ts'
+import { Customer } from '../pricing/customer.entity.ts'
+import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
@@ -34,6 +37,11 @@ export type SubjectClass =
   | typeof Warehouse
   | typeof ShipTo
   | typeof StorefrontView
+  | typeof CustomerGroup
+  | typeof Customer
+  | typeof PriceList
+  | typeof PriceListTarget
+  | typeof PriceListEntry
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -42,6 +50,10 @@ const CATALOG_ROLES = new Set(['admin', 'catalog_manager'])
 const OFFER_ROLES = new Set(['admin', 'catalog_manager', 'sales'])
 /** Roles that keep the places a seller ships from. */
 const WAREHOUSE_ROLES = new Set(['admin', 'fulfillment'])
+/** Roles that keep a seller's customers, groups and price lists. */
+const PRICING_ROLES = new Set(['admin', 'sales'])
+/** A seller's pricing: its customers, their groups, its price lists with their targets and entries. */
+const PRICING_SUBJECTS = [CustomerGroup, Customer, PriceList, PriceListTarget, PriceListEntry]
 
 /**
  * The one place that says who may do what. Every rule on tenant data carries a condition on a
@@ -89,6 +101,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
         if (m.role === 'admin') can(['create', 'update'], Storefront, { organizationId: org })
         if (OFFER_ROLES.has(m.role)) can(['read', 'create'], ImportJob, { organizationId: org })
+        // Active buyer companies by name: a seller finds the company it adds as a customer.
+        can('read', Organization, { kind: 'buyer', status: 'active' })
+        // Every member sees the seller's prices (sales staff quote them); admins and sales keep them.
+        can('read', PRICING_SUBJECTS, { organizationId: org })
+        if (PRICING_ROLES.has(m.role)) can(['create', 'update', 'delete'], PRICING_SUBJECTS, { organizationId: org })
       }
       if (m.organizationKind === 'buyer') {
         // A company's ship-to addresses: every member picks one as "near me"; its admins keep them.

@@ -11,6 +11,9 @@ import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { ShipTo } from '../companies/ship-to.entity.ts'
+import { CustomerGroup } from '../pricing/customer-group.entity.ts'
+import { Customer } from '../pricing/customer.entity.ts'
+import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
@@ -43,4 +46,9 @@ export const entities = [
   StorefrontView,
   ImportJob,
   ProductImage,
+  CustomerGroup,
+  Customer,
+  PriceList,
+  PriceListTarget,
+  PriceListEntry,
 ]

@@ -6,7 +6,7 @@ import { distanceKm, type LatLng } from '../geo.ts'
 import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Offer } from './offer.entity.ts'
-import { priceFor } from './pricing.ts'
+import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 
 /** Stock within this distance of the buyer counts as "near". */
 export const NEAR_KM = 100
@@ -15,7 +15,12 @@ export interface OfferComparisonRow {
   offerId: string
   seller: { id: string; name: string; slug: string; kind: Organization['kind'] }
   sku: string
+  /** What this viewer pays per unit at the minimum order quantity (through price resolution). */
   price: Money
+  /** The seller's own price, when the viewer's differs from it. */
+  listPrice: Money | null
+  /** Which list gave the price and which others were passed over ("why this price"). */
+  pricing: Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'>
   stockTotal: number
   stockNear: number | null
   nearestStockKm: number | null
@@ -83,9 +88,12 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
   const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
 
-  const rows = offers
-    .filter((o) => sellers.has(o.organizationId))
-    .map((o): OfferComparisonRow => {
+  const listed = offers.filter((o) => sellers.has(o.organizationId))
+  const prices = await resolvePrices(ctx, listed.map((o) => ({ offerId: o.id })))
+  const rows = listed
+    .map((o, i) => ({ o, price: prices[i] }))
+    .filter((x): x is { o: (typeof listed)[number]; price: ResolvedPrice } => !!x.price)
+    .map(({ o, price }): OfferComparisonRow => {
       const stock = held(o.id)
       const distances = buyerLocation ? stock.map((s) => ({ qty: s.quantity, km: distanceKm(buyerLocation, s) })) : []
       const seller = sellers.get(o.organizationId)!
@@ -93,7 +101,9 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         offerId: o.id,
         seller: { id: seller.id, name: seller.name, slug: seller.slug, kind: seller.kind },
         sku: o.sku,
-        price: priceFor(ctx, o),
+        price: price.unit,
+        listPrice: price.unit.amount !== price.base.amount ? price.base : null,
+        pricing: { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver, quantity: price.quantity },
         stockTotal: stock.reduce((n, s) => n + s.quantity, 0),
         stockNear: buyerLocation ? distances.filter((d) => d.km <= NEAR_KM).reduce((n, d) => n + d.qty, 0) : null,
         nearestStockKm: distances.length ? Math.round(Math.min(...distances.map((d) => d.km))) : null,

@@ -19,6 +19,8 @@ const OrganizationSchema = defineEntity({
     locale: p.enum(LOCALES).default('en'),
     status: p.enum(ORGANIZATION_STATUSES).index(),
     parentId: () => p.manyToOne(Organization).mapToPk().nullable().fieldName('parent_id').index(),
+    /** A child company gets the price agreements its parent has with each seller (its own come first). */
+    inheritPrices: p.boolean().default(false),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

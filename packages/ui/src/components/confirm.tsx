@@ -12,6 +12,12 @@ export interface ConfirmProps {
   title: string
   description: ReactNode
   confirmLabel: string
+  /** Fields both forms send along (which row the question is about). */
+  hidden?: Record<string, string>
+}
+
+function Hidden({ fields }: { fields?: Record<string, string> }) {
+  return Object.entries(fields ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
 }
 
 /**
@@ -19,12 +25,13 @@ export interface ConfirmProps {
  * without, it submits `intent` and the action answers `{ confirm: intent }`, which shows
  * `ConfirmPanel`: the same question as a page. Only `${intent}Confirmed` does the work.
  */
-export function ConfirmButton({ intent, label, title, description, confirmLabel }: ConfirmProps) {
+export function ConfirmButton({ intent, label, title, description, confirmLabel, hidden: fields }: ConfirmProps) {
   const hydrated = useHydrated()
   const { t } = useTranslation()
   if (!hydrated) {
     return (
       <Form method="post">
+        <Hidden fields={fields} />
         <SubmitButton name="intent" value={intent} variant="danger">
           {label}
         </SubmitButton>
@@ -44,6 +51,7 @@ export function ConfirmButton({ intent, label, title, description, confirmLabel 
           <AlertDialog.Title className="text-lg font-bold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-muted">{description}</AlertDialog.Description>
           <Form method="post" className="mt-6 flex flex-wrap justify-end gap-3">
+            <Hidden fields={fields} />
             <AlertDialog.Cancel asChild>
               <button type="button" className="button secondary">
                 {t('common.cancel')}
@@ -60,7 +68,7 @@ export function ConfirmButton({ intent, label, title, description, confirmLabel 
 }
 
 /** The question of a ConfirmButton as part of the page, for a browser without JavaScript. */
-export function ConfirmPanel({ intent, title, description, confirmLabel, cancelTo }: Omit<ConfirmProps, 'label'> & { cancelTo: string }) {
+export function ConfirmPanel({ intent, title, description, confirmLabel, cancelTo, hidden: fields }: Omit<ConfirmProps, 'label'> & { cancelTo: string }) {
   const { t } = useTranslation()
   return (
     <section className="alert warning" role="alertdialog" aria-labelledby="confirm-title">
@@ -69,6 +77,7 @@ export function ConfirmPanel({ intent, title, description, confirmLabel, cancelT
       </h2>
       <p>{description}</p>
       <Form method="post" className="mt-3 flex flex-wrap gap-3">
+        <Hidden fields={fields} />
         <SubmitButton name="intent" value={`${intent}Confirmed`} variant="danger">
           {confirmLabel}
         </SubmitButton>

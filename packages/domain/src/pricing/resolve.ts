@@ -1,0 +1,198 @@
+// Price resolution: the one function every page, search result, cart and checkout reads prices
+// through. For a buyer (its company, the parent companies it inherits from) and a batch of
+// (offer, quantity) lines it returns each unit price, the tier applied, the list that won and
+// why — in one query, however many price lists there are.
+import type { Ctx } from '../ctx.ts'
+import { lowestPerCurrency, type Currency, type Money } from '../money.ts'
+import { MAX_PARENT_DEPTH, PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing.constants.ts'
+
+export interface PriceLine {
+  offerId: string
+  /** Units ordered; without it, the offer's minimum order quantity (what a "from" price means). */
+  quantity?: number
+}
+
+/** A list that offers this offer a price for this buyer (its entry, how near the buyer it is assigned). */
+export interface PriceCandidate {
+  listId: string
+  listName: string
+  scope: PriceListScope
+  priority: number
+  /** 0: assigned to the buyer's own company (or everyone); 1: to its parent, and so on. */
+  depth: number
+  tiers: PriceTier[] | null
+  percentOffBp: number | null
+}
+
+export type PassedOverReason = 'WEAKER_SCOPE' | 'INHERITED' | 'LOWER_PRIORITY' | 'HIGHER_PRICE' | 'SAME_PRICE' | 'BELOW_FIRST_TIER'
+
+export interface ResolvedPrice {
+  offerId: string
+  quantity: number
+  /** What the buyer pays per unit. */
+  unit: Money
+  /** The seller's own price of the offer, before any list. */
+  base: Money
+  /** The list whose price applies, or null: the offer's own price. */
+  list: { id: string; name: string; scope: PriceListScope; priority: number; inherited: boolean } | null
+  /** The break applied, for tiered entries. */
+  tier: PriceTier | null
+  percentOffBp: number | null
+  /** Every other list that had a price for this offer, and why it did not win. */
+  passedOver: { id: string; name: string; scope: PriceListScope; unit: Money | null; reason: PassedOverReason }[]
+}
+
+/** Who prices are resolved for: a buyer company (null: a visitor, or an organization that does not buy). */
+export interface PriceViewer {
+  buyerId: string | null
+}
+
+/** The viewer of the request: the active buyer company of the actor, if any. */
+export function priceViewer(ctx: Ctx): PriceViewer {
+  const m = ctx.actor.membership
+  return { buyerId: m && m.organizationKind === 'buyer' && m.organizationStatus === 'active' ? m.organizationId : null }
+}
+
+const scopeRank = (scope: PriceListScope) => PRICE_LIST_SCOPES.indexOf(scope)
+
+/** `base` less `bp` basis points, rounded half up to the minor unit (exact, whatever the size). */
+export function percentOff(base: number, bp: number): number {
+  const off = (BigInt(base) * BigInt(bp) + 5000n) / 10000n
+  return base - Number(off)
+}
+
+/** The unit price a candidate gives at a quantity, with the break used; null below its first break. */
+export function candidateUnit(base: number, quantity: number, c: Pick<PriceCandidate, 'tiers' | 'percentOffBp'>): { amount: number; tier: PriceTier | null } | null {
+  if (c.percentOffBp !== null) return { amount: percentOff(base, c.percentOffBp), tier: null }
+  let best: PriceTier | null = null
+  for (const t of c.tiers ?? []) if (t.minQty <= quantity && (!best || t.minQty > best.minQty)) best = t
+  return best ? { amount: best.amount, tier: best } : null
+}
+
+/**
+ * Picks the price among the candidates: the strongest scope (contract > company > group >
+ * everyone), then the buyer's own agreements before inherited ones, then the higher priority,
+ * then the lower price (then the list id, so the answer never depends on row order).
+ */
+export function pickPrice(offerId: string, base: Money, quantity: number, candidates: PriceCandidate[]): ResolvedPrice {
+  const priced = candidates.map((c) => ({ c, unit: candidateUnit(base.amount, quantity, c) }))
+  const applicable = priced.filter((p): p is { c: PriceCandidate; unit: NonNullable<typeof p.unit> } => p.unit !== null)
+  applicable.sort((a, b) => scopeRank(a.c.scope) - scopeRank(b.c.scope) || a.c.depth - b.c.depth || b.c.priority - a.c.priority || a.unit.amount - b.unit.amount || (a.c.listId < b.c.listId ? -1 : a.c.listId > b.c.listId ? 1 : 0))
+  const winner = applicable[0]
+  const reasonAgainst = (p: (typeof priced)[number]): PassedOverReason => {
+    if (!p.unit) return 'BELOW_FIRST_TIER'
+    const w = winner!
+    if (scopeRank(p.c.scope) !== scopeRank(w.c.scope)) return 'WEAKER_SCOPE'
+    if (p.c.depth !== w.c.depth) return 'INHERITED'
+    if (p.c.priority !== w.c.priority) return 'LOWER_PRIORITY'
+    return p.unit.amount === w.unit.amount ? 'SAME_PRICE' : 'HIGHER_PRICE'
+  }
+  return {
+    offerId,
+    quantity,
+    unit: { amount: winner ? winner.unit.amount : base.amount, currency: base.currency },
+    base,
+    list: winner ? { id: winner.c.listId, name: winner.c.listName, scope: winner.c.scope, priority: winner.c.priority, inherited: winner.c.depth > 0 } : null,
+    tier: winner?.unit.tier ?? null,
+    percentOffBp: winner?.c.percentOffBp ?? null,
+    passedOver: priced
+      .filter((p) => p.c !== winner?.c)
+      .map((p) => ({ id: p.c.listId, name: p.c.listName, scope: p.c.scope, unit: p.unit ? { amount: p.unit.amount, currency: base.currency } : null, reason: reasonAgainst(p) })),
+  }
+}
+
+type CandidateRow = {
+  offer_id: string
+  price_amount: string
+  currency: Currency
+  min_order_qty: number
+  list_id: string | null
+  list_name: string | null
+  scope: PriceListScope | null
+  priority: number | null
+  depth: number | null
+  tiers: PriceTier[] | null
+  percent_off_bp: number | null
+}
+
+/**
+ * One round trip: the buyer's company and the parents it inherits from, its approved customer
+ * relationships with each seller, and every list of the offers' sellers that is active, in the
+ * offer's own currency (never converted), valid at `at`, and for everyone or for the buyer.
+ */
+const CANDIDATES_SQL = `
+with recursive chain as (
+  select o.id, o.parent_id, o.inherit_prices, 0 as depth from organization o
+  where o.id = ?::uuid and o.kind = 'buyer' and o.status = 'active'
+  union all
+  select p.id, p.parent_id, p.inherit_prices, c.depth + 1 from chain c
+  join organization p on p.id = c.parent_id and p.kind = 'buyer' and p.status = 'active'
+  where c.inherit_prices and c.depth < ${MAX_PARENT_DEPTH}
+),
+cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved)
+select o.id as offer_id, o.price_amount, o.currency, o.min_order_qty, c.list_id, c.list_name, c.scope, c.priority, c.depth, c.tiers, c.percent_off_bp
+from offer o
+left join lateral (
+  select * from (
+    select pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp,
+      case when pl.scope = 'everyone' then 0 else (
+        select min(cu.depth) from price_list_target t join cust cu on cu.organization_id = pl.organization_id and (t.customer_id = cu.id or t.group_id = cu.group_id)
+        where t.price_list_id = pl.id) end as depth
+    from price_list_entry e join price_list pl on pl.id = e.price_list_id
+    where e.offer_id = o.id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
+      and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
+  ) x where x.depth is not null
+) c on true
+where o.id = any(string_to_array(?, ',')::uuid[]) and o.status = 'active'`
+
+/** The candidates of each offer, for the viewer, at a moment. Offers that are not active are absent. */
+export async function priceCandidates(ctx: Pick<Ctx, 'em'>, viewer: PriceViewer, offerIds: string[], at: Date): Promise<Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>> {
+  const out = new Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>()
+  const ids = [...new Set(offerIds)]
+  if (!ids.length) return out
+  const rows = await ctx.em.getConnection().execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, at.toISOString(), at.toISOString(), ids.join(',')])
+  for (const r of rows) {
+    let entry = out.get(r.offer_id)
+    if (!entry) out.set(r.offer_id, (entry = { base: { amount: Number(r.price_amount), currency: r.currency }, minOrderQty: r.min_order_qty, candidates: [] }))
+    if (r.list_id) entry.candidates.push({ listId: r.list_id, listName: r.list_name!, scope: r.scope!, priority: r.priority!, depth: r.depth!, tiers: r.tiers, percentOffBp: r.percent_off_bp })
+  }
+  return out
+}
+
+/**
+ * Resolves the price of each line for the viewer (the request's own buyer company unless
+ * given), in the order of the lines: null for a line whose offer is not active.
+ */
+export async function resolvePrices(ctx: Ctx, lines: PriceLine[], options: { viewer?: PriceViewer; at?: Date } = {}): Promise<(ResolvedPrice | null)[]> {
+  const found = await priceCandidates(ctx, options.viewer ?? priceViewer(ctx), lines.map((l) => l.offerId), options.at ?? new Date())
+  return lines.map((line) => {
+    const offer = found.get(line.offerId)
+    return offer ? pickPrice(line.offerId, offer.base, line.quantity ?? offer.minOrderQty, offer.candidates) : null
+  })
+}
+
+type HitPrice = { amount: number; currency: string; vatIncluded: boolean }
+type PricedHit = { offers: ({ offerId: string } & HitPrice)[]; minPrices: HitPrice[]; minPrice: HitPrice | null }
+
+/**
+ * Search hits with the viewer's own prices: each matching offer's price resolved (at its
+ * minimum order quantity) in one batch, and the lowest per currency recomputed from them.
+ * `personal` says whether any shown price differs from the seller's own.
+ */
+export async function withViewerPrices<H extends PricedHit>(ctx: Ctx, hits: H[]): Promise<{ hits: H[]; personal: boolean }> {
+  const offers = hits.flatMap((h) => h.offers)
+  if (!offers.length) return { hits, personal: false }
+  const resolved = await resolvePrices(ctx, offers.map((o) => ({ offerId: o.offerId })))
+  const unit = new Map(resolved.filter((r): r is ResolvedPrice => !!r).map((r) => [r.offerId, r.unit.amount]))
+  let personal = false
+  const priced = hits.map((h) => {
+    const own = h.offers.map((o) => {
+      const amount = unit.get(o.offerId) ?? o.amount
+      if (amount !== o.amount) personal = true
+      return { ...o, amount }
+    })
+    const minPrices = lowestPerCurrency(own.map((o) => ({ amount: o.amount, currency: o.currency, vatIncluded: o.vatIncluded })))
+    return { ...h, offers: own, minPrices, minPrice: minPrices.length === 1 ? minPrices[0]! : null }
+  })
+  return { hits: priced, personal }
+}
