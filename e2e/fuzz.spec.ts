@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
 import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Offer } from '@tradepost/domain/offers'
+import { PriceList } from '@tradepost/domain/pricing'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
 import { APPS, type AppName } from './urls.ts'
@@ -19,6 +20,8 @@ interface Ids {
   warehouse: string
   danang: string
   applicant: string
+  /** A price list of Đà Nẵng Trading's own, for its price form. */
+  danangList: string
 }
 
 interface FormCase {
@@ -57,6 +60,18 @@ const FORMS: FormCase[] = [
   { name: 'storefront settings', app: 'portal', path: () => '/storefront', as: 'admin@danangtrading.test', form: () => ({ primaryColor: '#112233', accentColor: '#445566', taglineEn: 'Fuzz', taglineVi: '', aboutEn: '', aboutVi: '', hostname: '' }), fuzz: ['taglineEn', 'aboutVi', 'hostname', 'primaryColor'] },
   { name: 'operator: reject an application', app: 'portal', path: (ids) => `/organizations/${ids.applicant}`, as: 'operator@tradepost.test', form: () => ({ transition: 'reject', reason: '' }), fuzz: ['reason', 'transition'] },
   { name: 'switch organization', app: 'portal', path: () => '/switch-org', as: 'admin@hanoisupply.test', form: () => ({ organizationId: '00000000-0000-4000-8000-000000000000', redirectTo: '/' }), fuzz: ['organizationId', 'redirectTo'] },
+  { name: 'add a customer group', app: 'portal', path: () => '/customers', as: 'admin@danangtrading.test', form: () => ({ intent: 'group', name: `Fuzz group ${randomBytes(3).toString('hex')}` }), fuzz: ['name'] },
+  { name: 'add a customer', app: 'portal', path: () => '/customers', as: 'admin@danangtrading.test', form: () => ({ intent: 'add', buyerId: '00000000-0000-4000-8000-000000000000' }), fuzz: ['buyerId'], showsForm: false },
+  {
+    name: 'create a price list', app: 'portal', path: () => '/price-lists/new', as: 'admin@danangtrading.test',
+    form: () => ({ intent: 'save', name: `Fuzz list ${randomBytes(3).toString('hex')}`, currency: 'VND', scope: 'everyone', priority: '0', active: 'on' }),
+    fuzz: ['name', 'currency', 'scope', 'priority', 'validFrom'],
+  },
+  {
+    name: 'set a price in a list', app: 'portal', path: (ids) => `/price-lists/${ids.danangList}`, as: 'admin@danangtrading.test',
+    form: () => ({ intent: 'entry', sku: 'DNT-MK2200', 'tiers[0].minQty': '1', 'tiers[0].price': '7000000' }),
+    fuzz: ['sku', 'tiers[0].minQty', 'tiers[0].price', 'percentOff'],
+  },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -91,6 +106,14 @@ async function ids(): Promise<Ids> {
     danang: danang.id,
     // An active organization cannot be rejected: the operator's form is parsed in full, and changes nothing.
     applicant: danang.id,
+    danangList: await (async () => {
+      const name = 'Fuzz target list'
+      const found = await em.findOne(PriceList, { organizationId: danang.id, name })
+      if (found) return found.id
+      const list = em.create(PriceList, { organizationId: danang.id, name, currency: 'VND', scope: 'everyone', priority: 0, active: false })
+      await em.persist(list).flush()
+      return list.id
+    })(),
   }
 }
 
@@ -145,7 +168,7 @@ test('addresses holding a NUL or control character answer 400, never 5xx', async
     const response = await request.get(`${APPS.market}${path}`, { maxRedirects: 0 })
     expect(response.status(), path).toBe(400)
   }
-  for (const path of ['/products/%00', '/imports/%00', '/organizations/%00']) {
+  for (const path of ['/products/%00', '/imports/%00', '/organizations/%00', '/price-lists/%00', '/customers?q=%00', '/customers?edit=%00']) {
     expect((await request.get(`${APPS.portal}${path}`, { maxRedirects: 0 })).status(), path).toBe(400)
   }
 })

@@ -8,7 +8,7 @@ import { submitForm } from '@tradepost/auth/forms'
 import { listOfferableProducts } from '@tradepost/domain/catalog'
 import { deleteOffer, getMyOffer, saveOffer, setOffersStatus } from '@tradepost/domain/offers'
 import { listMyWarehouses } from '@tradepost/domain/organizations'
-import { CURRENCIES, CURRENCY_DECIMALS, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
+import { CURRENCIES, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
 import { StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
@@ -16,6 +16,7 @@ import { ComboboxField } from '@tradepost/ui/components/combobox.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
+import { toInputString } from '@tradepost/domain/money'
 import { kit } from '../app.server.ts'
 
 export const meta = metaTitle('catalog.editOffer')
@@ -58,11 +59,6 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   return submitForm(formData, OfferInputSchema, (value) => saveOffer(rc.ctx, { ...value, offerId: id ?? undefined }), { field: 'sku', redirectTo: (offer) => `/offers/${offer.id}?notice=offerSaved` })
 })
 
-/** Minor units back to what a seller types: 1250000 VND → "1250000", 1999 USD → "19.99". */
-const typedAmount = (amount: number, currency: string) => {
-  const decimals = CURRENCY_DECIMALS[currency as keyof typeof CURRENCY_DECIMALS] ?? 0
-  return decimals ? (amount / 10 ** decimals).toFixed(decimals) : String(amount)
-}
 
 export default function OfferEditor() {
   const { t, i18n } = useTranslation()
@@ -83,7 +79,7 @@ export default function OfferEditor() {
       ? {
           productId: offer.productId,
           sku: offer.sku,
-          price: typedAmount(offer.price.amount, offer.price.currency),
+          price: toInputString(offer.price),
           currency: offer.price.currency,
           minOrderQty: String(offer.minOrderQty),
           orderMultiple: String(offer.orderMultiple),

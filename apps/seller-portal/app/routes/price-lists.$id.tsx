@@ -9,11 +9,12 @@ import { z } from 'zod'
 import { guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { deletePriceEntry, deletePriceList, getMyPriceList, listMyCustomerGroups, listMyCustomers, myPriceCurrencies, savePriceEntry, savePriceList } from '@tradepost/domain/pricing'
-import { CURRENCY_DECIMALS, PRICE_LIST_SCOPES, PriceEntryInputSchema, PriceListInputSchema, type PriceListScope } from '@tradepost/domain/schemas'
+import { PRICE_LIST_SCOPES, type Currency, PriceEntryInputSchema, PriceListInputSchema, type PriceListScope } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { ErrorAlert, FieldErrors, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
+import { toInputString } from '@tradepost/domain/money'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -62,11 +63,6 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
 })
 
 const NOTICES = ['saved', 'entrySaved', 'entryRemoved'] as const
-/** Minor units back to what a seller types: 1250000 VND → "1250000", 1999 USD → "19.99". */
-const typed = (amount: number, currency: string) => {
-  const d = CURRENCY_DECIMALS[currency as keyof typeof CURRENCY_DECIMALS] ?? 0
-  return d ? (amount / 10 ** d).toFixed(d) : String(amount)
-}
 const TIER_ROWS = 4
 
 export default function PriceListEditor() {
@@ -236,7 +232,7 @@ function EntryForm({ currency, editing, answer }: { currency: string; editing: L
       sku: editing?.sku ?? '',
       mode: editing?.percentOffBp != null ? 'percent' : 'tiers',
       percentOff: editing?.percentOffBp != null ? String(editing.percentOffBp / 100) : '',
-      tiers: Array.from({ length: TIER_ROWS }, (_, i) => (tiers[i] ? { minQty: String(tiers[i]!.minQty), price: typed(tiers[i]!.amount, currency) } : { minQty: '', price: '' })),
+      tiers: Array.from({ length: TIER_ROWS }, (_, i) => (tiers[i] ? { minQty: String(tiers[i]!.minQty), price: toInputString({ amount: tiers[i]!.amount, currency: currency as Currency }) } : { minQty: '', price: '' })),
     },
   })
   const rows = fields.tiers.getFieldList()

@@ -1,7 +1,7 @@
 // A buyer company's ship-to addresses, and the one each of its people works from: its
 // coordinates are "near me" (distance, stock nearby) on every marketplace page.
-import { recordAudit } from '../audit/record-audit.ts'
-import { authorize, scoped } from '../authz/scoped.ts'
+import { deleteAudited } from '../audit/delete-audited.ts'
+import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, type Result } from '../errors.ts'
 import type { LatLng } from '../geo.ts'
@@ -32,15 +32,7 @@ export const saveShipTo = (ctx: Ctx, input: PlaceInput): Promise<Result<PlaceDto
 
 /** Removes one of the company's ship-to addresses; whoever had chosen it has none chosen then. */
 export async function deleteShipTo(ctx: Ctx, id: string): Promise<void> {
-  await ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    // Read first: a member who sees the address but may not remove it is told so (forbidden), not "not found".
-    const row = await scoped(tx).findOneOrThrow(ShipTo, { id })
-    authorize(tx, 'delete', row)
-    recordAudit(tx, { organizationId: row.organizationId, action: 'ship_to.deleted', subjectType: 'ShipTo', subjectId: row.id, details: { name: row.name } })
-    em.remove(row)
-    await em.flush()
-  })
+  await deleteAudited(ctx, ShipTo, id, (row) => ({ action: 'ship_to.deleted', subjectType: 'ShipTo', details: { name: row.name } }))
 }
 
 /** The actor works from this ship-to address (one of its company's), or from none (null). */

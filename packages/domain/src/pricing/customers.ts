@@ -1,5 +1,6 @@
 // A seller's customers (buyer companies it has a relationship with) and its customer groups.
 import { randomUUID } from 'node:crypto'
+import { deleteAudited } from '../audit/delete-audited.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -54,7 +55,9 @@ export async function listMyCustomers(ctx: Ctx): Promise<CustomerDto[]> {
 export async function listMyCustomerGroups(ctx: Ctx): Promise<CustomerGroupDto[]> {
   const seller = sellerOf(ctx)
   const [groups, customers] = await Promise.all([scoped(ctx).find(CustomerGroup, { organizationId: seller }, { orderBy: { name: 'asc' } }), scoped(ctx).find(Customer, { organizationId: seller })])
-  return groups.map((g) => ({ id: g.id, name: g.name, customerCount: customers.filter((c) => c.groupId === g.id).length }))
+  const counts = new Map<string, number>()
+  for (const c of customers) if (c.groupId) counts.set(c.groupId, (counts.get(c.groupId) ?? 0) + 1)
+  return groups.map((g) => ({ id: g.id, name: g.name, customerCount: counts.get(g.id) ?? 0 }))
 }
 
 /**
@@ -98,14 +101,7 @@ export async function saveCustomer(ctx: Ctx, input: CustomerInput): Promise<Resu
 
 /** Ends the relationship: its company, group and contract prices no longer apply to that company. */
 export async function removeCustomer(ctx: Ctx, id: string): Promise<void> {
-  await ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    const row = await scoped(tx).findOneOrThrow(Customer, { id })
-    authorize(tx, 'delete', row)
-    recordAudit(tx, { organizationId: row.organizationId, action: 'customer.removed', subjectType: 'Customer', subjectId: row.id, details: { buyerId: row.buyerId } })
-    em.remove(row)
-    await em.flush()
-  })
+  await deleteAudited(ctx, Customer, id, (row) => ({ action: 'customer.removed', subjectType: 'Customer', details: { buyerId: row.buyerId } }))
 }
 
 export async function saveCustomerGroup(ctx: Ctx, input: CustomerGroupInput): Promise<Result<CustomerGroupDto, never>> {
@@ -130,12 +126,5 @@ export async function saveCustomerGroup(ctx: Ctx, input: CustomerGroupInput): Pr
 
 /** Removes a group: its customers are in no group then, and lists for it lose that target. */
 export async function deleteCustomerGroup(ctx: Ctx, id: string): Promise<void> {
-  await ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    const row = await scoped(tx).findOneOrThrow(CustomerGroup, { id })
-    authorize(tx, 'delete', row)
-    recordAudit(tx, { organizationId: row.organizationId, action: 'customer_group.deleted', subjectType: 'CustomerGroup', subjectId: row.id, details: { name: row.name } })
-    em.remove(row)
-    await em.flush()
-  })
+  await deleteAudited(ctx, CustomerGroup, id, (row) => ({ action: 'customer_group.deleted', subjectType: 'CustomerGroup', details: { name: row.name } }))
 }

@@ -1,6 +1,7 @@
 // A seller's price lists: who each is for, when it applies, and its entries (tier breaks or a
 // percentage off, per offer).
 import { randomUUID } from 'node:crypto'
+import { deleteAudited } from '../audit/delete-audited.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -168,14 +169,7 @@ export async function savePriceList(ctx: Ctx, input: PriceListInput): Promise<Re
 }
 
 export async function deletePriceList(ctx: Ctx, id: string): Promise<void> {
-  await ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    const list = await scoped(tx).findOneOrThrow(PriceList, { id })
-    authorize(tx, 'delete', list)
-    recordAudit(tx, { organizationId: list.organizationId, action: 'price_list.deleted', subjectType: 'PriceList', subjectId: list.id, details: { name: list.name } })
-    em.remove(list)
-    await em.flush()
-  })
+  await deleteAudited(ctx, PriceList, id, (row) => ({ action: 'price_list.deleted', subjectType: 'PriceList', details: { name: row.name } }))
 }
 
 type EntryError = 'OFFER_UNKNOWN' | 'ENTRY_CURRENCY_MISMATCH' | 'PRICE_INVALID' | 'PRICE_NEGATIVE' | 'PRICE_TOO_PRECISE' | 'PRICE_TOO_LARGE' | 'CURRENCY_UNKNOWN'
@@ -222,13 +216,6 @@ export async function savePriceEntry(ctx: Ctx, priceListId: string, input: Price
 }
 
 export async function deletePriceEntry(ctx: Ctx, id: string): Promise<{ priceListId: string }> {
-  return ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    const entry = await scoped(tx).findOneOrThrow(PriceListEntry, { id })
-    authorize(tx, 'delete', entry)
-    recordAudit(tx, { organizationId: entry.organizationId, action: 'price_list.entry_deleted', subjectType: 'PriceList', subjectId: entry.priceListId, details: { offerId: entry.offerId } })
-    em.remove(entry)
-    await em.flush()
-    return { priceListId: entry.priceListId }
-  })
+  const entry = await deleteAudited(ctx, PriceListEntry, id, (row) => ({ action: 'price_list.entry_deleted', subjectType: 'PriceList', subjectId: row.priceListId, details: { offerId: row.offerId } }))
+  return { priceListId: entry.priceListId }
 }
