@@ -1,4 +1,4 @@
-import { ShipTo } from '@tradepost/domain/companies'
+import { ApprovalRule, ShipTo } from '@tradepost/domain/companies'
 import { Customer, CustomerGroup, PriceList, PriceListEntry } from '@tradepost/domain/pricing'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -108,6 +108,11 @@ test.beforeAll(async ({ playwright }) => {
     warehouse: await em.findOneOrFail(Warehouse, { organizationId: org['hanoi-industrial-supply']!, name: 'Kho Long Biên' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     shipTo: await em.findOneOrFail(ShipTo, { organizationId: org['ben-thanh-construction']!, name: 'Công trường Cầu Giấy' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
+    approvals: await (async () => {
+      const rule = await em.findOneOrFail(ApprovalRule, { organizationId: org['ben-thanh-construction']!, name: 'Orders above 20 million' })
+      const buyer = await em.findOneOrFail(User, { email: 'buyer@benthanh.test' })
+      return { rule: { id: rule.id, name: rule.name }, buyer: { id: buyer.id, name: buyer.name } }
+    })(),
     pricing: await (async () => {
       const seller = org['hanoi-industrial-supply']!
       const list = await em.findOneOrFail(PriceList, { organizationId: seller, name: 'Bến Thành 2027 contract' })

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Offer } from '@tradepost/domain/offers'
 import { PriceList } from '@tradepost/domain/pricing'
+import { User } from '@tradepost/domain/users'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
 import { APPS, type AppName } from './urls.ts'
@@ -22,6 +23,9 @@ interface Ids {
   applicant: string
   /** A price list of Đà Nẵng Trading's own, for its price form. */
   danangList: string
+  /** Hải Phòng Shipyard (a buyer company) and its buyer, for its spending and approval forms. */
+  haiphong: string
+  haiphongBuyer: string
 }
 
 interface FormCase {
@@ -72,6 +76,12 @@ const FORMS: FormCase[] = [
     form: () => ({ intent: 'entry', sku: 'DNT-MK2200', 'tiers[0].minQty': '1', 'tiers[0].price': '7000000' }),
     fuzz: ['sku', 'tiers[0].minQty', 'tiers[0].price', 'percentOff'],
   },
+  { name: 'spending limits of a person', app: 'market', path: () => '/account/spending', as: 'admin@haiphongshipyard.test', form: (ids) => ({ organizationId: ids.haiphong, userId: ids.haiphongBuyer, currency: 'VND', perOrder: '30000000', perMonth: '' }), fuzz: ['perOrder', 'perMonth', 'currency', 'userId', 'organizationId'] },
+  {
+    name: 'add an approval rule', app: 'market', path: () => '/account/approvals', as: 'admin@haiphongshipyard.test',
+    form: (ids) => ({ intent: 'save', organizationId: ids.haiphong, currency: 'VND', name: `Fuzz rule ${randomBytes(3).toString('hex')}`, minTotal: '10000000', 'steps[0]': 'admin', active: 'on' }),
+    fuzz: ['name', 'minTotal', 'sellerId', 'buyerRole', 'steps[0]', 'steps[1]', 'currency'],
+  },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -87,7 +97,7 @@ const VALUES: Record<string, string> = {
 }
 
 /** Fields the pages send as hidden inputs or buttons: there is no field to show a message next to. */
-const HIDDEN = new Set(['redirectTo', 'intent', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm'])
+const HIDDEN = new Set(['redirectTo', 'intent', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm', 'userId', 'currency'])
 
 /** Fields that fall back to a default on any value they do not know. */
 const FALLS_BACK = new Set(['lng', 'redirectTo'])
@@ -114,6 +124,8 @@ async function ids(): Promise<Ids> {
       await em.persist(list).flush()
       return list.id
     })(),
+    haiphong: (await em.findOneOrFail(Organization, { slug: 'haiphong-shipyard' })).id,
+    haiphongBuyer: (await em.findOneOrFail(User, { email: 'buyer@haiphongshipyard.test' })).id,
   }
 }
 

@@ -35,6 +35,8 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: null, path: () => '/s/saigon-parts' },
   { app: 'market', as: BUYER, path: () => '/account/members' },
   { app: 'market', as: BUYER, path: () => '/account/ship-to' },
+  { app: 'market', as: BUYER, path: () => '/account/spending' },
+  { app: 'market', as: BUYER, path: () => '/account/approvals?check=1&total=60000000' },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
   { app: 'portal', as: HANOI, path: () => '/offers/new' },

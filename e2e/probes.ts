@@ -16,7 +16,7 @@ import { Offer } from '@tradepost/domain/offers'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { Brand } from '@tradepost/domain/catalog'
 import { Invitation, Membership, User } from '@tradepost/domain/users'
-import { ShipTo } from '@tradepost/domain/companies'
+import { ApprovalRule, ShipTo, SpendingLimit } from '@tradepost/domain/companies'
 import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } from '@tradepost/domain/pricing'
 import type { AppName } from './urls.ts'
 
@@ -50,6 +50,9 @@ export interface World {
   /** Hà Nội Industrial Supply's pricing: its contract with Bến Thành (name on its price lists page,
    * and in "why this price" for Bến Thành), one entry, the customer (account number) and a group. */
   pricing: { list: { id: string; name: string }; entryId: string; customer: { id: string; accountNumber: string }; group: { id: string; name: string } }
+  /** Bến Thành's approval rule (its name is on its approvals page) and its buyer (name on its
+   * spending and approvals pages; limit per month 200,000,000 ₫ on its spending page). */
+  approvals: { rule: { id: string; name: string }; buyer: { id: string; name: string } }
 }
 
 export interface Probe {
@@ -112,6 +115,16 @@ const offerState = async (w: World, em: EntityManager) => {
 const warehouseState = async (w: World, em: EntityManager) => {
   const h = await em.fork().findOneOrFail(Warehouse, { id: w.warehouse.id })
   return [h.name, h.city, h.subdivisionCode, h.latitude, h.longitude]
+}
+const benThanhLimits = async (w: World, em: EntityManager) =>
+  (await em.fork().find(SpendingLimit, { organizationId: w.org['ben-thanh-construction']! }, { orderBy: { id: 'asc' } })).map((l) => [l.userId, l.period, l.amount])
+const ruleState = async (w: World, em: EntityManager) => {
+  const r = await em.fork().findOne(ApprovalRule, { id: w.approvals.rule.id })
+  return r && [r.name, r.minTotal, r.active, JSON.stringify(r.steps), r.updatedAt.toISOString()]
+}
+const rulesOfOutsider = async (_w: World, em: EntityManager) => {
+  const org = await em.fork().findOneOrFail(Organization, { slug: 'haiphong-shipyard' })
+  return em.fork().count(ApprovalRule, { organizationId: org.id })
 }
 const shipToState = async (w: World, em: EntityManager) => {
   const row = await em.fork().findOne(ShipTo, { id: w.shipTo.id })
@@ -234,6 +247,22 @@ export const PROBES: Probe[] = [
   { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.mpn)}`, expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'account.spending', name: 'spending limits of another buyer company', app: 'market', method: 'GET', path: () => '/account/spending', expect: 'own', secret: () => '200000000', outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.spending', name: 'people of another buyer company on the spending page', app: 'market', method: 'GET', path: () => '/account/spending', expect: 'own', secret: (w) => w.approvals.buyer.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.spending', name: 'spending limits as a seller', app: 'market', method: 'GET', path: () => '/account/spending', expect: 'denied', secret: (w) => w.approvals.buyer.name, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.spending', name: 'set a limit for another company\'s buyer', app: 'market', method: 'POST', path: () => '/account/spending', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, userId: w.approvals.buyer.id, currency: 'VND', perOrder: '1', perMonth: '' }), expect: 'denied', secret: (w) => w.approvals.buyer.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: benThanhLimits },
+  { route: 'account.spending', name: 'lift another company\'s monthly limit', app: 'market', method: 'POST', path: () => '/account/spending', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, currency: 'VND', perMonth: '' }), expect: 'denied', secret: (w) => w.approvals.buyer.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: benThanhLimits },
+  { route: 'account.spending', name: 'a limit in one\'s own company for another company\'s buyer', app: 'market', method: 'POST', path: () => '/account/spending', form: (w) => ({ organizationId: w.org['haiphong-shipyard']!, userId: w.approvals.buyer.id, currency: 'VND', perOrder: '1' }), expect: 'own', secret: (w) => w.approvals.buyer.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(SpendingLimit, { userId: w.approvals.buyer.id }) },
+  { route: 'account.approvals', name: 'approval rules of another buyer company', app: 'market', method: 'GET', path: () => '/account/approvals', expect: 'own', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.approvals', name: 'open another company\'s approval rules', app: 'market', method: 'GET', path: (w) => `/account/approvals?company=${w.org['ben-thanh-construction']}`, expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.approvals', name: 'open another company\'s rule in the form', app: 'market', method: 'GET', path: (w) => `/account/approvals?edit=${w.approvals.rule.id}`, expect: 'own', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.approvals', name: 'check an order as another company\'s buyer', app: 'market', method: 'GET', path: (w) => `/account/approvals?check=1&total=1&person=${w.approvals.buyer.id}`, expect: 'own', secret: (w) => w.approvals.buyer.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.approvals', name: 'approval rules as a seller', app: 'market', method: 'GET', path: () => '/account/approvals', expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.approvals', name: 'add a rule to another company', app: 'market', method: 'POST', path: () => '/account/approvals', form: (w) => ({ intent: 'save', organizationId: w.org['ben-thanh-construction']!, name: 'Probe rule', currency: 'VND', 'steps[0]': 'admin', active: 'on' }), expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(ApprovalRule, { organizationId: w.org['ben-thanh-construction']! }) },
+  { route: 'account.approvals', name: 'change another company\'s rule', app: 'market', method: 'POST', path: () => '/account/approvals', form: (w) => ({ intent: 'save', id: w.approvals.rule.id, organizationId: w.org['haiphong-shipyard']!, name: 'Hijacked', currency: 'VND', 'steps[0]': 'admin' }), expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: ruleState },
+  { route: 'account.approvals', name: 'name another company\'s approver in one\'s own rule', app: 'market', method: 'POST', path: () => '/account/approvals', form: (w) => ({ intent: 'save', organizationId: w.org['haiphong-shipyard']!, name: 'Probe rule', currency: 'VND', 'steps[0]': w.approvals.buyer.id, active: 'on' }), expect: 'own', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: rulesOfOutsider },
+  { route: 'account.approvals', name: 'delete another company\'s rule', app: 'market', method: 'POST', path: () => '/account/approvals', form: (w) => ({ intent: 'delete', ruleId: w.approvals.rule.id, organizationId: w.org['ben-thanh-construction']! }), expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: ruleState },
+  { route: 'account.approvals', name: 'delete another company\'s rule, confirmed', app: 'market', method: 'POST', path: () => '/account/approvals', form: (w) => ({ intent: 'deleteConfirmed', ruleId: w.approvals.rule.id, organizationId: w.org['haiphong-shipyard']! }), expect: 'denied', secret: (w) => w.approvals.rule.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: ruleState },
   { route: 'account.ship-to', name: 'ship-to addresses of another buyer company', app: 'market', method: 'GET', path: () => '/account/ship-to', expect: 'own', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.ship-to', name: 'ship-to addresses as a seller', app: 'market', method: 'GET', path: () => '/account/ship-to', expect: 'denied', secret: (w) => w.shipTo.name, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.ship-to', name: 'work from another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/account/ship-to', form: (w) => ({ intent: 'choose', shipToId: w.shipTo.id }), expect: 'denied', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: chosenShipTos },

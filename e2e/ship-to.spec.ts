@@ -29,7 +29,7 @@ test('a company admin adds a ship-to address; a buyer works from one, and the pr
   const buyer = await buyerContext.newPage()
   await buyer.goto(`${APPS.market}/`)
   await expect(accountMenu(buyer, 'Ngô Đức Thịnh')).toBeVisible()
-  await buyer.getByRole('link', { name: 'Ship-to', exact: true }).click()
+  await buyer.getByRole('link', { name: 'Company', exact: true }).click()
   await expect(buyer.locator('#ship-to-form')).toHaveCount(0)
   await buyer.getByRole('button', { name: 'Use as my location: Công trường Cầu Giấy' }).click()
   await expect(buyer.getByText('Distances are now measured from Công trường Cầu Giấy.', { exact: true })).toBeVisible()

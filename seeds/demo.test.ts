@@ -11,6 +11,7 @@ import { useTestDatabase } from '@tradepost/domain/testing/test-database'
 import { actorFor } from '@tradepost/domain/testing'
 import { Offer } from '@tradepost/domain/offers'
 import { resolvePrices } from '@tradepost/domain/pricing'
+import { approvalChainFor } from '@tradepost/domain/companies'
 import { DEMO_PASSWORD, DEMO_WORLD, seedDemo } from './demo.ts'
 
 const db = useTestDatabase()
@@ -51,5 +52,15 @@ describe('the demo seed', () => {
     expect([(await price('ben-thanh-construction')).unit.amount, (await price('ben-thanh-construction')).list?.name]).toEqual([1_350_000, 'Bến Thành 2027 contract'])
     expect((await price('ben-thanh-construction-da-nang')).list?.inherited).toBe(true)
     expect((await price('haiphong-shipyard')).unit.amount).toBe(1_450_000)
+    // Bến Thành's rules: a 30-million order from its buyer goes to its approver, then an admin;
+    // a 60-million one exceeds the buyer's limit per order, so an admin approves it too.
+    const benThanh = await fresh.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
+    const buyer = await fresh.findOneOrFail(User, { email: 'buyer@benthanh.test' })
+    const approver = await fresh.findOneOrFail(User, { email: 'approver@benthanh.test' })
+    const chain = (amount: number) => approvalChainFor(db().ctx(actorFor(buyer.id, benThanh, 'buyer')), { lines: [{ sellerId: cable.organizationId, categoryId: null, total: { amount, currency: 'VND' } }], spentThisMonth: { user: 0, company: 0 } })
+    expect((await chain(30_000_000)).steps.map((s) => s.step)).toEqual([{ userId: approver.id }, { role: 'admin' }])
+    const over = await chain(60_000_000)
+    expect([over.outcome, over.rules.map((r) => r.name)]).toEqual(['approval', ['Orders above 20 million', 'Over a spending limit']])
+    expect((await chain(5_000_000)).outcome).toBe('none')
   })
 })

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
-import { AppShell } from '@tradepost/ui/components/shell.tsx'
+import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
 import styles from '@tradepost/ui/styles.css?url'
 import { auth } from './app.server.ts'
 
@@ -19,12 +19,12 @@ export default function App() {
   const data = useLoaderData<typeof loader>()
   const active = data?.active
   const [params] = useSearchParams()
-  const nav = [
+  const nav: NavItem[] = [
     { to: '/', label: t('nav.home') },
     { to: '/search', label: t('nav.search') },
   ]
-  if (active?.status === 'active' && active.kind === 'buyer') nav.push({ to: '/account/ship-to', label: t('nav.shipTo') })
-  if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/account/members', label: t('nav.members') })
+  // The company's pages (ship-to, spending limits, approval rules, members) share one item and a sub-navigation.
+  if (active?.status === 'active' && active.kind === 'buyer') nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
   return (
     <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}
       headerExtra={

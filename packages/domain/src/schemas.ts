@@ -13,3 +13,5 @@ export { WarehouseInputSchema, type WarehouseInput } from './organizations/wareh
 export { PlaceInputSchema, type PlaceInput } from './organizations/place.schemas.ts'
 export * from './pricing/pricing.schemas.ts'
 export { PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing/pricing.constants.ts'
+export * from './companies/companies.schemas.ts'
+export { APPROVER_ROLES, BUYER_ROLES, MAX_APPROVAL_STEPS, SPENDING_PERIODS, type ApprovalStep, type ApproverRole, type BuyerRole, type SpendingPeriod } from './companies/approvals.constants.ts'

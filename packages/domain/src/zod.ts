@@ -6,3 +6,6 @@ import { z } from 'zod'
 z.config({ jitless: true })
 
 export { z }
+
+/** A field a form may leave blank: an empty select or text field means "none" (undefined). */
+export const blankAsNone = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())

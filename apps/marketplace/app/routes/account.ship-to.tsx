@@ -13,6 +13,7 @@ import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
+import { CompanyTabs } from '../components/company-tabs.tsx'
 
 export const meta = metaTitle('shipTo.title')
 
@@ -55,6 +56,7 @@ export default function ShipToAddresses() {
   const chosen = shipTos.find((s) => s.chosen)
   return (
     <>
+      <CompanyTabs />
       <PageHeader title={t('shipTo.title')} />
       <p className="muted">{t('shipTo.intro')}</p>
       {notice === 'saved' || notice === 'removed' || notice === 'chosenNone' ? <Flash>{t(`shipTo.${notice}`)}</Flash> : null}

@@ -12,7 +12,9 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { ApprovalRule } from '../companies/approval-rule.entity.ts'
 import { ShipTo } from '../companies/ship-to.entity.ts'
+import { SpendingLimit } from '../companies/spending-limit.entity.ts'
 import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
@@ -36,6 +38,8 @@ export type SubjectClass =
   | typeof ImportJob
   | typeof Warehouse
   | typeof ShipTo
+  | typeof SpendingLimit
+  | typeof ApprovalRule
   | typeof StorefrontView
   | typeof CustomerGroup
   | typeof Customer
@@ -110,7 +114,20 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       if (m.organizationKind === 'buyer') {
         // A company's ship-to addresses: every member picks one as "near me"; its admins keep them.
         can('read', ShipTo, { organizationId: org })
-        if (m.role === 'admin') can(['create', 'update', 'delete'], ShipTo, { organizationId: org })
+        // Spending limits and approval rules govern every member's orders, so every member sees them.
+        can('read', [SpendingLimit, ApprovalRule], { organizationId: org })
+        if (m.role === 'admin') {
+          can(['create', 'update', 'delete'], ShipTo, { organizationId: org })
+          // A company's admins keep its limits and rules, and those of the companies below it.
+          const companies = [org, ...(m.childOrganizationIds ?? [])]
+          can(['read', 'create', 'update', 'delete'], [SpendingLimit, ApprovalRule], { organizationId: { $in: companies } })
+          if (m.childOrganizationIds?.length) {
+            can('read', Organization, { id: { $in: [...m.childOrganizationIds] } })
+            can('read', Membership, { organizationId: { $in: [...m.childOrganizationIds] } })
+          }
+        }
+        // Roles approver, buyer and viewer differ only on orders (approve, place, only look):
+        // their rules come with orders.
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })

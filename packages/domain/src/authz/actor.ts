@@ -7,6 +7,11 @@ export interface ActiveMembership {
   readonly organizationStatus: OrganizationStatus
   readonly organizationName: string
   readonly role: Role
+  /**
+   * The active companies below a buyer company (its children, theirs, ...), filled in for its
+   * admins only: a parent's admins see and manage the children's people and spending.
+   */
+  readonly childOrganizationIds?: readonly string[]
 }
 
 /** Who is asking: anonymous, or a user with (usually) an active organization and role. */

@@ -59,3 +59,8 @@ export function authorize(ctx: Ctx, action: Action, subject: InstanceType<Subjec
 export function authorizeType(ctx: Ctx, action: Action, subject: SubjectClass): void {
   if (!ctx.ability.can(action, subject)) throw new DomainError('forbidden', 'FORBIDDEN')
 }
+
+/** May the actor do `action` on an object of this type with these tenant columns (for showing a control)? */
+export function may<C extends SubjectClass>(ctx: Ctx, action: Action, subject: C, fields: Partial<InstanceType<C>>): boolean {
+  return ctx.ability.can(action, Object.assign(Object.create(subject.prototype) as InstanceType<C>, fields))
+}

@@ -10,7 +10,9 @@ import { ImportJob } from '../imports/import-job.entity.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { ApprovalRule } from '../companies/approval-rule.entity.ts'
 import { ShipTo } from '../companies/ship-to.entity.ts'
+import { SpendingLimit } from '../companies/spending-limit.entity.ts'
 import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
@@ -28,6 +30,8 @@ export const entities = [
   Organization,
   Warehouse,
   ShipTo,
+  SpendingLimit,
+  ApprovalRule,
   User,
   Membership,
   Session,

@@ -1,10 +1,8 @@
 // Input schemas of a seller's pricing, shared by forms (in the browser) and actions.
-import { z } from '../zod.ts'
+import { blankAsNone, z } from '../zod.ts'
 import { PRICE_LIST_SCOPES } from './pricing.constants.ts'
 
 const name = z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(120, { error: 'TOO_LONG' })
-/** An empty select or text field means "none". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
 export const CustomerGroupInputSchema = z.object({
   id: z.uuid().optional(),
@@ -15,14 +13,14 @@ export type CustomerGroupInput = z.infer<typeof CustomerGroupInputSchema>
 /** A buyer company as the seller's customer: its group, the seller's account number for it, approval. */
 export const CustomerInputSchema = z.object({
   buyerId: z.uuid({ error: 'COMPANY_UNKNOWN' }),
-  groupId: optional(z.uuid({ error: 'GROUP_UNKNOWN' })),
-  accountNumber: optional(z.string().trim().max(60, { error: 'TOO_LONG' })),
+  groupId: blankAsNone(z.uuid({ error: 'GROUP_UNKNOWN' })),
+  accountNumber: blankAsNone(z.string().trim().max(60, { error: 'TOO_LONG' })),
   approved: z.boolean().default(false),
 })
 export type CustomerInput = z.infer<typeof CustomerInputSchema>
 
 /** A day typed in a date field ("2027-01-31"), as the start of that day in UTC. */
-const day = optional(
+const day = blankAsNone(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'DATE_INVALID' })
@@ -69,7 +67,7 @@ export const PriceEntryInputSchema = z
         z.array(z.object({ minQty: tierQty, price: z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(30) })).max(20),
       )
       .default([]),
-    percentOff: optional(z.coerce.number({ error: 'NUMBER_INVALID' }).gt(0, { error: 'PERCENT_INVALID' }).max(100, { error: 'PERCENT_INVALID' })),
+    percentOff: blankAsNone(z.coerce.number({ error: 'NUMBER_INVALID' }).gt(0, { error: 'PERCENT_INVALID' }).max(100, { error: 'PERCENT_INVALID' })),
   })
   .superRefine((v, ctx) => {
     if (v.mode === 'percent') {

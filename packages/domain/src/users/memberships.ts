@@ -3,6 +3,7 @@ import type { Actor } from '../authz/actor.ts'
 import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { Organization, type OrganizationKind } from '../organizations/organization.entity.ts'
+import { MAX_PARENT_DEPTH } from '../pricing/pricing.constants.ts'
 import { Membership } from './membership.entity.ts'
 import { User } from './user.entity.ts'
 
@@ -31,14 +32,28 @@ export async function resolveActor(
   const usable = memberships.filter((m) => byId.has(m.organizationId))
   const active = usable.find((m) => m.organizationId === session.activeOrganizationId) ?? usable[0]
   const org = active ? byId.get(active.organizationId) : undefined
+  const childOrganizationIds = org?.kind === 'buyer' && org.status === 'active' && active?.role === 'admin' ? await childCompaniesOf(em, org.id) : undefined
   return {
     userId: session.userId,
     impersonatorUserId: session.impersonatorUserId,
     membership:
       active && org
-        ? { organizationId: org.id, organizationKind: org.kind, organizationStatus: org.status, organizationName: org.name, role: active.role }
+        ? { organizationId: org.id, organizationKind: org.kind, organizationStatus: org.status, organizationName: org.name, role: active.role, ...(childOrganizationIds?.length ? { childOrganizationIds } : {}) }
         : null,
   }
+}
+
+/** The active buyer companies below one (children, their children, ...), five levels at most. */
+async function childCompaniesOf(em: EntityManager, id: string): Promise<string[]> {
+  const rows: { id: string }[] = await em.getConnection().execute(
+    `with recursive down(id, depth) as (
+       select id, 1 from organization where parent_id = ? and kind = 'buyer' and status = 'active'
+       union all select o.id, down.depth + 1 from organization o join down on o.parent_id = down.id
+         where o.kind = 'buyer' and o.status = 'active' and down.depth < ?
+     ) select distinct id from down order by id`,
+    [id, MAX_PARENT_DEPTH],
+  )
+  return rows.map((r) => r.id)
 }
 
 /** The organizations the actor belongs to, for the switcher. */

@@ -17,6 +17,8 @@ export interface NavItem {
   to: string
   label: string
   icon?: LucideIcon
+  /** A path whose pages all belong to this item (it is current on any of them). */
+  section?: string
 }
 
 export interface AppShellProps {
@@ -39,8 +41,8 @@ export function AppShell({ product, nav, layout = 'top', user, organizations, ac
   const navigation = useNavigation()
   const here = location.pathname + location.search
   const links = (withIcons: boolean) =>
-    nav.map(({ to, label, icon: Icon }) => (
-      <NavLink key={to} to={to} end={to === '/'}>
+    nav.map(({ to, label, icon: Icon, section }) => (
+      <NavLink key={to} to={to} end={to === '/'} {...(section && location.pathname.startsWith(section) ? { className: 'active', 'aria-current': 'page' as const } : {})}>
         {withIcons && Icon ? <Icon aria-hidden="true" size={18} /> : null}
         {label}
       </NavLink>
