@@ -174,7 +174,7 @@ export async function approvalChainFor(
 /** The categories and every category above them (a rule on "Electrical" covers its subcategories). */
 async function withAncestors(ctx: Ctx, ids: string[]): Promise<string[]> {
   if (!ids.length) return []
-  const rows: { id: string }[] = await ctx.em.getConnection().execute(
+  const rows: { id: string }[] = await ctx.em.execute(
     `with recursive up(id, parent_id, depth) as (
        select id, parent_id, 0 from category where id = any(?::uuid[])
        union all select c.id, c.parent_id, up.depth + 1 from category c join up on c.id = up.parent_id where up.depth < 10

@@ -150,7 +150,8 @@ export async function priceCandidates(ctx: Pick<Ctx, 'em'>, viewer: PriceViewer,
   const out = new Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>()
   const ids = [...new Set(offerIds)]
   if (!ids.length) return out
-  const rows = await ctx.em.getConnection().execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, at.toISOString(), at.toISOString(), ids.join(',')])
+  // Through the entity manager, so a caller inside a transaction (checkout) reads its own writes.
+  const rows = await ctx.em.execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, at.toISOString(), at.toISOString(), ids.join(',')])
   for (const r of rows) {
     let entry = out.get(r.offer_id)
     if (!entry) out.set(r.offer_id, (entry = { base: { amount: Number(r.price_amount), currency: r.currency }, minOrderQty: r.min_order_qty, candidates: [] }))
