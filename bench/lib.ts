@@ -80,12 +80,12 @@ export async function interleaved<K extends string>(count: number, tasks: Record
  * A lean GET for load generation (node:http over kept-alive connections, asking for gzip like a
  * browser): the load generator shares the machine with the server, so it should cost little.
  */
-export function httpGet(): (url: string) => Promise<void> {
+export function httpGet(extraHeaders: Record<string, string> = {}): (url: string) => Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
   return (url) =>
     new Promise<void>((resolve, reject) => {
       http
-        .get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        .get(url, { agent, headers: { 'Accept-Encoding': 'gzip', ...extraHeaders } }, (res) => {
           if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`))
           res.on('data', () => {})
           res.on('end', resolve)
@@ -93,4 +93,12 @@ export function httpGet(): (url: string) => Promise<void> {
         })
         .on('error', reject)
     })
+}
+
+/** Signs in through the app's own login form; returns the session cookie ("name=value"). */
+export async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${appUrl}/login`, { method: 'POST', redirect: 'manual', headers: { Origin: appUrl, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ email, password, redirectTo: '/' }) })
+  const cookie = response.headers.getSetCookie().find((c) => /session=[^;]/.test(c))
+  if (response.status !== 302 || !cookie) throw new Error(`signing in as ${email} answered ${response.status}`)
+  return cookie.split(';')[0]!
 }

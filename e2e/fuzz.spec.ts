@@ -26,6 +26,8 @@ interface Ids {
   /** Hải Phòng Shipyard (a buyer company) and its buyer, for its spending and approval forms. */
   haiphong: string
   haiphongBuyer: string
+  /** Bến Thành Construction, a customer of Hà Nội Industrial Supply (whose sales may act as its people). */
+  benthanh: string
 }
 
 interface FormCase {
@@ -82,6 +84,7 @@ const FORMS: FormCase[] = [
     form: (ids) => ({ intent: 'save', organizationId: ids.haiphong, currency: 'VND', name: `Fuzz rule ${randomBytes(3).toString('hex')}`, minTotal: '10000000', 'steps[0]': 'admin', active: 'on' }),
     fuzz: ['name', 'minTotal', 'sellerId', 'buyerRole', 'steps[0]', 'steps[1]', 'currency'],
   },
+  { name: 'act as a user', app: 'portal', path: (ids) => `/impersonate?company=${ids.benthanh}`, as: 'sales@hanoisupply.test', form: (ids) => ({ organizationId: ids.benthanh, userId: '00000000-0000-4000-8000-000000000000', reason: 'Fuzzing the impersonation form' }), fuzz: ['reason', 'userId', 'organizationId'] },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -126,6 +129,7 @@ async function ids(): Promise<Ids> {
     })(),
     haiphong: (await em.findOneOrFail(Organization, { slug: 'haiphong-shipyard' })).id,
     haiphongBuyer: (await em.findOneOrFail(User, { email: 'buyer@haiphongshipyard.test' })).id,
+    benthanh: (await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })).id,
   }
 }
 

@@ -9,7 +9,7 @@ import { User } from '@tradepost/domain/users'
 import { db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -36,6 +36,7 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: BUYER, path: () => '/account/members' },
   { app: 'market', as: BUYER, path: () => '/account/ship-to' },
   { app: 'market', as: BUYER, path: () => '/account/spending' },
+  { app: 'market', as: null, path: () => '/impersonate/a-used-or-stale-link-matches-nothing' },
   { app: 'market', as: BUYER, path: () => '/account/approvals?check=1&total=60000000' },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
@@ -52,6 +53,7 @@ export const PAGES: PageRow[] = [
   { app: 'portal', as: HANOI, path: () => '/price-lists' },
   { app: 'portal', as: HANOI, path: () => '/price-lists/new' },
   { app: 'portal', as: HANOI, path: (ids) => `/price-lists/${ids.priceList}` },
+  { app: 'portal', as: HANOI, path: (ids) => `/impersonate?company=${ids.buyer}` },
   { app: 'portal', as: SONGHONG, path: () => '/products' },
   { app: 'portal', as: SONGHONG, path: (ids) => `/products/${ids.product}` },
   { app: 'portal', as: SONGHONG, path: () => '/products/new' },
@@ -76,5 +78,6 @@ export async function loadIds(): Promise<Ids> {
   const job = em.create(ImportJob, { organizationId: hanoi.id, createdByUserId: importer.id, kind: 'offers', filename: 'phone-check-with-a-rather-long-file-name-from-an-erp-export.csv', status: 'done', errors: [{ line: 2, field: 'price', code: 'PRICE_INVALID' }] })
   await em.persist(job).flush()
   const priceList = await em.findOneOrFail(PriceList, { organizationId: hanoi.id, name: 'Bến Thành 2027 contract' })
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id }
+  const buyer = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id }
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: builds the apps, starts PostgreSQL (a persistent bench cluster in
 // .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
-// marketplace, and runs bench/search and bench/product-page. BENCH_ROUNDS sets how many times the
+// marketplace, and runs bench/search, bench/product-page (anonymous, and signed in with contract
+// prices) and bench/pricing. BENCH_ROUNDS sets how many times the
 // search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10);
 // BENCH_IMPORT_ROWS the rows of the offers file bench/import imports (default 100,000).
 import { availableParallelism } from 'node:os'
@@ -11,7 +12,9 @@ import { startEmbeddedPostgres } from '@tradepost/infra/postgres'
 import { createSearchIndex, reindexAll } from '@tradepost/search'
 import { seedDemo } from '@tradepost/seeds/demo'
 import { generateLargeWorld } from '@tradepost/seeds/generate-large'
-import { benchProductPage } from '../bench/product-page.ts'
+import { benchPricing } from '../bench/pricing.ts'
+import { benchProductPage, benchProductPageSignedIn } from '../bench/product-page.ts'
+import { BENCH_BUYER_EMAIL, BENCH_BUYER_PASSWORD, generateLargePricing } from '@tradepost/seeds/generate-large-pricing'
 import { benchImport } from '../bench/import.ts'
 import { benchSearch } from '../bench/search.ts'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp } from './lib.ts'
@@ -27,6 +30,9 @@ try {
   let t = performance.now()
   const world = await generateLargeWorld(databaseUrl)
   log(world.created ? `generated ${world.products} products and ${world.offers} offers in ${((performance.now() - t) / 1000).toFixed(1)} s` : 'large world already present')
+  t = performance.now()
+  const pricing = await generateLargePricing(databaseUrl)
+  log(pricing.created ? `generated ${pricing.lists} price lists with ${pricing.entries} prices in ${((performance.now() - t) / 1000).toFixed(1)} s` : 'bench price lists already present')
   // The index is rebuilt on every run: its speed is part of what is measured.
   t = performance.now()
   const index = createSearchIndex({ ...process.env, DATABASE_URL: databaseUrl })
@@ -46,6 +52,8 @@ try {
   try {
     await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, Number(process.env.BENCH_ROUNDS ?? 2))
     await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, ', one server process')
+    await benchPricing(databaseUrl, pricing.buyerId)
+    await benchProductPageSignedIn(databaseUrl, `http://127.0.0.1:${port}`, seconds, { email: BENCH_BUYER_EMAIL, password: BENCH_BUYER_PASSWORD })
     const cores = availableParallelism()
     if (cores > 1) {
       await stopServices([server])

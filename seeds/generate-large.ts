@@ -24,7 +24,7 @@ const TYPES = [
 ] as const
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run builds the same world. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed
   return () => {
     a = (a + 0x6d2b79f5) | 0
@@ -34,7 +34,7 @@ function random(seed: number) {
   }
 }
 
-async function insert(client: pg.PoolClient, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]) {
+export async function insert(client: pg.PoolClient, table: string, columns: Record<string, string>, rows: Record<string, unknown>[]) {
   const names = Object.keys(columns)
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000)
@@ -45,14 +45,27 @@ async function insert(client: pg.PoolClient, table: string, columns: Record<stri
   }
 }
 
+/** One connection for a bulk write: a failed write is rolled back, and the connection always closed. */
+export async function withBulkClient<T>(databaseUrl: string, write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 })
+  const client = await pool.connect()
+  try {
+    return await write(client)
+  } catch (error) {
+    await client.query('rollback').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+    await pool.end()
+  }
+}
+
 export async function generateLargeWorld(databaseUrl: string, options: LargeWorldOptions = {}): Promise<{ created: boolean; products: number; offers: number }> {
   const productCount = options.products ?? 10_000
   const offerCount = options.offers ?? 100_000
   const distributorCount = options.distributors ?? 50
   const perDistributor = options.warehousesPerDistributor ?? 4
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 })
-  const client = await pool.connect()
-  try {
+  return withBulkClient(databaseUrl, async (client) => {
     const exists = await client.query(`select count(*)::int as n from product where mpn like 'BENCH-%'`)
     if (exists.rows[0].n >= productCount) return { created: false, products: exists.rows[0].n, offers: offerCount }
     const rnd = random(42)
@@ -114,11 +127,5 @@ export async function generateLargeWorld(databaseUrl: string, options: LargeWorl
     await client.query('commit')
     await client.query('analyze')
     return { created: true, products: productCount, offers: offerCount }
-  } catch (error) {
-    await client.query('rollback').catch(() => {})
-    throw error
-  } finally {
-    client.release()
-    await pool.end()
-  }
+  })
 }

@@ -3,6 +3,7 @@ import { Form, Outlet, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
+import { ImpersonationBanner } from '@tradepost/ui/components/impersonation-banner.tsx'
 import styles from '@tradepost/ui/styles.css?url'
 import { auth } from './app.server.ts'
 
@@ -27,6 +28,7 @@ export default function App() {
   if (active?.status === 'active' && active.kind === 'buyer') nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
   return (
     <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}
+      banner={data?.impersonation && data.user ? <ImpersonationBanner impersonation={data.impersonation} userName={data.user.name} /> : null}
       headerExtra={
         <Form method="get" action="/search" className="searchbox" role="search">
           <label htmlFor="site-search" className="visually-hidden">

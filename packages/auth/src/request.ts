@@ -3,7 +3,7 @@ import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { DomainError, isUniqueViolation } from '@tradepost/domain/errors'
 import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
-import { listMyOrganizations, resolveActor, sessionStore } from '@tradepost/domain/users'
+import { activeImpersonation, listMyOrganizations, resolveActor, sessionStore, type ActiveImpersonation, type RedeemedImpersonation } from '@tradepost/domain/users'
 import { appUrl, isProduction, type AppId } from './app-urls.ts'
 import { createLucia, type AppLucia } from './lucia.ts'
 import { getServices, type Services } from './services.ts'
@@ -33,6 +33,8 @@ export interface RequestContext {
   sessionId: string | null
   /** Set-Cookie headers the response must carry (a refreshed or a cleared session cookie). */
   headers: Headers
+  /** Someone acting as this user (every page shows it), while the impersonation lasts. */
+  impersonation: ActiveImpersonation | null
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -103,11 +105,18 @@ export function createAuthKit(config: AppAuthConfig) {
     const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
     let actor: Actor = ANONYMOUS
     let user: SignedInUser | null = null
+    let impersonation: ActiveImpersonation | null = null
     if (sessionId) {
       const { session, user: found } = await lucia.validateSession(sessionId)
-      if (session && found) {
+      // An impersonated session lives only as long as its impersonation, however lucia extends it.
+      impersonation = session?.impersonatorUserId && found ? await activeImpersonation(em, { userId: found.id, impersonatorUserId: session.impersonatorUserId }) : null
+      if (session?.impersonatorUserId && !impersonation) {
+        await lucia.invalidateSession(session.id)
+        headers.append('Set-Cookie', lucia.createBlankSessionCookie().serialize())
+      } else if (session && found) {
         if (session.fresh) headers.append('Set-Cookie', lucia.createSessionCookie(session.id).serialize())
-        actor = await resolveActor(em, { userId: found.id, activeOrganizationId: session.activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
+        const activeOrganizationId = impersonation?.organizationId ?? session.activeOrganizationId
+        actor = await resolveActor(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
         user = { id: found.id, email: found.email, name: found.name, locale: found.locale }
       } else {
         // A forged, expired or revoked cookie: clear it and carry on as anonymous.
@@ -115,7 +124,7 @@ export function createAuthKit(config: AppAuthConfig) {
       }
     }
     const ctx = createCtx({ actor, em, jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
-    return { ctx, user, sessionId: user ? sessionId : null, headers }
+    return { ctx, user, sessionId: user ? sessionId : null, headers, impersonation }
   }
 
   /** Signed in, or sent to the login page (coming back here afterwards). */
@@ -141,6 +150,13 @@ export function createAuthKit(config: AppAuthConfig) {
     return lucia.createSessionCookie(session.id).serialize()
   }
 
+  /** Opens the session an impersonation link was redeemed for (acting as its user, in its company). */
+  async function startImpersonatedSession(redeemed: RedeemedImpersonation): Promise<string> {
+    const { lucia } = await boot()
+    const session = await lucia.createSession(redeemed.userId, { activeOrganizationId: redeemed.organizationId, impersonatorUserId: redeemed.impersonatorUserId })
+    return lucia.createSessionCookie(session.id).serialize()
+  }
+
   /** Signs out of this session, or of every session of the user. Returns the clearing cookie. */
   async function endSession(rc: RequestContext, scope: 'this' | 'all'): Promise<string> {
     const { lucia } = await boot()
@@ -151,6 +167,8 @@ export function createAuthKit(config: AppAuthConfig) {
 
   /** Makes one of the user's organizations (of this app's kinds) the active one. */
   async function switchOrganization(rc: RequestContext & { user: SignedInUser; sessionId: string }, organizationId: string): Promise<boolean> {
+    // Acting as someone stays within the company it was started for.
+    if (rc.ctx.actor.impersonatorUserId) return false
     const mine = await listMyOrganizations(rc.ctx, config.kinds)
     if (!mine.some((o) => o.organizationId === organizationId)) return false
     return sessionStore.switchOrganization(rc.ctx.em, rc.sessionId, rc.user.id, organizationId)
@@ -159,7 +177,7 @@ export function createAuthKit(config: AppAuthConfig) {
   /** The base of links this app emails: its configured URL, never the request's Host. */
   const publicUrl = () => appUrl(config.app)
 
-  return { kinds: config.kinds, publicUrl, getRequestContext, requireUser, requireMember, startSession, endSession, switchOrganization, assertSameOrigin }
+  return { kinds: config.kinds, publicUrl, getRequestContext, requireUser, requireMember, startSession, startImpersonatedSession, endSession, switchOrganization, assertSameOrigin }
 }
 export type AuthKit = ReturnType<typeof createAuthKit>
 

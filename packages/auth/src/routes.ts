@@ -25,7 +25,7 @@ import {
   SignUpSchema,
 } from '@tradepost/domain/users'
 import { parseForm, submitForm } from './forms.ts'
-import { guard, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
+import { forbiddenResponse, guard, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
 import { getServices } from './services.ts'
 import { readProductImage } from '@tradepost/domain/catalog'
 
@@ -68,6 +68,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
           user: rc.user ? { name: rc.user.name, email: rc.user.email } : null,
           organizations: await listMyOrganizations(rc.ctx, kit.kinds),
           active: m ? { id: m.organizationId, kind: m.organizationKind, role: m.role, status: m.organizationStatus } : null,
+          impersonation: rc.impersonation ? { by: rc.impersonation.impersonatorName, for: rc.impersonation.impersonatorOrganizationName, endsAt: rc.impersonation.endsAt.toISOString() } : null,
           ...extra,
         },
         { headers: rc.headers },
@@ -124,6 +125,8 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
 
     async forgotPasswordAction(request: Request, context: LoadContext) {
       const rc = await kit.getRequestContext(request)
+      // Someone acting as a user never touches passwords.
+      if (rc.impersonation) throw forbiddenResponse()
       const submission = parseForm(await request.formData(), RequestPasswordResetSchema)
       if (submission.status !== 'success') return data({ result: submission.reply(), sent: false, error: null as BusinessError | null }, { status: 400 })
       const result = await requestPasswordReset(rc.ctx, { email: submission.value.email, origin: kit.publicUrl(), ip: context.clientIp ?? 'unknown' })
@@ -141,6 +144,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
 
     async resetPasswordAction(request: Request, token: string) {
       const rc = await kit.getRequestContext(request)
+      if (rc.impersonation) throw forbiddenResponse()
       const submission = parseForm(await request.formData(), ResetPasswordSchema)
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), error: null as BusinessError | null }, { status: 400 })
       const result = await resetPassword(rc.ctx, { token, password: submission.value.password })

@@ -103,9 +103,14 @@ export default function Customers() {
               <td>{c.approved ? <span className="badge active">{t('customers.approved')}</span> : <span className="badge pending">{t('customers.notApproved')}</span>}</td>
               <td>
                 {canManage ? (
-                  <Link to={`/customers?edit=${c.id}#customer-form`} aria-label={t('customers.editNamed', { name: c.buyer.name })}>
-                    {t('customers.edit')}
-                  </Link>
+                  <span className="flex flex-wrap gap-3">
+                    <Link to={`/customers?edit=${c.id}#customer-form`} aria-label={t('customers.editNamed', { name: c.buyer.name })}>
+                      {t('customers.edit')}
+                    </Link>
+                    <Link to={`/impersonate?company=${c.buyer.id}`} aria-label={t('impersonation.actAsIn', { name: c.buyer.name })}>
+                      {t('impersonation.actAs')}
+                    </Link>
+                  </span>
                 ) : null}
               </td>
             </tr>

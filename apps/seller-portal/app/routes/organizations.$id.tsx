@@ -115,6 +115,13 @@ export default function OrganizationDetail() {
               </SubmitButton>
             </Form>
           ) : null}
+          {o.status === 'active' && o.kind === 'buyer' ? (
+            <p>
+              <Link to={`/impersonate?company=${o.id}`} className="button secondary">
+                {t('impersonation.actAs')}
+              </Link>
+            </p>
+          ) : null}
           {o.status === 'suspended' ? (
             <Form method="post">
               <SubmitButton name="transition" value="reactivate">

@@ -22,7 +22,7 @@ import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Actor } from './actor.ts'
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate'
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate' | 'impersonate'
 export type SubjectClass =
   | typeof Organization
   | typeof Membership
@@ -64,7 +64,7 @@ const PRICING_SUBJECTS = [CustomerGroup, Customer, PriceList, PriceListTarget, P
  * tenant column, so `accessibleWhere` can turn it into a query.
  */
 export function defineAbilityFor(actor: Actor): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility)
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility)
 
   // Everyone, signed in or not: the public profile of active sellers, the published catalog of
   // organizations that are not suspended, and active offers (offers of suspended sellers are
@@ -110,6 +110,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Every member sees the seller's prices (sales staff quote them); admins and sales keep them.
         can('read', PRICING_SUBJECTS, { organizationId: org })
         if (PRICING_ROLES.has(m.role)) can(['create', 'update', 'delete'], PRICING_SUBJECTS, { organizationId: org })
+        // Admins and sales staff may act as the people of their own customers (support, orders by phone).
+        if (PRICING_ROLES.has(m.role)) can('impersonate', Customer, { organizationId: org })
       }
       if (m.organizationKind === 'buyer') {
         // A company's ship-to addresses: every member picks one as "near me"; its admins keep them.
@@ -141,8 +143,19 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Support: every seller's offers, paused ones included (to answer "why can buyers not see it").
         can('read', Offer)
         if (m.role === 'admin') can(['approve', 'suspend'], Organization)
+        // Support acts as the people of any active buyer company.
+        can('impersonate', Organization, { kind: 'buyer', status: 'active' })
       }
     }
+  }
+
+  // Acting as someone else: no passwords, invitations, roles, approvals, limits or rules, and no
+  // impersonating further (password pages refuse impersonated sessions too).
+  if (actor.impersonatorUserId) {
+    cannot(['create', 'delete'], Invitation)
+    cannot(['update', 'delete'], Membership)
+    cannot(['create', 'update', 'delete'], [SpendingLimit, ApprovalRule])
+    cannot(['approve', 'impersonate'], 'all')
   }
 
   return build({ detectSubjectType: (object) => object.constructor as SubjectClass })

@@ -21,6 +21,7 @@ import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
+import { Impersonation } from '../users/impersonation.entity.ts'
 import { PasswordReset } from '../users/password-reset.entity.ts'
 import { Session } from '../users/session.entity.ts'
 import { User } from '../users/user.entity.ts'
@@ -37,6 +38,7 @@ export const entities = [
   Session,
   Invitation,
   PasswordReset,
+  Impersonation,
   LoginThrottle,
   AuditEvent,
   EmailMessage,

@@ -11,3 +11,5 @@ export { inviteMember, listInvitations, revokeInvitation, previewInvitation, acc
 export { resolveActor, listMyOrganizations, listMembers, getCurrentUser, type MyOrganizationDto, type MemberDto, type CurrentUserDto } from './memberships.ts'
 export { sessionStore, type StoredSession } from './session-store.ts'
 export { hashPassword, verifyPassword } from './password.ts'
+export { Impersonation } from './impersonation.entity.ts'
+export { activeImpersonation, endImpersonation, impersonableCompany, IMPERSONATION_MINUTES, redeemImpersonation, startImpersonation, type ActiveImpersonation, type ImpersonableCompanyDto, type RedeemedImpersonation } from './impersonation.ts'

@@ -54,3 +54,11 @@ export const RequestPasswordResetSchema = z.object({ email: EmailSchema })
 export const ResetPasswordSchema = z
   .object({ password: PasswordSchema, confirm: z.string({ error: 'FIELD_REQUIRED' }) })
   .refine((v) => v.password === v.confirm, { error: 'PASSWORDS_DO_NOT_MATCH', path: ['confirm'] })
+
+/** Acting as one of a buyer company's people: who, and why (kept in the audit log). */
+export const ImpersonationInputSchema = z.object({
+  organizationId: z.uuid({ error: 'COMPANY_UNKNOWN' }),
+  userId: z.uuid({ error: 'NOT_A_MEMBER' }),
+  reason: z.string({ error: 'REASON_REQUIRED' }).trim().min(10, { error: 'REASON_TOO_SHORT' }).max(500, { error: 'TOO_LONG' }),
+})
+export type ImpersonationInput = z.infer<typeof ImpersonationInputSchema>

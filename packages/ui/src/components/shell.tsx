@@ -31,11 +31,13 @@ export interface AppShellProps {
   activeOrganizationId: string | null
   /** Shown between the navigation and the tools (the marketplace's search box). */
   headerExtra?: ReactNode
+  /** Shown above the header on every page (someone acting as this user). */
+  banner?: ReactNode
   children: ReactNode
 }
 
 /** The frame of every page: header, navigation, account menu and language switcher. */
-export function AppShell({ product, nav, layout = 'top', user, organizations, activeOrganizationId, headerExtra, children }: AppShellProps) {
+export function AppShell({ product, nav, layout = 'top', user, organizations, activeOrganizationId, headerExtra, banner, children }: AppShellProps) {
   const { t } = useTranslation()
   const location = useLocation()
   const navigation = useNavigation()
@@ -73,6 +75,7 @@ export function AppShell({ product, nav, layout = 'top', user, organizations, ac
           </aside>
         ) : null}
         <div className="shell-body">
+          {banner}
           <header className="topbar">
             {sidebar ? <span className="phone-only">{brand}</span> : brand}
             {sidebar ? <span className="topbar-org">{organizations.find((o) => o.organizationId === activeOrganizationId)?.name}</span> : null}

@@ -20,6 +20,7 @@ import { Migration20261202051752_brand_logo } from './Migration20261202051752_br
 import { Migration20261202055659_ship_to } from './Migration20261202055659_ship_to.ts'
 import { Migration20261202074736_pricing } from './Migration20261202074736_pricing.ts'
 import { Migration20261202174303_approvals } from './Migration20261202174303_approvals.ts'
+import { Migration20261202181750_impersonation } from './Migration20261202181750_impersonation.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202055659_ship_to', class: Migration20261202055659_ship_to },
   { name: 'Migration20261202074736_pricing', class: Migration20261202074736_pricing },
   { name: 'Migration20261202174303_approvals', class: Migration20261202174303_approvals },
+  { name: 'Migration20261202181750_impersonation', class: Migration20261202181750_impersonation },
 ]
