@@ -17,13 +17,20 @@ with recursive chain as (
   where c.inherit_prices and c.depth < 5
 ),
 cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved),
+reach as (
+  select coalesce(jsonb_object_agg(price_list_id, depth), '{}'::jsonb) as depth_of from (select price_list_id, min(depth) as depth from (
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
+    union all
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
+  ) x group by price_list_id) y
+),
 cand as (
   select o.id as offer_id, pl.id as list_id, pl.priority,
     array_position(array['contract', 'company', 'group', 'everyone'], pl.scope) as rank,
-    case when pl.scope = 'everyone' then 0 else (select min(cu.depth) from price_list_target t join cust cu on cu.organization_id = pl.organization_id and (t.customer_id = cu.id or t.group_id = cu.group_id) where t.price_list_id = pl.id) end as depth,
+    case when pl.scope = 'everyone' then 0 else (r.depth_of ->> pl.id::text)::int end as depth,
     case when e.percent_off_bp is not null then o.price_amount - (o.price_amount * e.percent_off_bp + 5000) / 10000
       else (select (t->>'amount')::bigint from jsonb_array_elements(e.tiers) t where (t->>'minQty')::int <= o.min_order_qty order by (t->>'minQty')::int desc limit 1) end as unit
-  from offer o
+  from reach r, offer o
   join price_list_entry e on e.offer_id = o.id
   join price_list pl on pl.id = e.price_list_id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
     and (pl.valid_from is null or pl.valid_from <= now()) and (pl.valid_to is null or pl.valid_to > now())

@@ -20,6 +20,8 @@ import { benchSearch } from '../bench/search.ts'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp } from './lib.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+// BENCH_ONLY=pricing,product-page runs only those (search, product-page, pricing, import).
+const only = new Set((process.env.BENCH_ONLY ?? 'search,product-page,pricing,import').split(',').map((s) => s.trim()))
 if (pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('the build failed')
 const postgres = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(root, '.tradepost', 'bench-postgres'), port: 56432, log })
 const databaseUrl = process.env.DATABASE_URL ?? (await postgres!.ensureDatabase('tradepost_bench'))
@@ -50,12 +52,12 @@ try {
   // One server process first (the default), then one per core as a production deploy would run.
   let server = await serve(1)
   try {
-    await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, Number(process.env.BENCH_ROUNDS ?? 2))
-    await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, ', one server process')
-    await benchPricing(databaseUrl, pricing.buyerId)
-    await benchProductPageSignedIn(databaseUrl, `http://127.0.0.1:${port}`, seconds, { email: BENCH_BUYER_EMAIL, password: BENCH_BUYER_PASSWORD })
+    if (only.has('search')) await benchSearch(databaseUrl, `http://127.0.0.1:${port}`, Number(process.env.BENCH_ROUNDS ?? 2))
+    if (only.has('product-page')) await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, ', one server process')
+    if (only.has('pricing')) await benchPricing(databaseUrl, pricing.buyerId)
+    if (only.has('product-page')) await benchProductPageSignedIn(databaseUrl, `http://127.0.0.1:${port}`, seconds, { email: BENCH_BUYER_EMAIL, password: BENCH_BUYER_PASSWORD })
     const cores = availableParallelism()
-    if (cores > 1) {
+    if (cores > 1 && only.has('product-page')) {
       await stopServices([server])
       server = await serve(cores)
       await benchProductPage(databaseUrl, `http://127.0.0.1:${port}`, seconds, `, ${cores} server processes (WEB_CONCURRENCY=${cores})`)
@@ -63,7 +65,7 @@ try {
   } finally {
     await stopServices([server])
   }
-  await benchImport(databaseUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 100_000))
+  if (only.has('import')) await benchImport(databaseUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 100_000))
 } finally {
   await postgres?.stop()
 }

@@ -8,7 +8,7 @@ import { seedDemoImages } from './demo-images.ts'
 import { ShipTo } from '@tradepost/domain/companies'
 import type { FileStorage } from '@tradepost/domain/catalog'
 import { seedDemoPricing } from './demo-pricing.ts'
-import { seedDemoApprovals } from './demo-approvals.ts'
+import { seedDemoApprovals, seedDemoBuying } from './demo-approvals.ts'
 export { DEMO_CATALOG_NAMES } from './demo-catalog.ts'
 
 /** One documented password for every demo user. */
@@ -139,6 +139,7 @@ export async function seedDemo(em: EntityManager, options: { storage?: FileStora
   await seedDemoCatalog(em)
   await seedDemoPricing(em)
   await seedDemoApprovals(em)
+  await seedDemoBuying(em)
   if (options.storage) await seedDemoImages(em.fork(), options.storage)
   // Two weeks of storefront views before today (today counts live), so dashboards have a history.
   await em.getConnection().execute(

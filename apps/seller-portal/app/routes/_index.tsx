@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard } from '@tradepost/auth'
+import { appUrl, guard } from '@tradepost/auth'
 import { getSellerDashboard, type SellerDashboardDto } from '@tradepost/domain/dashboard'
-import { operatorOverview } from '@tradepost/domain/organizations'
+import { buyingOrganizationOf, operatorOverview } from '@tradepost/domain/organizations'
 import { BarChart, ColumnChart } from '@tradepost/ui/components/charts.tsx'
 import { DataTable, EmptyState, FormattedDate, localeTag } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
@@ -19,12 +19,13 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const active = m?.organizationStatus === 'active'
   const overview = active && m.organizationKind === 'operator' ? await operatorOverview(rc.ctx) : null
   const seller = active && (m.organizationKind === 'manufacturer' || m.organizationKind === 'distributor') ? await getSellerDashboard(rc.ctx) : null
-  return data({ name: rc.user.name, membership: m, overview, seller }, { headers: rc.headers })
+  const buying = seller ? { organization: await buyingOrganizationOf(rc.ctx), marketplaceUrl: appUrl('marketplace') } : null
+  return data({ name: rc.user.name, membership: m, overview, seller, buying }, { headers: rc.headers })
 })
 
 export default function Dashboard() {
   const { t } = useTranslation()
-  const { name, membership: m, overview, seller } = useLoaderData<typeof loader>()
+  const { name, membership: m, overview, seller, buying } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name })} />
@@ -61,7 +62,41 @@ export default function Dashboard() {
         </div>
       ) : null}
       {seller && m ? <SellerDashboard d={seller} isAdmin={m.role === 'admin'} /> : null}
+      {buying && m ? <BuyingPanel buying={buying} isAdmin={m.role === 'admin'} /> : null}
     </>
+  )
+}
+
+/** Sellers buy too: the seller's buying organization in the marketplace, or the button that makes it. */
+function BuyingPanel({ buying, isAdmin }: { buying: { organization: { id: string; name: string } | null; marketplaceUrl: string }; isAdmin: boolean }) {
+  const { t } = useTranslation()
+  const created = useSearchParams()[0].get('notice') === 'buying'
+  return (
+    <section className="panel" id="buying" aria-labelledby="buying-title">
+      <h2 id="buying-title">{t('buying.title')}</h2>
+      {buying.organization ? (
+        <>
+          {created ? <Notice tone="success">{t('buying.created', { name: buying.organization.name })}</Notice> : null}
+          <p>{t('buying.exists', { name: buying.organization.name })}</p>
+          <a href={buying.marketplaceUrl} className="button secondary">
+            {t('buying.open')}
+          </a>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('buying.intro')}</p>
+          {isAdmin ? (
+            <Form method="post" action="/buying">
+              <button type="submit" className="button primary">
+                {t('buying.create')}
+              </button>
+            </Form>
+          ) : (
+            <p className="hint">{t('buying.adminsOnly')}</p>
+          )}
+        </>
+      )}
+    </section>
   )
 }
 

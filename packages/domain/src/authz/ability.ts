@@ -105,6 +105,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if (OFFER_ROLES.has(m.role)) can(['create', 'update', 'delete'], [Offer, OfferStock], { organizationId: org })
         if (m.role === 'admin') can(['create', 'update'], Storefront, { organizationId: org })
         if (OFFER_ROLES.has(m.role)) can(['read', 'create'], ImportJob, { organizationId: org })
+        // Its admins make its buying organization (decision 009), and every member sees it.
+        if (m.role === 'admin') can('create', Organization, { kind: 'buyer', buysForId: org })
+        can('read', Organization, { buysForId: org })
         // Active buyer companies by name: a seller finds the company it adds as a customer.
         can('read', Organization, { kind: 'buyer', status: 'active' })
         // Every member sees the seller's prices (sales staff quote them); admins and sales keep them.

@@ -9,6 +9,7 @@ export type { Locale, OrganizationKind, OrganizationStatus } from './organizatio
 const OrganizationSchema = defineEntity({
   name: 'Organization',
   tableName: 'organization',
+  checks: [{ name: 'organization_buys_for_check', expression: "buys_for_id is null or kind = 'buyer'" }],
   properties: {
     id: idColumn(),
     kind: p.enum(ORGANIZATION_KINDS).index(),
@@ -21,6 +22,8 @@ const OrganizationSchema = defineEntity({
     parentId: () => p.manyToOne(Organization).mapToPk().nullable().fieldName('parent_id').index(),
     /** A child company gets the price agreements its parent has with each seller (its own come first). */
     inheritPrices: p.boolean().default(false),
+    /** A seller's own buying organization: the company it buys as in the marketplace (decision 009). */
+    buysForId: () => p.manyToOne(Organization).mapToPk().nullable().unique().fieldName('buys_for_id'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

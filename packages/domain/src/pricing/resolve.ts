@@ -129,21 +129,27 @@ with recursive chain as (
   join organization p on p.id = c.parent_id and p.kind = 'buyer' and p.status = 'active'
   where c.inherit_prices and c.depth < ${MAX_PARENT_DEPTH}
 ),
-cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved)
+cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved),
+-- The lists aimed at the buyer's chain (through a customer, or its group), once: list id → nearest depth.
+reach as (
+  select coalesce(jsonb_object_agg(price_list_id, depth), '{}'::jsonb) as depth_of from (select price_list_id, min(depth) as depth from (
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
+    union all
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
+  ) x group by price_list_id) y
+),
+offs as (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active'),
+-- Every active list of each offer's own seller, in its currency and window, that is for everyone or reaches the buyer.
+cand as (
+  select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp, case when pl.scope = 'everyone' then 0 else (r.depth_of ->> pl.id::text)::int end as depth
+  from reach r, offs o
+  join price_list_entry e on e.offer_id = o.id
+  join price_list pl on pl.id = e.price_list_id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
+    and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
+  where pl.scope = 'everyone' or r.depth_of ->> pl.id::text is not null
+)
 select o.id as offer_id, o.price_amount, o.currency, o.min_order_qty, c.list_id, c.list_name, c.scope, c.priority, c.depth, c.tiers, c.percent_off_bp
-from offer o
-left join lateral (
-  select * from (
-    select pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp,
-      case when pl.scope = 'everyone' then 0 else (
-        select min(cu.depth) from price_list_target t join cust cu on cu.organization_id = pl.organization_id and (t.customer_id = cu.id or t.group_id = cu.group_id)
-        where t.price_list_id = pl.id) end as depth
-    from price_list_entry e join price_list pl on pl.id = e.price_list_id
-    where e.offer_id = o.id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
-      and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
-  ) x where x.depth is not null
-) c on true
-where o.id = any(string_to_array(?, ',')::uuid[]) and o.status = 'active'`
+from offs o left join cand c on c.offer_id = o.id`
 
 /** The candidates of each offer, for the viewer, at a moment. Offers that are not active are absent. */
 export async function priceCandidates(ctx: Pick<Ctx, 'em'>, viewer: PriceViewer, offerIds: string[], at: Date): Promise<Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>> {
@@ -151,7 +157,7 @@ export async function priceCandidates(ctx: Pick<Ctx, 'em'>, viewer: PriceViewer,
   const ids = [...new Set(offerIds)]
   if (!ids.length) return out
   // Through the entity manager, so a caller inside a transaction (checkout) reads its own writes.
-  const rows = await ctx.em.execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, at.toISOString(), at.toISOString(), ids.join(',')])
+  const rows = await ctx.em.execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, ids.join(','), at.toISOString(), at.toISOString()])
   for (const r of rows) {
     let entry = out.get(r.offer_id)
     if (!entry) out.set(r.offer_id, (entry = { base: { amount: Number(r.price_amount), currency: r.currency }, minOrderQty: r.min_order_qty, candidates: [] }))

@@ -21,6 +21,7 @@ import { Migration20261202055659_ship_to } from './Migration20261202055659_ship_
 import { Migration20261202074736_pricing } from './Migration20261202074736_pricing.ts'
 import { Migration20261202174303_approvals } from './Migration20261202174303_approvals.ts'
 import { Migration20261202181750_impersonation } from './Migration20261202181750_impersonation.ts'
+import { Migration20261202183639_buying_organization } from './Migration20261202183639_buying_organization.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202074736_pricing', class: Migration20261202074736_pricing },
   { name: 'Migration20261202174303_approvals', class: Migration20261202174303_approvals },
   { name: 'Migration20261202181750_impersonation', class: Migration20261202181750_impersonation },
+  { name: 'Migration20261202183639_buying_organization', class: Migration20261202183639_buying_organization },
 ]
