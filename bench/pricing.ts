@@ -17,7 +17,7 @@ with recursive chain as (
   where c.inherit_prices and c.depth < 5
 ),
 cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved),
-reach as (
+reach as materialized (
   select coalesce(jsonb_object_agg(price_list_id, depth), '{}'::jsonb) as depth_of from (select price_list_id, min(depth) as depth from (
     select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
     union all

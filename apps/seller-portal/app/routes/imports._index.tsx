@@ -13,7 +13,8 @@ export const meta = metaTitle('imports.title')
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return data({ imports: await listImports(rc.ctx), columns: IMPORT_COLUMNS }, { headers: rc.headers })
+  const role = rc.ctx.actor.membership?.role
+  return data({ imports: await listImports(rc.ctx), columns: IMPORT_COLUMNS, canPrices: role === 'admin' || role === 'sales' }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
@@ -33,7 +34,7 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
 
 export default function Imports() {
   const { t } = useTranslation()
-  const { imports, columns } = useLoaderData<typeof loader>()
+  const { imports, columns, canPrices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <>
@@ -49,6 +50,7 @@ export default function Imports() {
         <h2>{t('imports.upload')}</h2>
         <p className="muted">{t('imports.formatHint', { columns: columns.offers.join(', ') })}</p>
         <p className="muted">{t('imports.productsHint', { columns: columns.products.join(', ') })}</p>
+        {canPrices ? <p className="muted">{t('imports.pricesHint', { columns: columns.prices.join(', ') })}</p> : null}
         <ErrorAlert error={actionData?.error} />
         <Form method="post" encType="multipart/form-data" className="toolbar">
           <div className="field">
@@ -56,6 +58,7 @@ export default function Imports() {
             <select id="kind" name="kind" defaultValue="offers">
               <option value="offers">{t('imports.kinds.offers')}</option>
               <option value="products">{t('imports.kinds.products')}</option>
+              {canPrices ? <option value="prices">{t('imports.kinds.prices')}</option> : null}
             </select>
           </div>
           <div className="field">

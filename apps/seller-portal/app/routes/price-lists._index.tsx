@@ -25,10 +25,18 @@ export default function PriceLists() {
   return (
     <>
       <PageHeader title={t('priceLists.title')}>
+        <a className="button secondary" href="/price-lists.csv" download>
+          {t('priceLists.export')}
+        </a>
         {canManage ? (
-          <Link to="/price-lists/new" className="button">
-            {t('priceLists.new')}
-          </Link>
+          <>
+            <Link to="/imports" className="button secondary">
+              {t('priceLists.import')}
+            </Link>
+            <Link to="/price-lists/new" className="button">
+              {t('priceLists.new')}
+            </Link>
+          </>
         ) : null}
       </PageHeader>
       <p className="muted">{t('priceLists.intro')}</p>

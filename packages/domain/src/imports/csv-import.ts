@@ -20,14 +20,24 @@ import { saveOffers } from '../offers/offers.ts'
 import type { OfferInput } from '../offers/offer.schemas.ts'
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { PriceList, PriceListEntry } from '../pricing/price-list.entity.ts'
+import { savePriceEntry } from '../pricing/price-lists.ts'
+import { PriceEntryInputSchema, type PriceEntryInput } from '../pricing/pricing.schemas.ts'
 import { ImportJob, type ImportRowError } from './import-job.entity.ts'
 
 /** Columns of the offers file; one `stock:<warehouse name>` column per warehouse may follow. */
 export const OFFER_COLUMNS = ['sku', 'brand', 'mpn', 'price', 'currency', 'min_order_qty', 'order_multiple', 'lead_time_days', 'condition'] as const
 /** Columns of the products file; one `attr:<attribute key>` column per category attribute may follow. */
 export const PRODUCT_COLUMNS = ['mpn', 'brand', 'category', 'name_en', 'name_vi', 'description_en', 'description_vi', 'gtin', 'unit', 'pack_size', 'status'] as const
+/**
+ * Columns of the prices file: one row per price of an offer in a list, named by the list's name
+ * and the offer's SKU: tier breaks (`min_qty`/`price`, then `min_qty_2`/`price_2` … up to 4) or
+ * `percent_off`. Lists are made in the portal; the file keeps their prices in step with an ERP.
+ */
+export const PRICE_COLUMNS = ['price_list', 'sku', 'min_qty', 'price', 'percent_off'] as const
+const PRICE_TIER_COLUMNS = /^(min_qty|price)_[2-4]$/
 export type ImportKind = ImportJob['kind']
-export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { offers: OFFER_COLUMNS, products: PRODUCT_COLUMNS }
+export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { offers: OFFER_COLUMNS, products: PRODUCT_COLUMNS, prices: PRICE_COLUMNS }
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 100_000
 const BATCH = 250
@@ -97,7 +107,7 @@ export function checkHeader(kind: ImportKind, text: string, warehouseNames: stri
   const firstLine = text.slice(0, text.search(/\r?\n|$/))
   const columns = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, ''))
   const missing = required.filter((c) => !columns.includes(c))
-  const extra = (c: string) => (kind === 'offers' ? c.startsWith('stock:') && warehouseNames.includes(c.slice(6)) : /^attr:[a-z0-9_]+$/.test(c))
+  const extra = (c: string) => (kind === 'offers' ? c.startsWith('stock:') && warehouseNames.includes(c.slice(6)) : kind === 'prices' ? PRICE_TIER_COLUMNS.test(c) : /^attr:[a-z0-9_]+$/.test(c))
   const unknown = columns.filter((c) => !required.includes(c) && !extra(c))
   if (missing.length || unknown.length) {
     return fail('HEADER_INVALID', { field: 'file', params: { missing: missing.join(', ') || '—', unknown: unknown.join(', ') || '—' } })
@@ -117,6 +127,7 @@ export async function startImport(ctx: Ctx, kind: ImportKind, upload: { filename
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
   authorizeType(ctx, 'create', ImportJob)
   if (kind === 'products') authorizeType(ctx, 'create', Product)
+  if (kind === 'prices') authorizeType(ctx, 'create', PriceListEntry)
   const text = decodeUpload(upload.bytes)
   if (!text.ok) return text
   const warehouses = await ctx.em.find(Warehouse, { organizationId: m.organizationId })
@@ -161,6 +172,7 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
   const warehouses = new Map(ownWarehouses.map((w) => [w.name, w.id]))
   const categories = new Map((await ctx.em.find(Category, {})).map((c) => [c.slug, c.id]))
   const brands = new Map((await ctx.em.find(Brand, { organizationId: job.organizationId })).map((b) => [b.slug, b.id]))
+  const priceLists = new Map(job.kind === 'prices' ? (await scoped(ctx).find(PriceList, { organizationId: job.organizationId })).map((l) => [l.name, l.id]) : [])
   // Products by brand and part number, looked up once per file and a batch at a time.
   const productIds = new Map<string, string | null>()
   const productKey = (row: Record<string, string>) => `${row.brand?.trim() ?? ''}\u0000${row.mpn?.trim() ?? ''}`
@@ -199,7 +211,20 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
     // flush slower than the last.
     const work = ctx.em.fork({ clear: true }).transactional(async (em) => {
       const tx = { ...ctx, em }
-      if (job.kind === 'products') {
+      if (job.kind === 'prices') {
+        // Prices: each row saved by the price form's own rules, in the list it names.
+        for (const { line, row } of batch) {
+          const listId = priceLists.get((row.price_list ?? '').trim())
+          if (!listId) {
+            rowError(line, 'PRICE_LIST_UNKNOWN', { field: 'price_list', params: { name: (row.price_list ?? '').trim().slice(0, 120) } })
+            continue
+          }
+          const parsed = parsePriceRow(row)
+          const saved = parsed.ok ? await savePriceEntry(tx, listId, parsed.value, { audit: false }) : parsed
+          if (saved.ok) good++
+          else rowError(line, saved.error.code, { field: priceColumn(saved.error.field), params: saved.error.params })
+        }
+      } else if (job.kind === 'products') {
         // Products: every row checked here, then the good ones saved together by the product rules.
         const inputs: { line: number; input: ProductSave }[] = []
         for (const { line, row } of batch) {
@@ -397,6 +422,46 @@ function parseOfferRow(row: Record<string, string>, productId: string, warehouse
     return fail(issue.message, { field: String(issue.path[0] ?? '') })
   }
   return ok(parsed.data)
+}
+
+/** One row of a prices file as what the price form would submit, or why it cannot be. */
+function parsePriceRow(row: Record<string, string>): Result<PriceEntryInput, string> {
+  const percent = row.percent_off?.trim()
+  const tiers = [['min_qty', 'price'], ['min_qty_2', 'price_2'], ['min_qty_3', 'price_3'], ['min_qty_4', 'price_4']].map(([q, p]) => ({ minQty: row[q!] ?? '', price: row[p!] ?? '' }))
+  const parsed = PriceEntryInputSchema.safeParse(percent ? { sku: row.sku, mode: 'percent', percentOff: percent } : { sku: row.sku, mode: 'tiers', tiers })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    return fail(issue.message, { field: issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') })
+  }
+  return ok(parsed.data)
+}
+
+/** A field of the price form as the column of the prices file it came from (`tiers[1].price` → `price_2`). */
+function priceColumn(field: string | undefined): string | undefined {
+  const tier = /^tiers(?:\[(\d)\])?(?:\.(minQty|price))?$/.exec(field ?? '')
+  if (!tier) return field === 'percentOff' ? 'percent_off' : field
+  const n = Number(tier[1] ?? 0)
+  const column = tier[2] === 'minQty' ? 'min_qty' : 'price'
+  return n === 0 ? column : `${column}_${n + 1}`
+}
+
+/** The seller's prices in every list, in the import format: export, edit, import again. */
+export async function exportPricesCsv(ctx: Ctx): Promise<string> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('forbidden', 'FORBIDDEN')
+  const lists = await scoped(ctx).find(PriceList, { organizationId: orgId }, { orderBy: { name: 'asc' } })
+  const entries = lists.length ? await scoped(ctx).find(PriceListEntry, { organizationId: orgId, priceListId: { $in: lists.map((l) => l.id) } }) : []
+  const offers = new Map((entries.length ? await scoped(ctx).find(Offer, { organizationId: orgId, id: { $in: [...new Set(entries.map((e) => e.offerId))] } }) : []).map((o) => [o.id, o]))
+  const listById = new Map(lists.map((l) => [l.id, l]))
+  const rows = entries
+    .map((e) => {
+      const list = listById.get(e.priceListId)!
+      const tiers = e.tiers ?? []
+      const cell = (i: number, k: 'minQty' | 'amount') => (tiers[i] ? (k === 'minQty' ? tiers[i]!.minQty : toInputString({ amount: tiers[i]!.amount, currency: list.currency })) : '')
+      return [list.name, offers.get(e.offerId)?.sku ?? '', cell(0, 'minQty'), cell(0, 'amount'), e.percentOffBp == null ? '' : String(e.percentOffBp / 100), cell(1, 'minQty'), cell(1, 'amount'), cell(2, 'minQty'), cell(2, 'amount'), cell(3, 'minQty'), cell(3, 'amount')]
+    })
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])))
+  return stringify(rows, { ...CSV_OUT, header: true, columns: [...PRICE_COLUMNS, 'min_qty_2', 'price_2', 'min_qty_3', 'price_3', 'min_qty_4', 'price_4'] })
 }
 
 /** One row of a products file as what the product form would submit, or why it cannot be. */

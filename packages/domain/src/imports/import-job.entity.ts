@@ -3,7 +3,7 @@ import { createdAtColumn, idColumn } from '../db/columns.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
 
-export const IMPORT_KINDS = ['offers', 'products'] as const
+export const IMPORT_KINDS = ['offers', 'products', 'prices'] as const
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 
 export interface ImportRowError {

@@ -186,7 +186,7 @@ export function parseTiers(tiers: { minQty: number; price: string }[], currency:
 }
 
 /** Sets one offer's price in a list (by the seller's SKU), replacing what it had there. */
-export async function savePriceEntry(ctx: Ctx, priceListId: string, input: PriceEntryInput): Promise<Result<{ id: string }, EntryError>> {
+export async function savePriceEntry(ctx: Ctx, priceListId: string, input: PriceEntryInput, options: { audit?: boolean } = {}): Promise<Result<{ id: string }, EntryError>> {
   const seller = sellerOf(ctx)
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
@@ -209,7 +209,8 @@ export async function savePriceEntry(ctx: Ctx, priceListId: string, input: Price
       entry = em.create(PriceListEntry, { id: randomUUID(), organizationId: seller, priceListId: list.id, offerId: offer.id, ...fields })
       authorize(tx, 'create', entry)
     }
-    recordAudit(tx, { organizationId: seller, action: 'price_list.entry_saved', subjectType: 'PriceList', subjectId: list.id, details: { sku: offer.sku, ...fields } })
+    // An import records itself once, not each price.
+    if (options.audit !== false) recordAudit(tx, { organizationId: seller, action: 'price_list.entry_saved', subjectType: 'PriceList', subjectId: list.id, details: { sku: offer.sku, ...fields } })
     await em.flush()
     return ok({ id: entry.id })
   })

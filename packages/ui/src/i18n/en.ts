@@ -590,8 +590,9 @@ export const en = {
     logoAlt: '{{name}} logo',
   },
   imports: {
+    pricesHint: 'Prices: the columns {{columns}}, and min_qty_2/price_2 up to min_qty_4/price_4 for more tiers; a row gives an offer (by SKU) tier prices or a percent_off in a price list (by name). Lists are made under Price lists.',
     kind: 'What the file holds',
-    kinds: { offers: 'Offers with stock', products: 'Products' },
+    kinds: { offers: 'Offers with stock', products: 'Products', prices: 'Prices in price lists' },
     productsHint: 'Products: the columns {{columns}}, and one "attr:<key>" column per category attribute. Rows are saved by part number.',
     title: 'Imports',
     upload: 'Import from a CSV file',
@@ -686,6 +687,8 @@ export const en = {
     groupDeleted: 'Group deleted.',
   },
   priceLists: {
+    export: 'Export prices (CSV)',
+    import: 'Import prices',
     title: 'Price lists',
     intro: 'Which price a buyer pays: a contract beats the company\'s own list, which beats a group\'s, which beats the list for everyone; then the higher priority; then the lower price. Amounts are never converted between currencies.',
     new: 'New price list',
@@ -750,6 +753,7 @@ export const en = {
     back: 'Price lists',
   },
   errors: {
+    PRICE_LIST_UNKNOWN: 'You have no price list named “{{name}}”. Make it under Price lists first.',
     NOT_YOUR_CUSTOMER: 'You can only act as people of companies that are your customers.',
     REASON_TOO_SHORT: 'Say why in at least 10 characters.',
     CURRENCY_NOT_COMPANY: 'Amounts here are in your company\'s own currency.',

@@ -592,8 +592,9 @@ export const vi: Resources = {
     logoAlt: 'Logo của {{name}}',
   },
   imports: {
+    pricesHint: 'Giá: các cột {{columns}}, và min_qty_2/price_2 đến min_qty_4/price_4 cho thêm bậc giá; mỗi dòng cho một chào giá (theo SKU) giá theo bậc hoặc percent_off trong một bảng giá (theo tên). Bảng giá được tạo ở mục Bảng giá.',
     kind: 'Nội dung tệp',
-    kinds: { offers: 'Chào giá kèm tồn kho', products: 'Sản phẩm' },
+    kinds: { offers: 'Chào giá kèm tồn kho', products: 'Sản phẩm', prices: 'Giá trong bảng giá' },
     productsHint: 'Sản phẩm: các cột {{columns}}, và mỗi thuộc tính của danh mục một cột "attr:<khóa>". Các dòng được lưu theo mã sản phẩm.',
     title: 'Nhập dữ liệu',
     upload: 'Nhập từ tệp CSV',
@@ -688,6 +689,8 @@ export const vi: Resources = {
     groupDeleted: 'Đã xóa nhóm.',
   },
   priceLists: {
+    export: 'Xuất giá (CSV)',
+    import: 'Nhập giá',
     title: 'Bảng giá',
     intro: 'Người mua trả giá nào: hợp đồng thắng bảng giá công ty, bảng giá công ty thắng bảng giá nhóm, bảng giá nhóm thắng bảng giá cho mọi người; sau đó đến độ ưu tiên cao hơn; rồi đến giá thấp hơn. Số tiền không bao giờ được quy đổi giữa các loại tiền.',
     new: 'Bảng giá mới',
@@ -752,6 +755,7 @@ export const vi: Resources = {
     back: 'Bảng giá',
   },
   errors: {
+    PRICE_LIST_UNKNOWN: 'Bạn không có bảng giá tên “{{name}}”. Hãy tạo ở mục Bảng giá trước.',
     NOT_YOUR_CUSTOMER: 'Bạn chỉ có thể thao tác thay người của công ty là khách hàng của bạn.',
     REASON_TOO_SHORT: 'Lý do cần ít nhất 10 ký tự.',
     CURRENCY_NOT_COMPANY: 'Số tiền ở đây tính bằng tiền tệ của công ty bạn.',

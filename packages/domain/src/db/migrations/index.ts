@@ -22,6 +22,7 @@ import { Migration20261202074736_pricing } from './Migration20261202074736_prici
 import { Migration20261202174303_approvals } from './Migration20261202174303_approvals.ts'
 import { Migration20261202181750_impersonation } from './Migration20261202181750_impersonation.ts'
 import { Migration20261202183639_buying_organization } from './Migration20261202183639_buying_organization.ts'
+import { Migration20261202184607_import_prices } from './Migration20261202184607_import_prices.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202174303_approvals', class: Migration20261202174303_approvals },
   { name: 'Migration20261202181750_impersonation', class: Migration20261202181750_impersonation },
   { name: 'Migration20261202183639_buying_organization', class: Migration20261202183639_buying_organization },
+  { name: 'Migration20261202184607_import_prices', class: Migration20261202184607_import_prices },
 ]
