@@ -82,7 +82,7 @@ const FORMS: FormCase[] = [
   {
     name: 'add an approval rule', app: 'market', path: () => '/account/approvals', as: 'admin@haiphongshipyard.test',
     form: (ids) => ({ intent: 'save', organizationId: ids.haiphong, currency: 'VND', name: `Fuzz rule ${randomBytes(3).toString('hex')}`, minTotal: '10000000', 'steps[0]': 'admin', active: 'on' }),
-    fuzz: ['name', 'minTotal', 'sellerId', 'buyerRole', 'steps[0]', 'steps[1]', 'currency'],
+    fuzz: ['name', 'minTotal', 'seller', 'buyerRole', 'steps[0]', 'steps[1]', 'currency'],
   },
   { name: 'act as a user', app: 'portal', path: (ids) => `/impersonate?company=${ids.benthanh}`, as: 'sales@hanoisupply.test', form: (ids) => ({ organizationId: ids.benthanh, userId: '00000000-0000-4000-8000-000000000000', reason: 'Fuzzing the impersonation form' }), fuzz: ['reason', 'userId', 'organizationId'] },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },

@@ -9,9 +9,9 @@ import { submitForm } from '@tradepost/auth/forms'
 import { listCategories } from '@tradepost/domain/catalog'
 import { approvalChainFor, deleteApprovalRule, listApprovalRules, saveApprovalRule, type ApprovalChain, type ApprovalRuleDto, type ConditionMet } from '@tradepost/domain/companies'
 import { parseMoney, toInputString } from '@tradepost/domain/money'
-import { listPublicSellers } from '@tradepost/domain/organizations'
+import { sellerNamed } from '@tradepost/domain/organizations'
 import { ApprovalRuleInputSchema, BUYER_ROLES, MAX_APPROVAL_STEPS, type ApprovalStep } from '@tradepost/domain/schemas'
-import { ComboboxField } from '@tradepost/ui/components/combobox.tsx'
+import { SuggestField } from '@tradepost/ui/components/suggest.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FieldErrors, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
@@ -34,24 +34,25 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   // `?company=<id>`: a company below the actor's, for its admins; anyone else's is not found.
   const asked = param(url, 'company')
   if (asked && !uuid.safeParse(asked).success) throw new Response('Not found', { status: 404 })
-  const [approvals, sellers, categories] = await Promise.all([listApprovalRules(rc.ctx, asked), listPublicSellers(rc.ctx), listCategories(rc.ctx)])
+  const [approvals, categories] = await Promise.all([listApprovalRules(rc.ctx, asked), listCategories(rc.ctx)])
   const editing = approvals.rules.find((r) => r.id === param(url, 'edit')) ?? null
   // "Which approvals would this order need?": a GET form, so the answer has its own address.
   const members = approvals.members
   // Whose order it is: the person asked for, else the actor when one of the company's people.
   const person = members.find((m) => m.userId === param(url, 'person'))?.userId ?? (members.find((m) => m.userId === rc.ctx.actor.userId) ?? members[0])?.userId ?? null
-  let check: { chain: ApprovalChain; totalError: string | null } | null = null
+  let check: { chain: ApprovalChain; totalError: string | null; sellerError: string | null; seller: { id: string; name: string } | null } | null = null
   if (url.searchParams.has('check') && person) {
     const total = parseMoney(param(url, 'total') ?? '0', approvals.company.currency)
-    const seller = param(url, 'seller')
+    const sellerName = param(url, 'seller')?.slice(0, 200)
+    const seller = sellerName ? await sellerNamed(rc.ctx, sellerName) : null
     const category = param(url, 'category')
     const chain = await approvalChainFor(rc.ctx, {
       organizationId: approvals.company.id,
       buyerUserId: person,
-      lines: total.ok ? [{ sellerId: sellers.find((s) => s.id === seller)?.id ?? '', categoryId: categories.find((c) => c.id === category)?.id ?? null, total: total.value }] : [],
+      lines: total.ok ? [{ sellerId: seller?.id ?? '', categoryId: categories.find((c) => c.id === category)?.id ?? null, total: total.value }] : [],
       spentThisMonth: { user: 0, company: 0 },
     })
-    check = { chain, totalError: total.ok ? null : total.code }
+    check = { chain, totalError: total.ok ? null : total.code, sellerError: sellerName && !seller ? 'SELLER_UNKNOWN' : null, seller }
   }
   return data(
     {
@@ -59,7 +60,6 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
       editing,
       check,
       person,
-      sellers: sellers.map((s) => ({ value: s.id, label: s.name })),
       categories: categories.map((c) => ({ id: c.id, nameEn: c.nameEn, nameVi: c.nameVi })),
     },
     { headers: rc.headers },
@@ -209,8 +209,8 @@ type Submitted = { result: SubmissionResult<string[]>; error: { code: string; fi
 
 function RuleForm({ loaded, answer, cancelTo }: { loaded: Loaded; answer: Submitted; cancelTo: string }) {
   const { t, i18n } = useTranslation()
-  const { company, editing, approvers, sellers, categories } = loaded
-  const [form, fields] = useForm<{ name: string; minTotal: string; sellerId: string; categoryId: string; buyerRole: string; whenLimitExceeded: string; steps: string[]; active: string }>({
+  const { company, editing, approvers, categories } = loaded
+  const [form, fields] = useForm<{ name: string; minTotal: string; seller: string; categoryId: string; buyerRole: string; whenLimitExceeded: string; steps: string[]; active: string }>({
     id: editing ? `rule-${editing.id}` : `rule-new-${company.id}`,
     lastResult: answer?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApprovalRuleInputSchema }) as never,
@@ -219,7 +219,7 @@ function RuleForm({ loaded, answer, cancelTo }: { loaded: Loaded; answer: Submit
     defaultValue: {
       name: editing?.name ?? '',
       minTotal: editing?.minTotal ? toInputString(editing.minTotal) : '',
-      sellerId: editing?.seller?.id ?? '',
+      seller: editing?.seller?.name ?? '',
       categoryId: editing?.category?.id ?? '',
       buyerRole: editing?.buyerRole ?? '',
       whenLimitExceeded: editing?.whenLimitExceeded ? 'on' : undefined,
@@ -253,7 +253,7 @@ function RuleForm({ loaded, answer, cancelTo }: { loaded: Loaded; answer: Submit
           <p className="hint">{t('approvals.whenHint')}</p>
           <div className="grid-2">
             <Field label={t('approvals.minTotal', { currency: company.currency })} hint={t('approvals.minTotalHint', { currency: company.currency })} errors={fields.minTotal.errors} inputProps={{ ...getInputProps(fields.minTotal, { type: 'text' }), inputMode: 'decimal', autoComplete: 'off' }} />
-            <ComboboxField label={t('approvals.seller')} id={fields.sellerId.id} name={fields.sellerId.name} defaultValue={editing?.seller?.id ?? ''} errors={fields.sellerId.errors} options={sellers} placeholder={t('approvals.anySeller')} searchPlaceholder={t('approvals.searchSellers')} emptyText={t('approvals.noSellerFound')} />
+            <SuggestField source="/sellers.json" label={t('approvals.seller')} hint={t('approvals.sellerHint')} errors={fields.seller.errors} inputProps={{ ...getInputProps(fields.seller, { type: 'text' }), maxLength: 200, placeholder: t('approvals.anySeller') }} />
             <SelectField label={t('approvals.category')} errors={fields.categoryId.errors} selectProps={getSelectProps(fields.categoryId)} options={[{ value: '', label: t('approvals.anyCategory') }, ...categories.map((c) => ({ value: c.id, label: i18n.language === 'vi' ? c.nameVi : c.nameEn })).sort((a, b) => a.label.localeCompare(b.label))]} />
             <SelectField label={t('approvals.buyerRole')} errors={fields.buyerRole.errors} selectProps={getSelectProps(fields.buyerRole)} options={[{ value: '', label: t('approvals.anyRole') }, ...BUYER_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]} />
           </div>
@@ -289,7 +289,7 @@ function RuleForm({ loaded, answer, cancelTo }: { loaded: Loaded; answer: Submit
 function CheckOrder({ loaded, check }: { loaded: Loaded; check: Loaded['check'] }) {
   const { t, i18n } = useTranslation()
   const [params] = useSearchParams()
-  const { company, members, sellers, categories, person } = loaded
+  const { company, members, categories, person } = loaded
   const names = new Map(members.map((m) => [m.userId, m.name]))
   const categoryName = useCategoryName(categories)
   return (
@@ -302,12 +302,12 @@ function CheckOrder({ loaded, check }: { loaded: Loaded; check: Loaded['check'] 
         <div className="grid-2">
           <Field label={t('approvals.checkTotal', { currency: company.currency })} errors={check?.totalError ? [check.totalError] : undefined} inputProps={{ id: 'check-total', name: 'total', defaultValue: params.get('total') ?? '', inputMode: 'decimal', autoComplete: 'off' }} />
           <SelectField label={t('approvals.checkPerson')} selectProps={{ id: 'check-person', name: 'person', defaultValue: person ?? '' }} options={members.map((m) => ({ value: m.userId, label: `${m.name} (${t(`roles.${m.role}`)})` }))} />
-          <SelectField label={t('approvals.seller')} selectProps={{ id: 'check-seller', name: 'seller', defaultValue: params.get('seller') ?? '' }} options={[{ value: '', label: t('approvals.anySeller') }, ...sellers]} />
+          <SuggestField source="/sellers.json" label={t('approvals.seller')} errors={check?.sellerError ? [check.sellerError] : undefined} inputProps={{ id: 'check-seller', name: 'seller', defaultValue: params.get('seller') ?? '', maxLength: 200, placeholder: t('approvals.anySeller') }} />
           <SelectField label={t('approvals.category')} selectProps={{ id: 'check-category', name: 'category', defaultValue: params.get('category') ?? '' }} options={[{ value: '', label: t('approvals.anyCategory') }, ...categories.map((c) => ({ value: c.id, label: i18n.language === 'vi' ? c.nameVi : c.nameEn }))]} />
         </div>
         <SubmitButton variant="secondary">{t('approvals.check')}</SubmitButton>
       </Form>
-      {check && !check.totalError ? (
+      {check && !check.totalError && !check.sellerError ? (
         <div className="check-result" role="status">
           <p className={`badge ${check.chain.outcome === 'blocked' ? 'status-rejected' : check.chain.outcome === 'approval' ? 'status-pending' : 'status-active'}`}>{t(`approvals.outcome.${check.chain.outcome}`)}</p>
           {check.chain.steps.length ? <Chain steps={check.chain.steps.map((s) => s.step)} names={names} /> : null}
@@ -315,7 +315,7 @@ function CheckOrder({ loaded, check }: { loaded: Loaded; check: Loaded['check'] 
             <ul className="plain-list">
               {check.chain.rules.map((r) => (
                 <li key={r.id}>
-                  <strong>{r.name}</strong>: {r.met.map((m, i) => <Reason key={i} met={m} sellers={sellers} categoryName={categoryName} />)}
+                  <strong>{r.name}</strong>: {r.met.map((m, i) => <Reason key={i} met={m} sellerName={check.seller?.name ?? ''} categoryName={categoryName} />)}
                 </li>
               ))}
             </ul>
@@ -343,7 +343,7 @@ function CheckOrder({ loaded, check }: { loaded: Loaded; check: Loaded['check'] 
 /** A company below the actor's is open (its id goes with the check). */
 const belowOwn = (loaded: Loaded) => loaded.companies.length > 1 && loaded.company.id !== loaded.companies[0]!.id
 
-function Reason({ met, sellers, categoryName }: { met: ConditionMet; sellers: Loaded['sellers']; categoryName: (id: string) => string }) {
+function Reason({ met, sellerName, categoryName }: { met: ConditionMet; sellerName: string; categoryName: (id: string) => string }) {
   const { t } = useTranslation()
   switch (met.code) {
     case 'TOTAL_ABOVE':
@@ -355,7 +355,7 @@ function Reason({ met, sellers, categoryName }: { met: ConditionMet; sellers: Lo
     case 'TOTAL_OTHER_CURRENCY':
       return <span className="block">{t('approvals.reasons.otherCurrency', { currencies: met.currencies.join(', '), currency: met.minTotal.currency })}</span>
     case 'SELLER':
-      return <span className="block">{t('approvals.conditions.seller', { name: sellers.find((s) => s.value === met.sellerId)?.label ?? '' })}</span>
+      return <span className="block">{t('approvals.conditions.seller', { name: sellerName })}</span>
     case 'CATEGORY':
       return <span className="block">{t('approvals.conditions.category', { name: categoryName(met.categoryId) })}</span>
     case 'ROLE':

@@ -7,6 +7,7 @@ import { Category } from '../catalog/category.entity.ts'
 import type { Ctx } from '../ctx.ts'
 import { fail, ok, type Result } from '../errors.ts'
 import { parseMoney, type Money, type ParseMoneyError } from '../money.ts'
+import { sellerNamed } from '../organizations/operator-console.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { APPROVER_ROLES, type ApprovalStep, type ApproverRole, type BuyerRole } from './approvals.constants.ts'
 import { ApprovalRule } from './approval-rule.entity.ts'
@@ -94,7 +95,8 @@ export async function saveApprovalRule(ctx: Ctx, input: ApprovalRuleInput): Prom
   }
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
-    if (input.sellerId && !(await scoped(tx).findOne(Organization, { id: input.sellerId, kind: { $in: ['manufacturer', 'distributor'] }, status: 'active' }))) return fail('SELLER_UNKNOWN', { field: 'sellerId' })
+    const seller = input.seller ? await sellerNamed(tx, input.seller) : null
+    if (input.seller && !seller) return fail('SELLER_UNKNOWN', { field: 'seller', params: { name: input.seller } })
     if (input.categoryId && !(await scoped(tx).findOne(Category, { id: input.categoryId }))) return fail('CATEGORY_UNKNOWN', { field: 'categoryId' })
     const members = await companyMembers(tx, company.id)
     const steps: ApprovalStep[] = []
@@ -112,7 +114,7 @@ export async function saveApprovalRule(ctx: Ctx, input: ApprovalRuleInput): Prom
       name: input.name,
       minTotal,
       currency: company.currency,
-      sellerId: input.sellerId ?? null,
+      sellerId: seller?.id ?? null,
       categoryId: input.categoryId ?? null,
       buyerRole: input.buyerRole ?? null,
       whenLimitExceeded: input.whenLimitExceeded,

@@ -106,11 +106,11 @@ describe('approval rules and spending limits', () => {
     expect(await saveApprovalRule(admin, input({ steps: [seller.admin.user.id] }))).toMatchObject({ ok: false, error: { code: 'APPROVER_UNKNOWN' } })
     expect(await saveApprovalRule(admin, input({ currency: 'USD' }))).toMatchObject({ ok: false, error: { code: 'CURRENCY_NOT_COMPANY', field: 'minTotal' } })
     expect(await saveApprovalRule(admin, input({ minTotal: '12,5' }))).toMatchObject({ ok: false, error: { code: 'PRICE_TOO_PRECISE', field: 'minTotal' } })
-    expect(await saveApprovalRule(admin, input({ sellerId: company.org.id }))).toMatchObject({ ok: false, error: { code: 'SELLER_UNKNOWN' } })
+    expect(await saveApprovalRule(admin, input({ seller: company.org.name }))).toMatchObject({ ok: false, error: { code: 'SELLER_UNKNOWN', field: 'seller' } })
     expect(await em.fork().count(ApprovalRule, { organizationId: company.org.id })).toBe(0)
     await expect(saveApprovalRule(db().ctx(company.members.buyer!.actor), input())).rejects.toMatchObject({ kind: 'forbidden' })
 
-    const saved = await saveApprovalRule(admin, input({ sellerId: seller.org.id, categoryId: parent.id, steps: ['admin', company.admin.user.id] }))
+    const saved = await saveApprovalRule(admin, input({ seller: seller.org.name.toUpperCase(), categoryId: parent.id, steps: ['admin', company.admin.user.id] }))
     expect(saved.ok).toBe(true)
     const listed = await listApprovalRules(db().ctx(company.members.buyer!.actor))
     expect(listed.canManage).toBe(false)

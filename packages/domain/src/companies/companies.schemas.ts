@@ -30,7 +30,8 @@ export const ApprovalRuleInputSchema = z
     name: z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(120, { error: 'TOO_LONG' }),
     currency,
     minTotal: amount,
-    sellerId: blankAsNone(z.uuid({ error: 'SELLER_UNKNOWN' })),
+    /** A seller by its name, as typed in the picker (or chosen from its suggestions). */
+    seller: blankAsNone(z.string().trim().max(200, { error: 'TOO_LONG' })),
     categoryId: blankAsNone(z.uuid({ error: 'CATEGORY_UNKNOWN' })),
     buyerRole: blankAsNone(z.enum(BUYER_ROLES, { error: 'ROLE_INVALID' })),
     whenLimitExceeded: z.boolean().default(false),

@@ -1,6 +1,6 @@
 export { Organization, ORGANIZATION_KINDS, ORGANIZATION_STATUSES, LOCALES, type Locale, type OrganizationKind, type OrganizationStatus } from './organization.entity.ts'
 export { toOrganizationDto, type OrganizationDto } from './organization.dto.ts'
-export { listOrganizations, listPublicSellers, getOrganization, operatorOverview, changeOrganizationStatus, OrganizationFilterSchema, type OrganizationFilter } from './operator-console.ts'
+export { findSellers, sellerNamed, listOrganizations, listPublicSellers, getOrganization, operatorOverview, changeOrganizationStatus, OrganizationFilterSchema, type OrganizationFilter } from './operator-console.ts'
 export { newOrganization, uniqueSlug, currencyForCountry } from './create-organization.ts'
 export { slugify } from './slug.ts'
 export { Warehouse } from './warehouse.entity.ts'

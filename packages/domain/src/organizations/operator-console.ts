@@ -136,3 +136,23 @@ export async function listPublicSellers(ctx: Ctx): Promise<OrganizationDto[]> {
   const sellers = await scoped(ctx).find(Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] } }, { orderBy: { name: 'asc' }, limit: 100 })
   return sellers.map(toOrganizationDto)
 }
+
+/**
+ * Active sellers whose name contains the text (two characters at least), by name: the picker
+ * that searches as one types, for any number of sellers.
+ */
+export async function findSellers(ctx: Ctx, text: string, options: { kind?: 'manufacturer' | 'distributor'; limit?: number } = {}): Promise<{ id: string; name: string; slug: string; kind: string }[]> {
+  const q = text.trim()
+  if (q.length < 2) return []
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = await scoped(ctx).find(Organization, { status: 'active', kind: options.kind ?? { $in: ['manufacturer', 'distributor'] }, $or: [{ name: { $ilike: like } }, { slug: { $ilike: like } }] }, { orderBy: { name: 'asc' }, limit: options.limit ?? 10 })
+  return rows.map((o) => ({ id: o.id, name: o.name, slug: o.slug, kind: o.kind }))
+}
+
+/** The active seller with this very name (any case) or slug: what a picker's text field names. */
+export async function sellerNamed(ctx: Ctx, name: string): Promise<{ id: string; name: string } | null> {
+  const q = name.trim()
+  if (!q) return null
+  const row = await scoped(ctx).findOne(Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] }, $or: [{ name: { $ilike: q.replace(/[\\%_]/g, (c) => `\\${c}`) } }, { slug: q.toLowerCase() }] })
+  return row ? { id: row.id, name: row.name } : null
+}
