@@ -62,7 +62,7 @@ const FORMS: FormCase[] = [
     form: (ids) => ({ productId: ids.product, sku: `FZ-${randomBytes(3).toString('hex')}`, price: '100000', currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '0', condition: 'new', [`stock.${ids.warehouse}`]: '5' }),
     fuzz: ['sku', 'price', 'currency', 'minOrderQty', 'leadTimeDays', 'stock.WAREHOUSE'],
   },
-  { name: 'authorize a distributor', app: 'portal', path: () => '/authorizations', as: 'admin@songhong.test', form: (ids) => ({ brandId: ids.brand, distributorId: ids.danang, subdivisions: 'VN-DN' }), fuzz: ['subdivisions', 'brandId', 'circles[0].radiusKm'] },
+  { name: 'authorize a distributor', app: 'portal', path: () => '/authorizations', as: 'admin@songhong.test', form: (ids) => ({ brandId: ids.brand, distributorId: ids.danang, subdivisions: 'VN-DN' }), fuzz: ['subdivisions', 'brandId', 'distributor', 'circles[0].radiusKm'] },
   { name: 'storefront settings', app: 'portal', path: () => '/storefront', as: 'admin@danangtrading.test', form: () => ({ primaryColor: '#112233', accentColor: '#445566', taglineEn: 'Fuzz', taglineVi: '', aboutEn: '', aboutVi: '', hostname: '' }), fuzz: ['taglineEn', 'aboutVi', 'hostname', 'primaryColor'] },
   { name: 'operator: reject an application', app: 'portal', path: (ids) => `/organizations/${ids.applicant}`, as: 'operator@tradepost.test', form: () => ({ transition: 'reject', reason: '' }), fuzz: ['reason', 'transition'] },
   { name: 'switch organization', app: 'portal', path: () => '/switch-org', as: 'admin@hanoisupply.test', form: () => ({ organizationId: '00000000-0000-4000-8000-000000000000', redirectTo: '/' }), fuzz: ['organizationId', 'redirectTo'] },

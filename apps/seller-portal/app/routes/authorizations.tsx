@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { authorizeDistributor, listAuthorizations, listMyBrands } from '@tradepost/domain/catalog'
-import { listPublicSellers } from '@tradepost/domain/organizations'
 import { AuthorizationInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { Field, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { SuggestField } from '@tradepost/ui/components/suggest.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -25,7 +25,6 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
       authorizations: await listAuthorizations(rc.ctx),
       isManufacturer,
       brands: isManufacturer ? await listMyBrands(rc.ctx) : [],
-      distributors: isManufacturer ? (await listPublicSellers(rc.ctx)).filter((o) => o.kind === 'distributor') : [],
     },
     { headers: rc.headers },
   )
@@ -38,7 +37,7 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
 
 export default function Authorizations() {
   const { t } = useTranslation()
-  const { authorizations, isManufacturer, brands, distributors } = useLoaderData<typeof loader>()
+  const { authorizations, isManufacturer, brands } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useForm({
@@ -73,7 +72,7 @@ export default function Authorizations() {
           <h2>{t('catalog.grant')}</h2>
           <div className="grid-2">
             <SelectField label={t('product.brand')} errors={fields.brandId.errors} selectProps={getSelectProps(fields.brandId)} options={brands.map((b) => ({ value: b.id, label: b.name }))} />
-            <SelectField label={t('brand.distributor')} errors={fields.distributorId.errors} selectProps={getSelectProps(fields.distributorId)} options={distributors.map((d) => ({ value: d.id, label: d.name }))} />
+            <SuggestField source="/distributors.json" label={t('brand.distributor')} hint={t('catalog.distributorHint')} errors={fields.distributor.errors ?? fields.distributorId.errors} inputProps={{ ...getInputProps(fields.distributor, { type: 'text' }), maxLength: 200 }} />
             <Field label={t('catalog.subdivisions')} hint={t('catalog.subdivisionsHint')} errors={fields.subdivisions.errors} inputProps={getInputProps(fields.subdivisions, { type: 'text' })} />
           </div>
           <SubmitButton>{t('catalog.grant')}</SubmitButton>

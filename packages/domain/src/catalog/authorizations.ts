@@ -3,6 +3,7 @@ import { authorize, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { distanceKm, type LatLng } from '../geo.ts'
+import { sellerNamed } from '../organizations/operator-console.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { DistributorAuthorization, type TerritoryCircle } from './authorization.entity.ts'
 import { Brand } from './brand.entity.ts'
@@ -37,8 +38,9 @@ export async function authorizeDistributor(ctx: Ctx, input: AuthorizationInput):
     const tx = { ...ctx, em }
     const brand = await em.findOne(Brand, { id: input.brandId, organizationId: m.organizationId })
     if (!brand) return fail('BRAND_UNKNOWN', { field: 'brandId' })
-    const distributor = await em.findOne(Organization, { id: input.distributorId, kind: 'distributor', status: 'active' })
-    if (!distributor) return fail('DISTRIBUTOR_UNKNOWN', { field: 'distributorId' })
+    const named = !input.distributorId && input.distributor ? await sellerNamed(tx, input.distributor) : null
+    const distributor = await em.findOne(Organization, { id: input.distributorId ?? named?.id ?? '00000000-0000-0000-0000-000000000000', kind: 'distributor', status: 'active' })
+    if (!distributor) return fail('DISTRIBUTOR_UNKNOWN', { field: input.distributorId ? 'distributorId' : 'distributor' })
     let row = await em.findOne(DistributorAuthorization, { brandId: brand.id, distributorId: distributor.id })
     if (row) {
       row.subdivisions = input.subdivisions

@@ -28,7 +28,9 @@ export type ProductInput = z.infer<typeof ProductInputSchema>
 export const BrandInputSchema = z.object({ name: text(120) })
 
 export const AuthorizationInputSchema = z.object({
-  distributorId: z.uuid({ error: 'FIELD_REQUIRED' }),
+  /** The distributor by id, or (the form's picker) by its name as typed. */
+  distributorId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid({ error: 'DISTRIBUTOR_UNKNOWN' }).optional()),
+  distributor: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200, { error: 'TOO_LONG' }).optional()),
   brandId: z.uuid({ error: 'FIELD_REQUIRED' }),
   /** Comma- or space-separated ISO 3166-2 codes, e.g. "VN-HN, VN-HP". */
   subdivisions: z
@@ -40,5 +42,7 @@ export const AuthorizationInputSchema = z.object({
   circles: z
     .array(z.object({ latitude: z.coerce.number().min(-90).max(90), longitude: z.coerce.number().min(-180).max(180), radiusKm: z.coerce.number().positive().max(5000) }))
     .default([]),
+}).superRefine((v, ctx) => {
+  if (!v.distributorId && !v.distributor) ctx.addIssue({ code: 'custom', path: ['distributor'], message: 'FIELD_REQUIRED' })
 })
 export type AuthorizationInput = z.infer<typeof AuthorizationInputSchema>
