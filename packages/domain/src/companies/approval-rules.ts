@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, may, scoped } from '../authz/scoped.ts'
 import { Category } from '../catalog/category.entity.ts'
 import type { Ctx } from '../ctx.ts'
-import { fail, ok, type Result } from '../errors.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { parseMoney, type Money, type ParseMoneyError } from '../money.ts'
 import { sellerNamed } from '../organizations/operator-console.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -43,7 +43,8 @@ const mayApprove = (m: CompanyMemberDto) => (APPROVER_ROLES as readonly string[]
 /** The approval rules of one of the actor's companies (its own by default), oldest first, as the chain takes them. */
 export async function listApprovalRules(ctx: Ctx, organizationId?: string): Promise<CompanyApprovalsDto> {
   const companies = await myCompanies(ctx)
-  const company = organizationId ? await myCompany(ctx, organizationId) : companies[0]!
+  const company = organizationId ? companies.find((c) => c.id === organizationId) : companies[0]
+  if (!company) throw new DomainError('not_found', 'NOT_FOUND')
   const [rows, members] = await Promise.all([scoped(ctx).find(ApprovalRule, { organizationId: company.id }, { orderBy: { createdAt: 'asc', id: 'asc' } }), companyMembers(ctx, company.id)])
   const sellerIds = rows.flatMap((r) => (r.sellerId ? [r.sellerId] : []))
   const categoryIds = rows.flatMap((r) => (r.categoryId ? [r.categoryId] : []))

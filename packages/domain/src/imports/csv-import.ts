@@ -21,7 +21,7 @@ import type { OfferInput } from '../offers/offer.schemas.ts'
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { PriceList, PriceListEntry } from '../pricing/price-list.entity.ts'
-import { savePriceEntry } from '../pricing/price-lists.ts'
+import { savePriceEntries } from '../pricing/price-lists.ts'
 import { PriceEntryInputSchema, type PriceEntryInput } from '../pricing/pricing.schemas.ts'
 import { ImportJob, type ImportRowError } from './import-job.entity.ts'
 
@@ -212,18 +212,23 @@ export async function runImport(ctx: Ctx, importId: string): Promise<ImportDto> 
     const work = ctx.em.fork({ clear: true }).transactional(async (em) => {
       const tx = { ...ctx, em }
       if (job.kind === 'prices') {
-        // Prices: each row saved by the price form's own rules, in the list it names.
+        // Prices: every row checked here, then the good ones saved together by the price rules.
+        const inputs: { line: number; priceListId: string; input: PriceEntryInput }[] = []
         for (const { line, row } of batch) {
-          const listId = priceLists.get((row.price_list ?? '').trim())
-          if (!listId) {
+          const priceListId = priceLists.get((row.price_list ?? '').trim())
+          if (!priceListId) {
             rowError(line, 'PRICE_LIST_UNKNOWN', { field: 'price_list', params: { name: (row.price_list ?? '').trim().slice(0, 120) } })
             continue
           }
           const parsed = parsePriceRow(row)
-          const saved = parsed.ok ? await savePriceEntry(tx, listId, parsed.value, { audit: false }) : parsed
-          if (saved.ok) good++
-          else rowError(line, saved.error.code, { field: priceColumn(saved.error.field), params: saved.error.params })
+          if (parsed.ok) inputs.push({ line, priceListId, input: parsed.value })
+          else rowError(line, parsed.error.code, { field: priceColumn(parsed.error.field) })
         }
+        const results = inputs.length ? await savePriceEntries(tx, inputs, { audit: false }) : []
+        results.forEach((saved, k) => {
+          if (saved.ok) good++
+          else rowError(inputs[k]!.line, saved.error.code, { field: priceColumn(saved.error.field), params: saved.error.params })
+        })
       } else if (job.kind === 'products') {
         // Products: every row checked here, then the good ones saved together by the product rules.
         const inputs: { line: number; input: ProductSave }[] = []

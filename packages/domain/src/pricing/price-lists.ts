@@ -5,7 +5,7 @@ import { deleteAudited } from '../audit/delete-audited.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
-import { fail, ok, type Result } from '../errors.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { isCurrency, parseMoney, type Currency, type Money } from '../money.ts'
 import { Offer } from '../offers/offer.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -186,33 +186,55 @@ export function parseTiers(tiers: { minQty: number; price: string }[], currency:
 }
 
 /** Sets one offer's price in a list (by the seller's SKU), replacing what it had there. */
-export async function savePriceEntry(ctx: Ctx, priceListId: string, input: PriceEntryInput, options: { audit?: boolean } = {}): Promise<Result<{ id: string }, EntryError>> {
+export async function savePriceEntry(ctx: Ctx, priceListId: string, input: PriceEntryInput): Promise<Result<{ id: string }, EntryError>> {
+  return (await savePriceEntries(ctx, [{ priceListId, input }]))[0]!
+}
+
+/**
+ * Sets the prices of offers (by SKU) in the seller's lists, each row on its own: the lists, offers
+ * and existing entries are read once for all rows, and a bad row leaves the others saved. The
+ * import saves a batch of a file through it.
+ */
+export async function savePriceEntries(ctx: Ctx, rows: { priceListId: string; input: PriceEntryInput }[], options: { audit?: boolean } = {}): Promise<Result<{ id: string }, EntryError>[]> {
   const seller = sellerOf(ctx)
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
-    const list = await scoped(tx).findOneOrThrow(PriceList, { id: priceListId, organizationId: seller }, 'update')
-    const offer = await scoped(tx).findOne(Offer, { organizationId: seller, sku: input.sku })
-    if (!offer) return fail('OFFER_UNKNOWN', { field: 'sku', params: { sku: input.sku } })
-    if (offer.currency !== list.currency) return fail('ENTRY_CURRENCY_MISMATCH', { field: 'sku', params: { offer: offer.currency, list: list.currency } })
-    let fields: { tiers: PriceTier[] | null; percentOffBp: number | null }
-    if (input.mode === 'percent') fields = { tiers: null, percentOffBp: Math.round(input.percentOff! * 100) }
-    else {
-      const tiers = parseTiers(input.tiers, list.currency)
-      if (!tiers.ok) return tiers
-      fields = { tiers: tiers.value, percentOffBp: null }
-    }
-    let entry = await scoped(tx).findOne(PriceListEntry, { priceListId: list.id, offerId: offer.id }, 'update')
-    if (entry) {
-      authorize(tx, 'update', entry)
-      em.assign(entry, fields)
-    } else {
-      entry = em.create(PriceListEntry, { id: randomUUID(), organizationId: seller, priceListId: list.id, offerId: offer.id, ...fields })
-      authorize(tx, 'create', entry)
-    }
-    // An import records itself once, not each price.
-    if (options.audit !== false) recordAudit(tx, { organizationId: seller, action: 'price_list.entry_saved', subjectType: 'PriceList', subjectId: list.id, details: { sku: offer.sku, ...fields } })
+    const listIds = [...new Set(rows.map((r) => r.priceListId))]
+    const lists = new Map((await scoped(tx).find(PriceList, { id: { $in: listIds }, organizationId: seller }, {}, 'update')).map((l) => [l.id, l]))
+    // Another seller's list (or none) is "not found", as for the form.
+    if (lists.size !== listIds.length) throw new DomainError('not_found', 'NOT_FOUND')
+    const offers = new Map((await scoped(tx).find(Offer, { organizationId: seller, sku: { $in: [...new Set(rows.map((r) => r.input.sku))] } })).map((o) => [o.sku, o]))
+    const entries = new Map(
+      (offers.size ? await scoped(tx).find(PriceListEntry, { priceListId: { $in: listIds }, offerId: { $in: [...offers.values()].map((o) => o.id) } }, {}, 'update') : []).map((e) => [`${e.priceListId}|${e.offerId}`, e]),
+    )
+    const results = rows.map(({ priceListId, input }): Result<{ id: string }, EntryError> => {
+      const list = lists.get(priceListId)!
+      const offer = offers.get(input.sku)
+      if (!offer) return fail('OFFER_UNKNOWN', { field: 'sku', params: { sku: input.sku } })
+      if (offer.currency !== list.currency) return fail('ENTRY_CURRENCY_MISMATCH', { field: 'sku', params: { offer: offer.currency, list: list.currency } })
+      let fields: { tiers: PriceTier[] | null; percentOffBp: number | null }
+      if (input.mode === 'percent') fields = { tiers: null, percentOffBp: Math.round(input.percentOff! * 100) }
+      else {
+        const tiers = parseTiers(input.tiers, list.currency)
+        if (!tiers.ok) return tiers
+        fields = { tiers: tiers.value, percentOffBp: null }
+      }
+      const key = `${list.id}|${offer.id}`
+      let entry = entries.get(key)
+      if (entry) {
+        authorize(tx, 'update', entry)
+        em.assign(entry, fields)
+      } else {
+        entry = em.create(PriceListEntry, { id: randomUUID(), organizationId: seller, priceListId: list.id, offerId: offer.id, ...fields })
+        authorize(tx, 'create', entry)
+        entries.set(key, entry)
+      }
+      // An import records itself once, not each price.
+      if (options.audit !== false) recordAudit(tx, { organizationId: seller, action: 'price_list.entry_saved', subjectType: 'PriceList', subjectId: list.id, details: { sku: offer.sku, ...fields } })
+      return ok({ id: entry.id })
+    })
     await em.flush()
-    return ok({ id: entry.id })
+    return results
   })
 }
 
