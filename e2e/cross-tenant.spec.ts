@@ -10,7 +10,8 @@ import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
 import { Organization, saveStorefront, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
-import { ProductInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
+import { ProductInputSchema, QuoteRequestInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
+import { requestQuote } from '@tradepost/domain/quotes'
 import { Invitation, inviteMember, resolveActor, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
 import type { PgBoss } from 'pg-boss'
@@ -108,6 +109,16 @@ test.beforeAll(async ({ playwright }) => {
     warehouse: await em.findOneOrFail(Warehouse, { organizationId: org['hanoi-industrial-supply']!, name: 'Kho Long Biên' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     shipTo: await em.findOneOrFail(ShipTo, { organizationId: org['ben-thanh-construction']!, name: 'Công trường Cầu Giấy' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
+    restricted: await (async () => {
+      const drum = await em.findOneOrFail(Offer, { sku: 'HNIS-CU4-DRUM' })
+      return { offerId: drum.id, productSlug: 'sh-cu-2x4-500', price: '12,345,600' }
+    })(),
+    quoteRequest: await (async () => {
+      const message = `Secret project ${hex()}`
+      const board = await em.findOneOrFail(Offer, { sku: 'SHE-DB24' })
+      const asked = unwrap(await requestQuote(await actAs('admin@benthanh.test', 'ben-thanh-construction', 'market'), QuoteRequestInputSchema.parse({ offerId: board.id, quantity: '4', message })))
+      return { id: asked.id, message }
+    })(),
     approvals: await (async () => {
       const rule = await em.findOneOrFail(ApprovalRule, { organizationId: org['ben-thanh-construction']!, name: 'Orders above 20 million' })
       const buyer = await em.findOneOrFail(User, { email: 'buyer@benthanh.test' })

@@ -18,7 +18,7 @@ test('a distributor lists an offer, edits it on its own page, pauses it from the
   await chooseProduct(page, 'SH-MCB-1P-32')
   await expect(page.getByLabel('Product').and(page.locator('button'))).toContainText('Miniature circuit breaker 1P 32A')
   await page.getByLabel('Your SKU').fill(sku)
-  await page.getByLabel('Price').fill('123,000')
+  await page.getByLabel('Price', { exact: true }).fill('123,000')
   await page.getByLabel(/Stock at Kho Long Biên/).fill('7')
   await page.getByRole('button', { name: 'Save offer' }).click()
   await expect(page.getByText('Offer saved.', { exact: true })).toBeVisible()
@@ -28,11 +28,11 @@ test('a distributor lists an offer, edits it on its own page, pauses it from the
 
   // Its own page edits it: a new SKU and price, the same offer.
   await page.getByLabel('Your SKU').fill(`${sku}-X`)
-  await page.getByLabel('Price').fill('120000')
+  await page.getByLabel('Price', { exact: true }).fill('120000')
   await page.getByRole('button', { name: 'Save offer' }).click()
   await expect(page.getByRole('heading', { name: `Edit offer: ${sku}-X` })).toBeVisible()
   expect(page.url().split('?')[0]).toBe(own)
-  await expect(page.getByLabel('Price')).toHaveValue('120000')
+  await expect(page.getByLabel('Price', { exact: true })).toHaveValue('120000')
   await market.goto(`${APPS.market}/p/sh-mcb-1p-32`)
   await expect(market.getByText(`${sku}-X`)).toBeVisible()
 
@@ -79,7 +79,7 @@ test('without JavaScript, deleting an offer asks on the page first', async ({ br
   const option = await page.getByLabel('Product').locator('option', { hasText: '(SH-MCB-1P-32)' }).textContent()
   await page.getByLabel('Product').selectOption({ label: option! })
   await page.getByLabel('Your SKU').fill(sku)
-  await page.getByLabel('Price').fill('99000')
+  await page.getByLabel('Price', { exact: true }).fill('99000')
   await page.getByRole('button', { name: 'Save offer' }).click()
   await expect(page.getByText('Offer saved.', { exact: true })).toBeVisible()
 

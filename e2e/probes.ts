@@ -18,6 +18,7 @@ import { Brand } from '@tradepost/domain/catalog'
 import { Impersonation, Invitation, Membership, User } from '@tradepost/domain/users'
 import { ApprovalRule, ShipTo, SpendingLimit } from '@tradepost/domain/companies'
 import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } from '@tradepost/domain/pricing'
+import { QuoteRequest } from '@tradepost/domain/quotes'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -50,6 +51,11 @@ export interface World {
   /** Hà Nội Industrial Supply's pricing: its contract with Bến Thành (name on its price lists page,
    * and in "why this price" for Bến Thành), one entry, the customer (account number) and a group. */
   pricing: { list: { id: string; name: string }; entryId: string; customer: { id: string; accountNumber: string }; group: { id: string; name: string } }
+  /** Hà Nội Industrial Supply's cable drum for its Contractors group only: the offer, its product's
+   * page, and its price as pages print it (shown to Bến Thành, in the group, and to no one else). */
+  restricted: { offerId: string; productSlug: string; price: string }
+  /** A quote request Bến Thành's admin sent Sông Hồng Electric; its message is the secret. */
+  quoteRequest: { id: string; message: string }
   /** Bến Thành's approval rule (its name is on its approvals page) and its buyer (name on its
    * spending and approvals pages; limit per month 200,000,000 ₫ on its spending page). */
   approvals: { rule: { id: string; name: string }; buyer: { id: string; name: string } }
@@ -110,8 +116,9 @@ const productState = async (w: World, em: EntityManager) => {
 }
 const offerState = async (w: World, em: EntityManager) => {
   const o = await em.fork().findOne(Offer, { id: w.offer.id })
-  return o && [o.sku, o.status, o.priceAmount, o.updatedAt.toISOString()]
+  return o && [o.sku, o.status, o.priceAmount, o.visibleTo, o.priceOnRequest, o.updatedAt.toISOString()]
 }
+const quoteRequestsFor = (offerId: (w: World) => string) => async (w: World, em: EntityManager) => em.fork().count(QuoteRequest, { offerId: offerId(w) })
 const warehouseState = async (w: World, em: EntityManager) => {
   const h = await em.fork().findOneOrFail(Warehouse, { id: w.warehouse.id })
   return [h.name, h.city, h.subdivisionCode, h.latitude, h.longitude]
@@ -152,7 +159,10 @@ const hanoiStorefront = async (w: World, em: EntityManager) => {
   const s = await em.fork().findOneOrFail(Storefront, { organizationId: w.org['hanoi-industrial-supply']! })
   return [s.taglineEn, s.primaryColor, s.logoKey, s.bannerKey, s.hostname, s.hostnameVerifiedAt]
 }
-const invitationsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Invitation, { organizationId: w.org[slug]! })
+/** Invitations of an organization to the probe's own address (other tests invite people into the same companies meanwhile). */
+const invitationsOf = (slug: string, email: string) => async (w: World, em: EntityManager) => em.fork().count(Invitation, { organizationId: w.org[slug]!, email })
+/** What accepting an invitation changes: the accepted ones (other tests invite people into the same companies meanwhile). */
+const acceptedInvitationsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Invitation, { organizationId: w.org[slug]!, acceptedAt: { $ne: null } })
 const importsOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(ImportJob, { organizationId: w.org[slug]! })
 const userState = (email: string) => async (_w: World, em: EntityManager) => {
   const u = await em.fork().findOneOrFail(User, { email }, { populate: ['passwordHash'] })
@@ -163,7 +173,7 @@ export const PROBES: Probe[] = [
   // Seller portal
   { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: () => 'Hà Nội Industrial Supply', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
-  { route: 'members', name: 'invite into one\'s own organization', app: 'portal', method: 'POST', path: () => '/members', form: () => ({ intent: 'invite', email: 'probe.invite@example.test', role: 'sales' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationsOf('hanoi-industrial-supply') },
+  { route: 'members', name: 'invite into one\'s own organization', app: 'portal', method: 'POST', path: () => '/members', form: () => ({ intent: 'invite', email: 'probe.invite@example.test', role: 'sales' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationsOf('hanoi-industrial-supply', 'probe.invite@example.test') },
   { route: 'members', name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.seller.id) },
   { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations?status=active', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
   { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: (w) => w.hanoiAdminName, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
@@ -191,6 +201,8 @@ export const PROBES: Probe[] = [
   { route: 'offers.$id', name: 'pause another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'pause' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
   { route: 'offers.$id', name: 'activate another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'activate' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
   { route: 'offers.$id', name: 'delete another seller\'s offer', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'delete' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'offers.$id', name: 'restrict another seller\'s offer, or price it on request', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'exposure', audience: 'everyone', priceOnRequest: 'on' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
+  { route: 'quotes', name: 'quote requests another seller received', app: 'portal', method: 'GET', path: () => '/quotes', expect: 'own', secret: (w) => w.quoteRequest.message, outsider: MAKER_OUTSIDER, owner: { as: SONGHONG } },
   { route: 'offers.$id', name: 'delete another seller\'s offer, confirmed', app: 'portal', method: 'POST', path: (w) => `/offers/${w.offer.id}`, form: () => ({ intent: 'deleteConfirmed' }), expect: 'denied', secret: (w) => w.offer.sku, outsider: SELLER_OUTSIDER, owner: null, unchanged: offerState },
   { route: 'offers.$id', name: 'offer on another manufacturer\'s draft', app: 'portal', method: 'POST', path: () => '/offers/new', form: (w) => ({ productId: w.draft.id, sku: 'PROBE-DRAFT-1', price: '100', currency: 'VND' }), expect: 'own', secret: draftName, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => em.fork().count(Offer, { productId: w.draft.id }) },
   { route: 'warehouses', name: 'warehouse list', app: 'portal', method: 'GET', path: () => '/warehouses', expect: 'own', secret: (w) => w.warehouse.name, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
@@ -247,6 +259,9 @@ export const PROBES: Probe[] = [
   { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.mpn)}`, expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'p.$slug', name: 'an offer restricted to another company\'s group, on its product page', app: 'market', method: 'GET', path: (w) => `/p/${w.restricted.productSlug}`, expect: 'own', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'search', name: 'an offer restricted to another company\'s group, in search', app: 'market', method: 'GET', path: () => '/search?q=drum', expect: 'own', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'p.$slug', name: 'ask a quote on an offer restricted to another company', app: 'market', method: 'POST', path: (w) => `/p/${w.restricted.productSlug}`, form: (w) => ({ offerId: w.restricted.offerId, quantity: '3', message: 'probe' }), expect: 'denied', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: null, unchanged: quoteRequestsFor((w) => w.restricted.offerId) },
   { route: 'p.$slug', name: 'product page of a draft', app: 'market', method: 'GET', path: (w) => `/p/${w.draft.slug}`, expect: 'denied', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'distributors[.json]', name: 'distributors as one types (public names only)', app: 'portal', method: 'GET', path: () => '/distributors.json?q=Trading', expect: 'own', secret: (w) => w.draft.name, outsider: SELLER_OUTSIDER, owner: null },
   { route: 'sellers[.json]', name: 'sellers as one types (public names only)', app: 'market', method: 'GET', path: () => '/sellers.json?q=Industrial', expect: 'own', secret: (w) => w.draft.name, outsider: BUYER_OUTSIDER, owner: null },
@@ -279,7 +294,7 @@ export const PROBES: Probe[] = [
   { route: 'account.ship-to', name: 'edit another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/account/ship-to', form: (w) => ({ id: w.shipTo.id, name: 'Taken over', city: 'Hà Nội', subdivisionCode: 'VN-HN' }), expect: 'denied', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: shipToState },
   { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
-  { route: 'account.members', name: 'invite into one\'s own buyer company', app: 'market', method: 'POST', path: () => '/account/members', form: () => ({ intent: 'invite', email: 'probe.buyer@example.test', role: 'viewer' }), expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction') },
+  { route: 'account.members', name: 'invite into one\'s own buyer company', app: 'market', method: 'POST', path: () => '/account/members', form: () => ({ intent: 'invite', email: 'probe.buyer@example.test', role: 'viewer' }), expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction', 'probe.buyer@example.test') },
   { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.buyer.id) },
   { route: 'switch-org', name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: orgStatus('ben-thanh-construction') },
   { route: '_index', name: 'home page never lists a brand with nothing published', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: (w) => w.secretBrand, outsider: BUYER_OUTSIDER, owner: { as: SONGHONG, app: 'portal', path: () => '/brands' } },
@@ -304,7 +319,7 @@ export const PROBES: Probe[] = [
       // (scope 'this': signing the outsider out everywhere would end the sessions other tests hold.)
       post('logout', '/logout', { scope: 'this' }),
       { route: 'invitations.$token', name: 'invitation with a forged token', app, method: 'GET', path: () => '/invitations/forged-token', expect: 'denied', secret, outsider, owner: null },
-      { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: invitationsOf(app === 'market' ? 'ben-thanh-construction' : 'hanoi-industrial-supply') },
+      { route: 'invitations.$token', name: 'accept with a forged token', app, method: 'POST', path: () => '/invitations/forged-token', form: () => ({ name: 'x', password: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: acceptedInvitationsOf(app === 'market' ? 'ben-thanh-construction' : 'hanoi-industrial-supply') },
       { route: 'reset-password.$token', name: 'reset page with a forged token', app, method: 'GET', path: () => '/reset-password/forged-token', expect: 'denied', secret, outsider, owner: null },
       { route: 'reset-password.$token', name: 'reset with a forged token', app, method: 'POST', path: () => '/reset-password/forged-token', form: () => ({ password: 'long-enough-1', confirm: 'long-enough-1' }), expect: 'denied', secret, outsider, owner: null, unchanged: userState(target) },
     ]

@@ -30,6 +30,8 @@ const PRODUCTS = [
   { mpn: 'SH-MCB-2P-63', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 2P 63A', nameVi: 'Cầu dao tự động MCB 2P 63A', attributes: { rated_current: 63, poles: '2P' }, gtin: '8930000000017', descriptionEn: 'Two-pole miniature circuit breaker for 230/400 V distribution boards, rated 63 A with a C tripping curve and 6 kA breaking capacity. Mounts on a 35 mm DIN rail; the lever shows ON/OFF and the contact position.', descriptionVi: 'Cầu dao tự động hai cực cho tủ điện 230/400 V, dòng định mức 63 A, đường cong cắt loại C, khả năng cắt 6 kA. Lắp trên thanh ray DIN 35 mm; cần gạt hiển thị trạng thái BẬT/TẮT và vị trí tiếp điểm.' },
   { mpn: 'SH-MCB-1P-32', brand: 'song-hong', category: 'circuit-breakers', nameEn: 'Miniature circuit breaker 1P 32A', nameVi: 'Cầu dao tự động MCB 1P 32A', attributes: { rated_current: 32, poles: '1P' }, gtin: null, descriptionEn: 'Single-pole miniature circuit breaker rated 32 A, C curve, 6 kA breaking capacity, for lighting and socket circuits. Fits a 35 mm DIN rail and accepts cables up to 25 mm².', descriptionVi: 'Cầu dao tự động một cực 32 A, đường cong C, khả năng cắt 6 kA, dùng cho mạch chiếu sáng và ổ cắm. Lắp trên thanh ray DIN 35 mm, đấu được dây đến 25 mm².' },
   { mpn: 'SH-CU-2X2.5', brand: 'song-hong', category: 'cables', nameEn: 'Copper cable 2×2.5 mm², 100 m roll', nameVi: 'Dây cáp đồng 2×2,5 mm², cuộn 100 m', attributes: { cross_section: 2.5 }, gtin: null, unit: 'roll' as const, descriptionEn: 'Two-core copper cable, 2.5 mm² per core, PVC insulated and sheathed, 300/500 V, sold as a 100 m roll. For fixed wiring of socket circuits in homes, shops and offices.', descriptionVi: 'Dây cáp đồng hai lõi, tiết diện 2,5 mm² mỗi lõi, cách điện và vỏ bọc PVC, 300/500 V, bán theo cuộn 100 m. Dùng đi dây cố định cho mạch ổ cắm trong nhà ở, cửa hàng và văn phòng.' },
+  { mpn: 'SH-CU-2X4-500', brand: 'song-hong', category: 'cables', nameEn: 'Copper cable 2×4 mm², 500 m drum', nameVi: 'Dây cáp đồng 2×4 mm², rulô 500 m', attributes: { cross_section: 4 }, gtin: null, unit: 'roll' as const, descriptionEn: 'Two-core copper cable, 4 mm² per core, PVC insulated and sheathed, 300/500 V, on a 500 m drum for site work. Sold to contractors on account.', descriptionVi: 'Dây cáp đồng hai lõi, tiết diện 4 mm² mỗi lõi, cách điện và vỏ bọc PVC, 300/500 V, quấn rulô 500 m cho công trường. Bán cho nhà thầu theo tài khoản.' },
+  { mpn: 'SH-DB-24', brand: 'song-hong', category: 'electrical', nameEn: 'Distribution board, 24 ways, built to order', nameVi: 'Tủ điện phân phối 24 lộ, đóng theo yêu cầu', attributes: {}, gtin: null, descriptionEn: 'Steel distribution board for 24 modules, wired and tested to the buyer\'s single-line diagram. Priced per project: ask for a quote with the quantity and the drawing.', descriptionVi: 'Tủ điện vỏ thép cho 24 mô-đun, đấu dây và thử nghiệm theo sơ đồ một sợi của người mua. Giá theo từng dự án: hãy yêu cầu báo giá kèm số lượng và bản vẽ.' },
   { mpn: 'MK-CP-2200', brand: 'mekong', category: 'pumps', nameEn: 'Centrifugal pump 2.2 kW', nameVi: 'Máy bơm ly tâm 2,2 kW', attributes: { power: 2.2, max_head: 38 }, gtin: null, descriptionEn: 'Single-stage centrifugal pump with a 2.2 kW motor for clean water: up to 38 m head, cast-iron volute, brass impeller and mechanical seal. For irrigation, water supply to buildings and pressure boosting.', descriptionVi: 'Máy bơm ly tâm một tầng cánh, động cơ 2,2 kW, dùng cho nước sạch: cột áp tối đa 38 m, buồng bơm gang, cánh bơm đồng, phớt cơ khí. Dùng cho tưới tiêu, cấp nước tòa nhà và tăng áp.' },
   { mpn: 'MK-SP-750', brand: 'mekong', category: 'pumps', nameEn: 'Submersible pump 0.75 kW', nameVi: 'Máy bơm chìm 0,75 kW', attributes: { power: 0.75, max_head: 12 }, gtin: null, descriptionEn: 'Submersible pump with a 0.75 kW oil-filled motor and a stainless steel body, up to 12 m head. For draining flooded basements, wells and tanks; a float switch starts and stops it.', descriptionVi: 'Máy bơm chìm động cơ 0,75 kW ngâm dầu, thân inox, cột áp tối đa 12 m. Dùng thoát nước tầng hầm ngập, giếng và bể chứa; phao điện tự động bật tắt máy.' },
 ]
@@ -51,7 +53,13 @@ const OFFERS: [string, string, string, number, number, number, number, number][]
   ['da-nang-trading', 'MK-CP-2200', 'DNT-MK2200', 7_150_000, 1, 1, 2, 3],
   ['da-nang-trading', 'MK-SP-750', 'DNT-MK750', 2_350_000, 1, 1, 2, 0],
   ['mekong-pumps', 'MK-SP-750', 'MKP-SP750', 2_290_000, 5, 5, 10, 0],
+  // Only Hà Nội Industrial Supply's contractors see this one (restricted in the pricing seed).
+  ['hanoi-industrial-supply', 'SH-CU-2X4-500', 'HNIS-CU4-DRUM', 12_345_600, 1, 1, 7, 4],
+  ['song-hong-electric', 'SH-DB-24', 'SHE-DB24', 0, 1, 1, 21, 0],
 ]
+
+/** Offers whose price is on request ("call for price"): buyers ask for a quote. */
+const PRICE_ON_REQUEST = new Set(['SHE-DB24'])
 
 export async function seedDemoCatalog(em: EntityManager): Promise<{ products: number; offers: number }> {
   let products = 0
@@ -101,7 +109,7 @@ export async function seedDemoCatalog(em: EntityManager): Promise<{ products: nu
     for (const [sellerSlug, mpn, sku, price, moq, multiple, lead, stock] of OFFERS) {
       const seller = await org(sellerSlug)
       if (await tx.count(Offer, { organizationId: seller.id, sku })) continue
-      const offer = tx.create(Offer, { organizationId: seller.id, productId: productsByMpn.get(mpn)!.id, sku, priceAmount: price, currency: 'VND', minOrderQty: moq, orderMultiple: multiple, leadTimeDays: lead, condition: 'new', status: 'active' })
+      const offer = tx.create(Offer, { organizationId: seller.id, productId: productsByMpn.get(mpn)!.id, sku, priceAmount: price, currency: 'VND', minOrderQty: moq, orderMultiple: multiple, leadTimeDays: lead, condition: 'new', status: 'active', priceOnRequest: PRICE_ON_REQUEST.has(sku) })
       tx.persist(offer)
       const warehouse = await tx.findOne(Warehouse, { organizationId: seller.id }, { orderBy: { name: 'asc' } })
       if (warehouse && stock > 0) tx.persist(tx.create(OfferStock, { organizationId: seller.id, offerId: offer.id, warehouseId: warehouse.id, quantity: stock }))

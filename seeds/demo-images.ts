@@ -41,6 +41,27 @@ const PICTURES: Record<string, { svg: string }> = {
       <path d="M 870 560 C 960 600 1010 650 1050 720" fill="none" stroke="#3a3f47" stroke-width="34" stroke-linecap="round"/>
       <circle cx="1050" cy="720" r="17" fill="url(#copper)"/><circle cx="1040" cy="735" r="9" fill="#d98a45"/>`, '#fbefe4'),
   },
+  // A cable drum: two wooden flanges, cable wound between them, the end hanging free.
+  'SH-CU-2X4-500': {
+    svg: frame(`
+      <rect x="330" y="250" width="540" height="400" fill="#2b2f36"/>
+      ${[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `<rect x="330" y="${262 + i * 48}" width="540" height="26" rx="13" fill="${i % 2 ? '#3a3f47' : '#4a505a'}"/>`).join('')}
+      <ellipse cx="330" cy="450" rx="90" ry="320" fill="#b7844f" stroke="#8a5d31" stroke-width="8"/>
+      <ellipse cx="330" cy="450" rx="30" ry="100" fill="#8a5d31"/>
+      <ellipse cx="870" cy="450" rx="90" ry="320" fill="#c99460" stroke="#8a5d31" stroke-width="8"/>
+      <ellipse cx="870" cy="450" rx="30" ry="100" fill="#8a5d31"/>
+      <path d="M 720 640 C 800 700 900 720 1020 740" fill="none" stroke="#3a3f47" stroke-width="30" stroke-linecap="round"/>
+      <circle cx="1020" cy="740" r="15" fill="url(#copper)"/>`, '#fbefe4'),
+  },
+  // A distribution board: a grey steel cabinet, its door open on two rows of breakers.
+  'SH-DB-24': {
+    svg: frame(`
+      <rect x="330" y="150" width="540" height="620" rx="18" fill="#d5dae1" stroke="#8b95a3" stroke-width="8"/>
+      <rect x="370" y="190" width="460" height="540" rx="10" fill="#f7f8fa" stroke="#c9ced6" stroke-width="4"/>
+      ${[0, 1].map((row) => `<rect x="390" y="${270 + row * 220}" width="420" height="16" fill="#9aa4b1"/>${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => `<rect x="${396 + i * 34}" y="${220 + row * 220}" width="30" height="110" rx="5" fill="#ffffff" stroke="#c9ced6" stroke-width="2"/><rect x="${404 + i * 34}" y="${245 + row * 220}" width="14" height="34" rx="3" fill="url(#blue)"/>`).join('')}`).join('')}
+      <path d="M 870 160 L 1010 220 L 1010 700 L 870 760 Z" fill="#c3c9d1" stroke="#8b95a3" stroke-width="6"/>
+      <rect x="980" y="430" width="14" height="60" rx="6" fill="#4b5563"/>`, '#eef1f5'),
+  },
   'MK-CP-2200': {
     svg: frame(`
       <rect x="250" y="690" width="700" height="50" rx="10" fill="#4b5563"/>

@@ -52,6 +52,9 @@ describe('the demo seed', () => {
     expect([(await price('ben-thanh-construction')).unit.amount, (await price('ben-thanh-construction')).list?.name]).toEqual([1_350_000, 'Bến Thành 2027 contract'])
     expect((await price('ben-thanh-construction-da-nang')).list?.inherited).toBe(true)
     expect((await price('haiphong-shipyard')).unit.amount).toBe(1_450_000)
+    // A restricted catalog: the cable drum is for the Contractors group only; the distribution board is priced on request.
+    expect((await fresh.findOneOrFail(Offer, { sku: 'HNIS-CU4-DRUM' })).visibleTo).toEqual([expect.stringMatching(/^group:/)])
+    expect((await fresh.findOneOrFail(Offer, { sku: 'SHE-DB24' })).priceOnRequest).toBe(true)
     // Bến Thành's rules: a 30-million order from its buyer goes to its approver, then an admin;
     // a 60-million one exceeds the buyer's limit per order, so an admin approves it too.
     const benThanh = await fresh.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })

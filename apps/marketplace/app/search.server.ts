@@ -3,13 +3,14 @@ import { getServices, guard } from '@tradepost/auth'
 import { categoryFilterAttributes, listCategories } from '@tradepost/domain/catalog'
 import { countStorefrontView, type StorefrontDto } from '@tradepost/domain/organizations'
 import { withViewerPrices } from '@tradepost/domain/pricing'
-import { parseSearchParams, type SearchQuery } from '@tradepost/search'
+import { parseSearchParams, type SearchCriteria } from '@tradepost/search'
+import { searchViewer } from '@tradepost/domain/visibility'
 import { kit } from './app.server.ts'
 import { resolveNear, type Near } from './near.server.ts'
 
 /** Runs a search from the address, with some criteria fixed by the page (a category, a seller). */
 /** `resolved`: where "near" is, when the page has already worked it out (so it is asked once). */
-export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQuery> = {}, extra: Record<string, unknown> = {}, resolved?: Near) => {
+export const loadSearch = guard(async (request: Request, fixed: Partial<SearchCriteria> = {}, extra: Record<string, unknown> = {}, resolved?: Near) => {
   const rc = await kit.getRequestContext(request)
   const params = new URL(request.url).searchParams
   // A storefront page shown to a person counts as a view (a browser's prefetch does not).
@@ -22,7 +23,8 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
   const attributeDefinitions = await categoryFilterAttributes(rc.ctx, parsed.category)
   const query = { ...parsed, attributeFacets: attributeDefinitions.map((a) => a.key) }
   const { search } = await getServices()
-  const found = await search.search(query)
+  // The engine sees only what the viewer may (its audiences and which prices it may see).
+  const found = await search.search({ ...query, viewer: searchViewer(rc.ctx.actor) })
   // What the engine ranks by is the sellers' own prices; what each hit shows is the viewer's (decision 010).
   const { hits, personal } = await withViewerPrices(rc.ctx, found.hits)
   const result = { ...found, hits, personalPrices: personal }
@@ -32,8 +34,10 @@ export const loadSearch = guard(async (request: Request, fixed: Partial<SearchQu
 
 /** A seller's storefront (at /s/:slug or at its own host name): its own offers, and the categories it sells in. */
 export async function loadStorefront(request: Request, storefront: StorefrontDto) {
-  // The categories whatever the visitor filters by (the index's facets: only what is published).
+  // The categories whatever the visitor filters by (the index's facets: only what is published
+  // and meant for the visitor).
+  const rc = await kit.getRequestContext(request)
   const { search } = await getServices()
-  const all = await search.search(parseSearchParams(new URLSearchParams(), { sellers: [storefront.slug] }))
+  const all = await search.search({ ...parseSearchParams(new URLSearchParams(), { sellers: [storefront.slug] }), viewer: searchViewer(rc.ctx.actor) })
   return loadSearch(request, { sellers: [storefront.slug] }, { storefront, sellerCategories: all.facets.categories.map((c) => ({ value: c.value, count: c.count })) })
 }

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { Award, BadgeDollarSign, Contact, Building2, Handshake, LayoutDashboard, Mail, Package, ScrollText, Store, Tags, Upload, Users, Warehouse } from 'lucide-react'
+import { Award, BadgeDollarSign, Contact, MessageSquareQuote, Building2, Handshake, LayoutDashboard, Mail, Package, ScrollText, Store, Tags, Upload, Users, Warehouse } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
@@ -25,7 +25,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   if (selling) nav.push({ to: '/products', label: t('nav.products'), icon: Package }, { to: '/offers', label: t('nav.offers'), icon: Tags }, { to: '/imports', label: t('imports.title'), icon: Upload }, { to: '/warehouses', label: t('warehouses.title'), icon: Warehouse })
   if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands'), icon: Award })
   if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations'), icon: Handshake })
-  if (selling) nav.push({ to: '/customers', label: t('nav.customers'), icon: Contact }, { to: '/price-lists', label: t('nav.priceLists'), icon: BadgeDollarSign })
+  if (selling) nav.push({ to: '/customers', label: t('nav.customers'), icon: Contact }, { to: '/price-lists', label: t('nav.priceLists'), icon: BadgeDollarSign }, { to: '/quotes', label: t('quotes.title'), icon: MessageSquareQuote })
   if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings'), icon: Store })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members'), icon: Users })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations'), icon: Building2 })

@@ -12,6 +12,8 @@ export { StorefrontInputSchema, STOREFRONT_IMAGE_SLOTS, type StorefrontImageSlot
 export { WarehouseInputSchema, type WarehouseInput } from './organizations/warehouse.schemas.ts'
 export { PlaceInputSchema, type PlaceInput } from './organizations/place.schemas.ts'
 export * from './pricing/pricing.schemas.ts'
+export * from './quotes/quotes.schemas.ts'
+export * from './quotes/quotes.constants.ts'
 export { PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing/pricing.constants.ts'
 export * from './companies/companies.schemas.ts'
 export { APPROVER_ROLES, BUYER_ROLES, MAX_APPROVAL_STEPS, SPENDING_PERIODS, type ApprovalStep, type ApproverRole, type BuyerRole, type SpendingPeriod } from './companies/approvals.constants.ts'

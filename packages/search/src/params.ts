@@ -1,5 +1,5 @@
 import { z } from '@tradepost/domain/zod'
-import { ATTRIBUTE_KEY, SORTS, type SearchQuery } from './port.ts'
+import { ATTRIBUTE_KEY, SORTS, type SearchCriteria } from './port.ts'
 
 const list = z
   .string()
@@ -37,7 +37,7 @@ function parseAttributes(params: URLSearchParams): Record<string, string[]> | un
 /** Control characters (a NUL cannot even reach PostgreSQL) become spaces in what is searched for. */
 const CONTROL = /[\u0000-\u001f\u007f]/g
 
-export function parseSearchParams(input: URLSearchParams, extra: Partial<SearchQuery> = {}): SearchQuery {
+export function parseSearchParams(input: URLSearchParams, extra: Partial<SearchCriteria> = {}): SearchCriteria {
   const params = new URLSearchParams([...input].map(([k, v]) => [k, v.replace(CONTROL, ' ')]))
   const raw: Record<string, string> = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ''))
   // Checkbox facets arrive as repeated keys (brand=a&brand=b) or joined (brand=a,b).

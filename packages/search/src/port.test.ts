@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONTRACT_DOCUMENTS } from './contract.ts'
+import { CONTRACT_DOCUMENTS, VISITOR } from './contract.ts'
 import { toHit } from './port.ts'
 
 describe('a search hit', () => {
@@ -8,12 +8,12 @@ describe('a search hit', () => {
     const [hanoi, saigon] = breaker.offers
     // 12 SGD is not "lower" than 250,000 VND: each currency keeps its own minimum.
     const mixed = { ...breaker, offers: [hanoi!, { ...saigon!, currency: 'SGD' as const, priceAmount: 1_200 }] }
-    const hit = toHit(mixed, {})
+    const hit = toHit(mixed, { viewer: VISITOR })
     expect(hit.minPrices).toEqual([
       { amount: 1_200, currency: 'SGD', vatIncluded: true },
       { amount: 250_000, currency: 'VND', vatIncluded: false },
     ])
     expect(hit.minPrice).toBeNull()
-    expect(toHit(breaker, {}).minPrice).toEqual({ amount: 240_000, currency: 'VND', vatIncluded: true })
+    expect(toHit(breaker, { viewer: VISITOR }).minPrice).toEqual({ amount: 240_000, currency: 'VND', vatIncluded: true })
   })
 })

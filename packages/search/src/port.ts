@@ -2,13 +2,20 @@ import type { SearchDocument } from '@tradepost/domain/catalog'
 import type { ProductImageView } from '@tradepost/domain/schemas'
 import { distanceKm } from '@tradepost/domain/geo'
 import { lowestPerCurrency } from '@tradepost/domain/money'
+import { offerPriceShownTo, offerVisibleTo, type SearchViewer } from '@tradepost/domain/visibility'
 
-export type { SearchDocument }
+export type { SearchDocument, SearchViewer }
 
 export const SORTS = ['relevance', 'price_asc', 'price_desc', 'nearest'] as const
 export type SearchSort = (typeof SORTS)[number]
 
 export interface SearchQuery {
+  /**
+   * Who is searching, built by the domain from the request's context (`searchViewer`): offers
+   * not meant for the viewer never count in hits, facets, totals or prices, and prices it may
+   * not see (call for price, or kept for signed-in buyers) are neither shown, filtered nor ranked by.
+   */
+  viewer: SearchViewer
   q?: string
   category?: string
   brands?: string[]
@@ -29,6 +36,9 @@ export interface SearchQuery {
   perPage?: number
 }
 
+/** What a person asks for, before the domain says who is asking. */
+export type SearchCriteria = Omit<SearchQuery, 'viewer'>
+
 export interface SearchHit {
   id: string
   slug: string
@@ -39,6 +49,8 @@ export interface SearchHit {
   category: { slug: string; nameEn: string; nameVi: string }
   offerCount: number
   sellerCount: number
+  /** Matching offers whose price the viewer does not see: call for price, or "sign in to see prices". */
+  priceHidden: { onRequest: number; signIn: number }
   /**
    * The lowest matching price in each currency the offers use (by currency code), with whether
    * that seller's prices include VAT. Amounts in different currencies are never compared.
@@ -97,28 +109,34 @@ export function groupAttributeFacets(counts: Iterable<[string, number]>, keys: s
 
 type DocumentOffer = SearchDocument['offers'][number]
 
+/** Whether the query narrows offers (seller, stock, price range) rather than products only. */
+export function hasOfferCriteria(query: SearchQuery): boolean {
+  return !!query.sellers?.length || !!query.inStock || query.priceMin !== undefined || query.priceMax !== undefined
+}
+
 /**
- * Which of a product's offers a query is about, or null when it narrows products only. A product
- * matches an offer-level criterion (seller, stock, price range) when one of its offers meets all of
- * them at once, and what a hit shows (lowest price, stock, distance, offer count) is taken over
- * those offers only: a storefront shows its own price, a seller filter its own warehouses.
+ * Which of a product's offers a query is about: those the viewer may see that meet every
+ * offer-level criterion (seller, stock, price range) at once. A product matches such a criterion
+ * when one of its offers does, and what a hit shows (lowest price, stock, distance, offer count)
+ * is taken over those offers only: a storefront shows its own price, a seller filter its own
+ * warehouses, a restricted offer counts only for those it is meant for.
  */
-export function offerCriteria(query: SearchQuery): ((offer: DocumentOffer) => boolean) | null {
+export function offerCriteria(query: SearchQuery): (offer: DocumentOffer) => boolean {
   const sellers = query.sellers?.length ? new Set(query.sellers) : null
   const priced = query.priceMin !== undefined || query.priceMax !== undefined
-  if (!sellers && !query.inStock && !priced) return null
   const currency = query.currency ?? 'VND'
   return (o) =>
+    offerVisibleTo(query.viewer, o) &&
     (!sellers || sellers.has(o.sellerSlug)) &&
     (!query.inStock || o.inStock) &&
-    (!priced || (o.currency === currency && (query.priceMin === undefined || o.priceAmount >= query.priceMin) && (query.priceMax === undefined || o.priceAmount <= query.priceMax)))
+    (!priced || (offerPriceShownTo(query.viewer, o) && o.currency === currency && (query.priceMin === undefined || o.priceAmount >= query.priceMin) && (query.priceMax === undefined || o.priceAmount <= query.priceMax)))
 }
 
 /** A document as a hit, over the offers the query is about. */
 export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
-  const criteria = offerCriteria(query)
-  const offers = criteria ? doc.offers.filter(criteria) : doc.offers
-  const minPrices = lowestPerCurrency(offers.map((o) => ({ amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })))
+  const offers = doc.offers.filter(offerCriteria(query))
+  const priced = offers.filter((o) => offerPriceShownTo(query.viewer, o))
+  const minPrices = lowestPerCurrency(priced.map((o) => ({ amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })))
   const near = query.near
   const km = near ? offers.filter((o) => o.inStock).flatMap((o) => o.locations.map((l) => distanceKm(near, l))) : []
   return {
@@ -131,12 +149,13 @@ export function toHit(doc: SearchDocument, query: SearchQuery): SearchHit {
     category: { slug: doc.category.slug, nameEn: doc.category.nameEn, nameVi: doc.category.nameVi },
     offerCount: offers.length,
     sellerCount: new Set(offers.map((o) => o.sellerId)).size,
+    priceHidden: { onRequest: offers.filter((o) => o.priceOnRequest).length, signIn: offers.filter((o) => !o.priceOnRequest && !offerPriceShownTo(query.viewer, o)).length },
     minPrices,
     minPrice: minPrices.length === 1 ? minPrices[0]! : null,
     inStock: offers.some((o) => o.inStock),
     nearestKm: km.length ? Math.round(Math.min(...km)) : null,
     image: doc.image ?? null,
-    offers: offers.map((o) => ({ offerId: o.offerId, amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })),
+    offers: priced.map((o) => ({ offerId: o.offerId, amount: o.priceAmount, currency: o.currency, vatIncluded: o.pricesIncludeVat ?? false })),
   }
 }
 

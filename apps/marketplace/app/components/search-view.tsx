@@ -115,7 +115,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
                     </p>
                   </div>
                   <div className="hit-price">
-                    <FromPrices prices={h.minPrices} />
+                    <FromPrices prices={h.minPrices} hidden={h.priceHidden} />
                     <p className="meta">{t('search.offers', { count: h.offerCount })}</p>
                   </div>
                 </li>

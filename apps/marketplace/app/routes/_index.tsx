@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { appUrl, getServices, guard } from '@tradepost/auth'
 import { withViewerPrices } from '@tradepost/domain/pricing'
+import { searchViewer } from '@tradepost/domain/visibility'
 import { getHomePage, type HomePageDto } from '@tradepost/domain/catalog'
 import { findStorefrontByHost, type StorefrontDto } from '@tradepost/domain/organizations'
 import { KNOWN_LOCATIONS, SHIP_TO_LOCATION, type KnownLocation } from '@tradepost/domain/schemas'
@@ -29,9 +30,10 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const { at: near, code: nearCode, shipTo } = await resolveNear(rc.ctx, new URL(request.url).searchParams)
   const { search } = await getServices()
   // Featured: products in stock, the nearest first once the buyer says where they are.
-  const featured = await search.search({ inStock: true, near: near ?? undefined, sort: near ? 'nearest' : 'relevance', perPage: 8 })
+  const viewer = searchViewer(rc.ctx.actor)
+  const featured = await search.search({ viewer, inStock: true, near: near ?? undefined, sort: near ? 'nearest' : 'relevance', perPage: 8 })
   // Brands with something published: the index's brand facet over every product.
-  const brands = (await search.search({ perPage: 1 })).facets.brands.map((b) => ({ slug: b.value, name: b.label }))
+  const brands = (await search.search({ viewer, perPage: 1 })).facets.brands.map((b) => ({ slug: b.value, name: b.label }))
   return data({ home: await getHomePage(rc.ctx, near), brands, featured: (await withViewerPrices(rc.ctx, featured.hits)).hits, near: nearCode, shipTo, signedIn: !!rc.user, portalUrl: appUrl('portal') }, { headers: rc.headers })
 })
 
@@ -95,7 +97,7 @@ function Marketplace() {
                   {h.brand?.name ? `${h.brand.name} · ` : ''}
                   {h.mpn}
                 </p>
-                <FromPrices prices={h.minPrices} />
+                <FromPrices prices={h.minPrices} hidden={h.priceHidden} />
                 <p className="meta">
                   {t('search.offers', { count: h.offerCount })}
                   {h.nearestKm !== null ? ` · ${t('search.kmAway', { km: h.nearestKm })}` : ''}

@@ -1,13 +1,17 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
-import { getProductPage, NEAR_KM } from '@tradepost/domain/offers'
+import { submitForm } from '@tradepost/auth/forms'
+import { getProductPage, NEAR_KM, type OfferComparisonRow } from '@tradepost/domain/offers'
+import { quoteRequestAccess, requestQuote } from '@tradepost/domain/quotes'
+import { QuoteRequestInputSchema } from '@tradepost/domain/schemas'
+import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PriceWhy } from '@tradepost/ui/components/price-why.tsx'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { ProductImage } from '@tradepost/ui/components/product-image.tsx'
-import { Notice } from '@tradepost/ui/components/forms.tsx'
+import { FieldErrors, Notice, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { kit } from '../app.server.ts'
 import { resolveNear } from '../near.server.ts'
 
@@ -17,12 +21,22 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
   const near = await resolveNear(rc.ctx, new URL(request.url).searchParams)
   const product = await getProductPage(rc.ctx, params.slug ?? '', near.at)
-  return data({ product, near: near.code, shipTo: near.shipTo, nearKm: NEAR_KM }, { headers: rc.headers })
+  return data({ product, near: near.code, shipTo: near.shipTo, nearKm: NEAR_KM, quoteAccess: quoteRequestAccess(rc.ctx) }, { headers: rc.headers })
+})
+
+/** A buyer asks for a quote on a "call for price" offer; visitors sign in first. */
+export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
+  const rc = await kit.requireUser(request)
+  const slug = params.slug ?? ''
+  return submitForm(await request.formData(), QuoteRequestInputSchema, (value) => requestQuote(rc.ctx, value), { field: 'quantity', redirectTo: () => `/p/${encodeURIComponent(slug)}?quoted=1#offers` })
 })
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation()
-  const { product: p, near, shipTo, nearKm } = useLoaderData<typeof loader>()
+  const { product: p, near, shipTo, nearKm, quoteAccess } = useLoaderData<typeof loader>()
+  const answer = useActionData<typeof action>()
+  const location = useLocation()
+  const quoted = new URLSearchParams(location.search).has('quoted')
   const vi = i18n.language === 'vi'
   const label = (def: { labelEn: string; labelVi: string }) => (vi ? def.labelVi : def.labelEn)
   return (
@@ -68,6 +82,7 @@ export default function ProductPage() {
       </div>
 
       <h2 id="offers">{t('product.compare')}</h2>
+      {quoted ? <Flash>{t('quotes.sentPlain')}</Flash> : null}
       <Form method="get" className="toolbar">
         <LocationSelect value={near} applyOnChange shipTo={shipTo} />
         <button type="submit" className="button secondary">
@@ -100,7 +115,13 @@ export default function ProductPage() {
                 ) : null}
               </td>
               <td>
-                <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
+                {o.price && o.pricing ? (
+                  <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
+                ) : o.priceHidden === 'signIn' ? (
+                  <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>{t('quotes.signInToSee')}</Link>
+                ) : (
+                  <QuoteRequestCell offer={o} access={quoteAccess} answer={answer} />
+                )}
               </td>
               {near ? <td>{o.stockNear === null ? '—' : <Num value={o.stockNear} />}</td> : null}
               <td className={o.stockTotal > 0 ? 'stock-yes' : 'stock-no'}>
@@ -115,5 +136,36 @@ export default function ProductPage() {
         </DataTable>
       )}
     </>
+  )
+}
+
+type QuoteAnswer = { result?: { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null }; error?: { code: string; field?: string } | null }
+
+/** "Price on request": a buyer asks the seller for a quote here (a visitor signs in first). */
+function QuoteRequestCell({ offer, access, answer }: { offer: OfferComparisonRow; access: 'yes' | 'signIn' | 'no'; answer?: QuoteAnswer }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  if (access === 'signIn') return <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>{t('quotes.signInToRequest')}</Link>
+  if (access === 'no') return <span className="muted">{t('quotes.priceOnRequest')}</span>
+  const mine = answer?.result?.initialValue?.offerId === offer.offerId
+  const errors = mine ? [...new Set([...(answer?.result?.error?.quantity ?? []), ...(answer?.error ? [answer.error.code] : [])])] : []
+  const id = `quote-${offer.offerId}`
+  return (
+    <details className="quote-request" open={mine || undefined}>
+      <summary>{t('quotes.request')}</summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="offerId" value={offer.offerId} />
+        <div className="field">
+          <label htmlFor={`${id}-qty`}>{t('quotes.quantity')}</label>
+          <input id={`${id}-qty`} name="quantity" type="number" min={1} defaultValue={offer.minOrderQty} aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? `${id}-error` : undefined} />
+          <FieldErrors id={`${id}-error`} errors={errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-msg`}>{t('quotes.message')}</label>
+          <textarea id={`${id}-msg`} name="message" rows={2} maxLength={2000} />
+        </div>
+        <SubmitButton variant="secondary">{t('quotes.send')}</SubmitButton>
+      </Form>
+    </details>
   )
 }

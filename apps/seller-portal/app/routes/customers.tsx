@@ -10,7 +10,7 @@ import { deleteCustomerGroup, findBuyerCompanies, listMyCustomerGroups, listMyCu
 import { CustomerGroupInputSchema, CustomerInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
-import { ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -198,12 +198,7 @@ function CustomerForm({ customer, groups, answer }: { customer: { id: string; bu
           <Field label={t('customers.accountNumber')} errors={fields.accountNumber.errors} inputProps={getInputProps(fields.accountNumber, { type: 'text' })} />
           <SelectField label={t('customers.group')} errors={fields.groupId.errors} selectProps={getSelectProps(fields.groupId)} options={[{ value: '', label: t('customers.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
         </div>
-        <div className="field checkbox-field">
-          <label>
-            <input {...getInputProps(fields.approved, { type: 'checkbox' })} /> {t('customers.approved')}
-          </label>
-          <p className="hint">{t('customers.approvedHint')}</p>
-        </div>
+        <CheckboxField label={t('customers.approved')} hint={t('customers.approvedHint')} inputProps={getInputProps(fields.approved, { type: 'checkbox' })} />
         <SubmitButton name="intent" value="save">
           {t('customers.save')}
         </SubmitButton>{' '}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { IMPORT_COLUMNS, IMPORT_KINDS, listImports, MAX_IMPORT_BYTES, startImport } from '@tradepost/domain/imports'
 import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
-import { ErrorAlert, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, ErrorAlert, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -65,12 +65,7 @@ export default function Imports() {
             <label htmlFor="file">{t('imports.file')}</label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" required />
           </div>
-          <div className="field checkbox-field">
-            <label>
-              <input type="checkbox" name="checkOnly" /> {t('imports.checkOnly')}
-            </label>
-            <p className="hint">{t('imports.checkOnlyHint')}</p>
-          </div>
+          <CheckboxField label={t('imports.checkOnly')} hint={t('imports.checkOnlyHint')} inputProps={{ name: 'checkOnly' }} />
           <SubmitButton>{t('imports.start')}</SubmitButton>
         </Form>
       </section>

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { appUrl, guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { listOfferableProducts } from '@tradepost/domain/catalog'
-import { deleteOffer, getMyOffer, saveOffer, setOffersStatus } from '@tradepost/domain/offers'
+import { deleteOffer, getMyOffer, saveOffer, setOfferExposure, setOffersStatus } from '@tradepost/domain/offers'
+import { listMyCustomerGroups, listMyCustomers } from '@tradepost/domain/pricing'
 import { listMyWarehouses } from '@tradepost/domain/organizations'
-import { CURRENCIES, OFFER_CONDITIONS, OfferInputSchema } from '@tradepost/domain/schemas'
+import { CURRENCIES, OFFER_CONDITIONS, OfferExposureSchema, OfferInputSchema } from '@tradepost/domain/schemas'
 import { StatusBadge } from '@tradepost/ui/components/data.tsx'
-import { ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, CheckboxGroup, ErrorAlert, Field, FieldErrors, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { ComboboxField } from '@tradepost/ui/components/combobox.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
@@ -31,6 +32,9 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
       // Editing keeps the product; a new offer picks among what this seller may sell.
       products: offer ? [] : await listOfferableProducts(rc.ctx),
       warehouses: await listMyWarehouses(rc.ctx),
+      // Whom the offer may be restricted to: the seller's own groups and customers.
+      groups: offer ? (await listMyCustomerGroups(rc.ctx)).map((g) => ({ id: g.id, name: g.name })) : [],
+      customers: offer ? (await listMyCustomers(rc.ctx)).map((c) => ({ id: c.id, name: c.accountNumber ? `${c.buyer.name} (${c.accountNumber})` : c.buyer.name })) : [],
       marketplaceUrl: appUrl('marketplace'),
     },
     { headers: rc.headers },
@@ -52,6 +56,10 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
     await getMyOffer(rc.ctx, id)
     return data({ confirm: 'delete' as const }, { headers: rc.headers })
   }
+  if (id && intent === 'exposure') {
+    const answer = await submitForm(formData, OfferExposureSchema, (value) => setOfferExposure(rc.ctx, id, value), { field: 'groupIds', redirectTo: (offer) => `/offers/${offer.id}?notice=exposureSaved` })
+    return data({ ...answer.data, form: 'exposure' as const }, answer.init ?? undefined)
+  }
   if (id && intent === 'deleteConfirmed') {
     await deleteOffer(rc.ctx, id)
     throw redirect('/offers?notice=offerDeleted')
@@ -62,9 +70,10 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
 
 export default function OfferEditor() {
   const { t, i18n } = useTranslation()
-  const { offer, products, warehouses, marketplaceUrl } = useLoaderData<typeof loader>()
+  const { offer, products, warehouses, groups, customers, marketplaceUrl } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
-  const actionData = answer && 'confirm' in answer ? undefined : answer
+  const actionData = answer && ('confirm' in answer || 'form' in answer) ? undefined : answer
+  const exposureAnswer = answer && 'form' in answer ? (answer as ExposureAnswer) : undefined
   const deleteQuestion = { title: t('catalog.deleteOfferQuestion', { sku: offer?.sku ?? '' }), description: t('catalog.deleteHint'), confirmLabel: t('catalog.deleteOfferConfirm') }
   const [params] = useSearchParams()
   const vi = i18n.language === 'vi'
@@ -109,8 +118,8 @@ export default function OfferEditor() {
           </>
         ) : null}
       </PageHeader>
-      {notice === 'offerSaved' || notice === 'offerPaused' || notice === 'offerActivated' ? (
-        <Flash>{notice === 'offerSaved' ? t('catalog.offerSaved') : notice === 'offerPaused' ? t('catalog.offersPaused', { count: 1 }) : t('catalog.offersActivated', { count: 1 })}</Flash>
+      {notice === 'offerSaved' || notice === 'offerPaused' || notice === 'offerActivated' || notice === 'exposureSaved' ? (
+        <Flash>{notice === 'offerSaved' ? t('catalog.offerSaved') : notice === 'exposureSaved' ? t('exposure.saved') : notice === 'offerPaused' ? t('catalog.offersPaused', { count: 1 }) : t('catalog.offersActivated', { count: 1 })}</Flash>
       ) : null}
       {offer && answer && 'confirm' in answer ? <ConfirmPanel intent="delete" {...deleteQuestion} cancelTo={`/offers/${offer.id}`} /> : null}
       {offer?.status === 'paused' ? <Notice tone="warning">{t('catalog.pausedHint')}</Notice> : null}
@@ -157,6 +166,7 @@ export default function OfferEditor() {
           <SubmitButton>{t('catalog.saveOffer')}</SubmitButton>
         </Form>
       </section>
+      {offer ? <ExposureForm offer={offer} groups={groups} customers={customers} answer={exposureAnswer} /> : null}
       {offer ? (
         <section className="panel">
           <h2>{t('catalog.deleteOffer')}</h2>
@@ -165,5 +175,40 @@ export default function OfferEditor() {
         </section>
       ) : null}
     </>
+  )
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+type ExposureAnswer = { result?: { error?: Record<string, string[] | null> | null }; error?: { code: string; field?: string } | null }
+
+/** Whom the offer is for (everyone, or chosen groups and customers) and whether its price is on request. */
+function ExposureForm({ offer, groups, customers, answer }: { offer: NonNullable<Loaded['offer']>; groups: Loaded['groups']; customers: Loaded['customers']; answer?: ExposureAnswer }) {
+  const { t } = useTranslation()
+  const restricted = offer.audience !== null
+  const chosen = new Set([...(offer.audience?.groupIds ?? []), ...(offer.audience?.customerIds ?? [])])
+  const errorsOf = (field: string) => [...new Set([...(answer?.result?.error?.[field] ?? []), ...(answer?.error?.field === field ? [answer.error.code] : [])])]
+  return (
+    <section className="panel" aria-labelledby="exposure-title">
+      <h2 id="exposure-title">{t('exposure.title')}</h2>
+      <Form method="post">
+        <input type="hidden" name="intent" value="exposure" />
+        <fieldset className="field">
+          <legend>{t('exposure.who')}</legend>
+          <label className="choice">
+            <input type="radio" name="audience" value="everyone" defaultChecked={!restricted} /> <strong>{t('exposure.everyone')}</strong> <span className="muted">{t('exposure.everyoneHint')}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="audience" value="chosen" defaultChecked={restricted} /> <strong>{t('exposure.chosen')}</strong> <span className="muted">{t('exposure.chosenHint')}</span>
+          </label>
+          <FieldErrors id="audience-error" errors={errorsOf('audience')} />
+        </fieldset>
+        <div className="grid-2">
+          <CheckboxGroup legend={t('priceLists.groups')} name="groupIds" options={groups} checked={chosen} empty={t('priceLists.noGroups')} errors={errorsOf('groupIds')} />
+          <CheckboxGroup legend={t('priceLists.customers')} name="customerIds" options={customers} checked={chosen} empty={t('priceLists.noCustomers')} errors={errorsOf('customerIds')} />
+        </div>
+        <CheckboxField label={t('exposure.priceOnRequest')} hint={t('exposure.priceOnRequestHint')} inputProps={{ name: 'priceOnRequest', defaultChecked: offer.priceOnRequest }} />
+        <SubmitButton variant="secondary">{t('exposure.save')}</SubmitButton>
+      </Form>
+    </section>
   )
 }

@@ -12,7 +12,7 @@ import { deletePriceEntry, deletePriceList, getMyPriceList, listMyCustomerGroups
 import { PRICE_LIST_SCOPES, type Currency, PriceEntryInputSchema, PriceListInputSchema, type PriceListScope } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
-import { ErrorAlert, FieldErrors, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, CheckboxGroup, ErrorAlert, FieldErrors, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { toInputString } from '@tradepost/domain/money'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -179,18 +179,13 @@ function SettingsForm({ list, currencies, groups, customers, answer }: { list: L
           <FieldErrors id="scope-error" errors={fields.scope.errors} />
         </fieldset>
         <div className="grid-2" hidden={hydrated && scope === 'everyone'}>
-          <TargetBoxes legend={t('priceLists.groups')} name={fields.groups.name} options={groups} checked={targetIds} empty={t('priceLists.noGroups')} errors={fields.groups.errors} hidden={hydrated && scope !== 'group'} />
-          <TargetBoxes legend={t('priceLists.customers')} name={fields.customers.name} options={customers} checked={targetIds} empty={t('priceLists.noCustomers')} errors={fields.customers.errors} hidden={hydrated && scope !== 'company' && scope !== 'contract'} />
+          <CheckboxGroup legend={t('priceLists.groups')} name={fields.groups.name} options={groups} checked={targetIds} empty={t('priceLists.noGroups')} errors={fields.groups.errors} hidden={hydrated && scope !== 'group'} />
+          <CheckboxGroup legend={t('priceLists.customers')} name={fields.customers.name} options={customers} checked={targetIds} empty={t('priceLists.noCustomers')} errors={fields.customers.errors} hidden={hydrated && scope !== 'company' && scope !== 'contract'} />
         </div>
         {hydrated ? null : <p className="hint">{t('priceLists.targetsHint')}</p>}
         <div className="grid-2">
           <Field label={t('priceLists.priority')} hint={t('priceLists.priorityHint')} errors={fields.priority.errors} inputProps={{ ...getInputProps(fields.priority, { type: 'number' }), min: -1000, max: 1000, step: 1 }} />
-          <div className="field checkbox-field">
-            <label>
-              <input {...getInputProps(fields.active, { type: 'checkbox' })} /> {t('priceLists.active')}
-            </label>
-            <p className="hint">{t('priceLists.activeHint')}</p>
-          </div>
+          <CheckboxField label={t('priceLists.active')} hint={t('priceLists.activeHint')} inputProps={getInputProps(fields.active, { type: 'checkbox' })} />
         </div>
         <div className="grid-2">
           <Field label={t('priceLists.validFrom')} hint={t('priceLists.windowHint')} errors={fields.validFrom.errors} inputProps={getInputProps(fields.validFrom, { type: 'date' })} />
@@ -201,21 +196,6 @@ function SettingsForm({ list, currencies, groups, customers, answer }: { list: L
         </SubmitButton>
       </Form>
     </section>
-  )
-}
-
-function TargetBoxes({ legend, name, options, checked, empty, errors, hidden }: { legend: string; name: string; options: { id: string; name: string }[]; checked: Set<string>; empty: string; errors?: string[]; hidden: boolean }) {
-  return (
-    <fieldset className="field" hidden={hidden}>
-      <legend>{legend}</legend>
-      {options.length === 0 ? <p className="muted">{empty}</p> : null}
-      {options.map((o) => (
-        <label key={o.id} className="choice">
-          <input type="checkbox" name={name} value={o.id} defaultChecked={checked.has(o.id)} /> {o.name}
-        </label>
-      ))}
-      <FieldErrors id={`${name}-error`} errors={errors} />
-    </fieldset>
   )
 }
 

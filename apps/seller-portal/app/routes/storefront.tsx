@@ -8,7 +8,7 @@ import { appUrl, getServices, guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { getMyHostVerification, getMyStorefront, removeStorefrontImage, requestHostCheck, saveStorefront, setStorefrontImage, type HostVerificationDto } from '@tradepost/domain/organizations'
 import { STOREFRONT_IMAGE_SLOTS, StorefrontInputSchema, type StorefrontImageSlot } from '@tradepost/domain/schemas'
-import { ErrorAlert, Field, FormErrors, Notice, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, ErrorAlert, Field, FormErrors, Notice, SubmitButton, TextareaField } from '@tradepost/ui/components/forms.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { StorefrontHeader, type StorefrontLook } from '@tradepost/ui/components/storefront-header.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -59,7 +59,7 @@ export default function StorefrontSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StorefrontInputSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
-    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, contactEmail: s.contact.email, contactPhone: s.contact.phone, hostname: host?.hostname ?? '' },
+    defaultValue: { primaryColor: s.primaryColor, accentColor: s.accentColor, taglineEn: s.tagline.en, taglineVi: s.tagline.vi, aboutEn: s.about.en, aboutVi: s.about.vi, pricesIncludeVat: s.pricesIncludeVat ? 'on' : undefined, pricesSignedInOnly: s.pricesSignedInOnly ? 'on' : undefined, contactEmail: s.contact.email, contactPhone: s.contact.phone, hostname: host?.hostname ?? '' },
   })
   // The live preview follows the form as the seller types (before saving); without JavaScript it shows what is saved.
   const [look, setLook] = useState<StorefrontLook>(s)
@@ -91,12 +91,8 @@ export default function StorefrontSettings() {
           <Field label={t('storefront.contactPhone')} errors={fields.contactPhone.errors} inputProps={{ ...getInputProps(fields.contactPhone, { type: 'tel' }), autoComplete: 'tel' }} />
           <Field label={t('storefront.hostname')} hint={t('storefront.hostnameHint')} errors={fields.hostname.errors} inputProps={getInputProps(fields.hostname, { type: 'text' })} />
         </div>
-        <div className="field checkbox-field">
-          <label>
-            <input {...getInputProps(fields.pricesIncludeVat, { type: 'checkbox' })} /> {t('storefront.pricesIncludeVat')}
-          </label>
-          <p className="hint">{t('storefront.pricesIncludeVatHint')}</p>
-        </div>
+        <CheckboxField label={t('storefront.pricesIncludeVat')} hint={t('storefront.pricesIncludeVatHint')} inputProps={getInputProps(fields.pricesIncludeVat, { type: 'checkbox' })} />
+        <CheckboxField label={t('storefront.pricesSignedInOnly')} hint={t('storefront.pricesSignedInOnlyHint')} inputProps={getInputProps(fields.pricesSignedInOnly, { type: 'checkbox' })} />
         <SubmitButton>{t('storefront.save')}</SubmitButton>
       </Form>
       <section className="panel storefront-preview" aria-labelledby="storefront-preview">

@@ -18,8 +18,11 @@ import { SpendingLimit } from '../companies/spending-limit.entity.ts'
 import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
+import { QuoteRequest } from '../quotes/quote-request.entity.ts'
+import { QUOTE_REQUEST_ROLES } from '../quotes/quotes.constants.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
+import { ARRAY_FIELDS, audienceOf, offerReadRule } from '../offers/visibility.ts'
 import type { Actor } from './actor.ts'
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate' | 'impersonate'
@@ -46,6 +49,7 @@ export type SubjectClass =
   | typeof PriceList
   | typeof PriceListTarget
   | typeof PriceListEntry
+  | typeof QuoteRequest
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -67,12 +71,13 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility)
 
   // Everyone, signed in or not: the public profile of active sellers, the published catalog of
-  // organizations that are not suspended, and active offers (offers of suspended sellers are
-  // removed from search by the indexer, and product pages read only active sellers' offers).
+  // organizations that are not suspended, and the active offers of active sellers that are meant
+  // for them (for everyone, or restricted to the viewer's company or customer group). Raw SQL and
+  // search derive their filter from this rule (offers/visibility.ts).
   can('read', Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] } })
   can('read', [Brand, Category])
   can('read', Product, { status: 'published', ownerActive: true })
-  can('read', Offer, { status: 'active' })
+  can('read', Offer, offerReadRule(audienceOf(actor)))
   // Storefronts and "where to buy" (which distributor is authorized for a brand) are public.
   can('read', [Storefront, DistributorAuthorization])
 
@@ -113,6 +118,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Every member sees the seller's prices (sales staff quote them); admins and sales keep them.
         can('read', PRICING_SUBJECTS, { organizationId: org })
         if (PRICING_ROLES.has(m.role)) can(['create', 'update', 'delete'], PRICING_SUBJECTS, { organizationId: org })
+        // Quote requests buyers sent the seller: every member reads them.
+        can('read', QuoteRequest, { sellerOrgId: org })
         // Admins and sales staff may act as the people of their own customers (support, orders by phone).
         if (PRICING_ROLES.has(m.role)) can('impersonate', Customer, { organizationId: org })
       }
@@ -131,8 +138,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
             can('read', Membership, { organizationId: { $in: [...m.childOrganizationIds] } })
           }
         }
-        // Roles approver, buyer and viewer differ only on orders (approve, place, only look):
-        // their rules come with orders.
+        // The company's quote requests: every member reads them; all but viewers ask for one.
+        can('read', QuoteRequest, { buyerOrgId: org })
+        if ((QUOTE_REQUEST_ROLES as readonly string[]).includes(m.role)) can('create', QuoteRequest, { buyerOrgId: org })
+        // Otherwise roles approver, buyer and viewer differ only on orders (approve, place, only
+        // look): those rules come with orders.
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })
@@ -172,11 +182,25 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 export function accessibleWhere(ability: AppAbility, action: Action, subject: SubjectClass): Record<string, unknown> | null {
   return rulesToCondition(
     ability.rulesFor(action, subject),
-    (rule) => (rule.inverted ? { $not: rule.conditions } : (rule.conditions as Record<string, unknown>)),
+    (rule) => {
+      const conditions = rule.conditions && toSql(rule.conditions as Record<string, unknown>)
+      return rule.inverted ? { $not: conditions } : (conditions as Record<string, unknown>)
+    },
     {
       and: (conditions) => ({ $and: conditions }),
       or: (conditions) => (conditions.length === 1 ? conditions[0]! : { $or: conditions }),
       empty: () => ({}),
     },
+  )
+}
+
+/** CASL's `$in` on an array column ("shares an element") is `$overlap` in MikroORM's language. */
+function toSql(conditions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(conditions).map(([field, value]) => {
+      if (ARRAY_FIELDS.has(field) && value && typeof value === 'object' && '$in' in value) return [field, { $overlap: (value as { $in: unknown[] }).$in }]
+      if (Array.isArray(value) && (field === '$and' || field === '$or')) return [field, value.map((v) => toSql(v as Record<string, unknown>))]
+      return [field, value]
+    }),
   )
 }

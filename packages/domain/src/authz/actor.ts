@@ -20,6 +20,11 @@ export interface Actor {
   readonly membership: ActiveMembership | null
   /** The operator user acting as this user, when impersonating. */
   readonly impersonatorUserId: string | null
+  /**
+   * Whom offers may be meant for that this actor is one of (offers/visibility.ts): everyone's
+   * audience, and its buyer company's customer relationships. Absent: everyone's only.
+   */
+  readonly audience?: readonly string[]
 }
 
 export const ANONYMOUS: Actor = Object.freeze({ userId: null, membership: null, impersonatorUserId: null })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { Offer } from '../offers/offer.entity.ts'
+import { OFFER_LISTED } from '../offers/visibility.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { OfferStock } from '../offers/offer-stock.entity.ts'
 import type { Currency } from '../money.ts'
@@ -11,7 +12,7 @@ import { Category } from './category.entity.ts'
 import { Product } from './product.entity.ts'
 import { ProductImage } from './product-image.entity.ts'
 
-/** What the search engines index: a published product with every active offer for it. */
+/** What the search engines index: a published product with every listed offer for it, each with its audiences. */
 export interface SearchDocument {
   id: string
   slug: string
@@ -40,12 +41,19 @@ export interface SearchDocument {
     inStock: boolean
     /** Warehouses holding stock. */
     locations: { latitude: number; longitude: number }[]
+    /** Whom the offer is for (offers/visibility.ts): engines show it only to viewers sharing an audience. */
+    visibleTo: string[]
+    /** Call for price: no price is shown, filtered or ranked by. */
+    priceOnRequest: boolean
+    /** The seller shows its prices to signed-in buyers only. */
+    pricesSignedInOnly: boolean
   }[]
 }
 
 /**
  * Builds the documents of the given products. Products that are not published (or gone) come
- * back in `removed`: the index must drop them. Offers of sellers that are not active are left out.
+ * back in `removed`: the index must drop them. Offers come in when they are listed (the offer
+ * read rule's own condition, offers/visibility.ts) and carry whom they are for.
  */
 export async function buildSearchDocuments(em: EntityManager, productIds: string[]): Promise<{ documents: SearchDocument[]; removed: string[] }> {
   const ids = [...new Set(productIds)]
@@ -56,11 +64,9 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
 
   const brands = new Map((await em.find(Brand, { id: { $in: products.map((p) => p.brandId).filter((b): b is string => !!b) } })).map((b) => [b.id, b]))
   const categories = new Map((await em.find(Category, {})).map((c) => [c.id, c]))
-  const offers = await em.find(Offer, { productId: { $in: products.map((p) => p.id) }, status: 'active' })
-  const sellers = new Map(
-    (offers.length ? await em.find(Organization, { id: { $in: [...new Set(offers.map((o) => o.organizationId))] }, status: 'active' }) : []).map((o) => [o.id, o]),
-  )
-  const vatIncluded = new Set((sellers.size ? await em.find(Storefront, { organizationId: { $in: [...sellers.keys()] }, pricesIncludeVat: true }) : []).map((s) => s.organizationId))
+  const offers = await em.find(Offer, { productId: { $in: products.map((p) => p.id) }, ...OFFER_LISTED })
+  const sellers = new Map((offers.length ? await em.find(Organization, { id: { $in: [...new Set(offers.map((o) => o.organizationId))] } }) : []).map((o) => [o.id, o]))
+  const storefronts = new Map((sellers.size ? await em.find(Storefront, { organizationId: { $in: [...sellers.keys()] } }) : []).map((s) => [s.organizationId, s]))
   const stock = offers.length ? await em.find(OfferStock, { offerId: { $in: offers.map((o) => o.id) }, quantity: { $gt: 0 } }) : []
   const warehouses = new Map((stock.length ? await em.find(Warehouse, { id: { $in: [...new Set(stock.map((s) => s.warehouseId))] } }) : []).map((w) => [w.id, w]))
 
@@ -103,9 +109,12 @@ export async function buildSearchDocuments(em: EntityManager, productIds: string
             sku: o.sku,
             priceAmount: o.priceAmount,
             currency: o.currency,
-            pricesIncludeVat: vatIncluded.has(seller.id),
+            pricesIncludeVat: storefronts.get(seller.id)?.pricesIncludeVat ?? false,
             inStock: held.length > 0,
             locations: held.map((s) => warehouses.get(s.warehouseId)!).map((w) => ({ latitude: w.latitude, longitude: w.longitude })),
+            visibleTo: [...o.visibleTo],
+            priceOnRequest: o.priceOnRequest,
+            pricesSignedInOnly: storefronts.get(seller.id)?.pricesSignedInOnly ?? false,
           }
       }),
     }

@@ -17,6 +17,7 @@ import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
+import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
@@ -48,6 +49,7 @@ export const entities = [
   DistributorAuthorization,
   Offer,
   OfferStock,
+  QuoteRequest,
   Storefront,
   StorefrontView,
   ImportJob,

@@ -23,6 +23,15 @@ const OfferSchema = defineEntity({
     leadTimeDays: p.integer().default(0),
     condition: p.enum(OFFER_CONDITIONS).default('new'),
     status: p.enum(OFFER_STATUSES).default('active').index(),
+    /**
+     * Whom the offer is for (see visibility.ts): `public`, or the seller's own customer groups and
+     * customers (`group:<id>`, `customer:<id>`) for a restricted catalog.
+     */
+    visibleTo: p.array().defaultRaw(`'{public}'`),
+    /** The seller is active (kept in step with its status, as products' `ownerActive`). */
+    sellerActive: p.boolean().default(true),
+    /** Call for price: buyers see "request a quote" instead of a price. */
+    priceOnRequest: p.boolean().default(false),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

@@ -26,3 +26,15 @@ export const OfferBulkSchema = z.object({
   intent: z.enum(['pause', 'activate']),
   offerIds: z.array(z.uuid()).min(1, { error: 'NOTHING_SELECTED' }).max(200),
 })
+
+/**
+ * Whom an offer is for and how its price shows: everyone, or only the seller's chosen customer
+ * groups and customers (a restricted catalog); and whether it is "call for price".
+ */
+export const OfferExposureSchema = z.object({
+  audience: z.enum(['everyone', 'chosen'], { error: 'FIELD_REQUIRED' }),
+  groupIds: z.array(z.uuid({ error: 'GROUP_UNKNOWN' })).max(200).default([]),
+  customerIds: z.array(z.uuid({ error: 'CUSTOMER_UNKNOWN' })).max(1000).default([]),
+  priceOnRequest: z.boolean().default(false),
+})
+export type OfferExposureInput = z.infer<typeof OfferExposureSchema>

@@ -116,7 +116,7 @@ describe('offers', () => {
     expect((await saveOffer(db().ctx(w.south.admin.actor), offerInput(w.product.id, { price: '240000', leadTimeDays: 3, stock: { [w.sg.id]: 4 } }))).ok).toBe(true)
 
     const page = await getProductPage(db().ctx(ANONYMOUS), w.product.slug, { latitude: 21.03, longitude: 105.85 })
-    expect(page.offers.map((o) => [o.seller.id, o.price.amount, o.stockTotal, o.stockNear])).toEqual([
+    expect(page.offers.map((o) => [o.seller.id, o.price!.amount, o.stockTotal, o.stockNear])).toEqual([
       [w.south.org.id, 240_000, 4, 0],
       [w.north.org.id, 250_000, 12, 12],
     ])

@@ -11,7 +11,10 @@ import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { parseMoney, type Currency, type ParseMoneyError } from '../money.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
-import type { OfferInput } from './offer.schemas.ts'
+import type { OfferExposureInput, OfferInput } from './offer.schemas.ts'
+import { customerAudience, groupAudience, PUBLIC_AUDIENCE } from './visibility.ts'
+import { CustomerGroup } from '../pricing/customer-group.entity.ts'
+import { Customer } from '../pricing/customer.entity.ts'
 import { OfferStock } from './offer-stock.entity.ts'
 import { Offer } from './offer.entity.ts'
 import type { OfferStatus } from './offers.constants.ts'
@@ -156,6 +159,9 @@ async function toOfferDto(ctx: Ctx, offer: Offer): Promise<OfferDto> {
 }
 
 export interface MyOfferRow extends OfferDto {
+  /** Restricted to these customer groups and customers (ids), or null: for everyone. */
+  audience: { groupIds: string[]; customerIds: string[] } | null
+  priceOnRequest: boolean
   productName: string
   productNameVi: string
   productSlug: string
@@ -243,6 +249,8 @@ async function toRows(ctx: Ctx, offers: Offer[]): Promise<MyOfferRow[]> {
       leadTimeDays: o.leadTimeDays,
       condition: o.condition,
       status: o.status,
+      audience: audienceOfOffer(o),
+      priceOnRequest: o.priceOnRequest,
       updatedAt: o.updatedAt.toISOString(),
       stock: stock.filter((s) => s.offerId === o.id).map((s) => ({ warehouseId: s.warehouseId, quantity: s.quantity })),
     }
@@ -284,5 +292,51 @@ export async function deleteOffer(ctx: Ctx, id: string): Promise<void> {
     em.remove(offer)
     await em.flush()
     await enqueueIndexing(tx, [offer.productId])
+  })
+}
+
+/** The groups and customers an offer is restricted to, or null when it is for everyone. */
+function audienceOfOffer(offer: Offer): MyOfferRow['audience'] {
+  if (offer.visibleTo.includes(PUBLIC_AUDIENCE)) return null
+  const ids = (prefix: string) => offer.visibleTo.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length))
+  return { groupIds: ids(groupAudience('')), customerIds: ids(customerAudience('')) }
+}
+
+/**
+ * Whom one of the seller's offers is for: everyone, or only some of its own customer groups and
+ * customers (a restricted catalog: nobody else sees it on any page, in search, facets, counts or
+ * prices); and whether buyers see "request a quote" instead of its price. Re-indexed at once.
+ */
+export async function setOfferExposure(ctx: Ctx, id: string, input: OfferExposureInput): Promise<Result<MyOfferRow, 'AUDIENCE_EMPTY' | 'GROUP_UNKNOWN' | 'CUSTOMER_UNKNOWN'>> {
+  const orgId = ctx.actor.membership?.organizationId
+  if (!orgId) throw new DomainError('not_found', 'NOT_FOUND')
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const offer = await scoped(tx).findOneOrThrow(Offer, { id, organizationId: orgId }, 'update')
+    authorize(tx, 'update', offer)
+    let visibleTo = [PUBLIC_AUDIENCE]
+    if (input.audience === 'chosen') {
+      const groupIds = [...new Set(input.groupIds)]
+      const customerIds = [...new Set(input.customerIds)]
+      if (!groupIds.length && !customerIds.length) return fail('AUDIENCE_EMPTY', { field: 'groupIds' })
+      // Only the seller's own groups and customers: another seller's ids are as unknown as made-up ones.
+      const groups = groupIds.length ? await scoped(tx).find(CustomerGroup, { id: { $in: groupIds }, organizationId: orgId }) : []
+      if (groups.length !== groupIds.length) return fail('GROUP_UNKNOWN', { field: 'groupIds' })
+      const customers = customerIds.length ? await scoped(tx).find(Customer, { id: { $in: customerIds }, organizationId: orgId }) : []
+      if (customers.length !== customerIds.length) return fail('CUSTOMER_UNKNOWN', { field: 'customerIds' })
+      visibleTo = [...groupIds.sort().map(groupAudience), ...customerIds.sort().map(customerAudience)]
+    }
+    offer.visibleTo = visibleTo
+    offer.priceOnRequest = input.priceOnRequest
+    recordAudit(tx, {
+      organizationId: orgId,
+      action: 'offer.exposure_set',
+      subjectType: 'Offer',
+      subjectId: offer.id,
+      details: { sku: offer.sku, restricted: input.audience === 'chosen', groups: input.audience === 'chosen' ? new Set(input.groupIds).size : 0, customers: input.audience === 'chosen' ? new Set(input.customerIds).size : 0, priceOnRequest: input.priceOnRequest },
+    })
+    await em.flush()
+    await enqueueIndexing(tx, [offer.productId])
+    return ok((await toRows(tx, [offer]))[0]!)
   })
 }

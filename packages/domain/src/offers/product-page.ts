@@ -1,4 +1,5 @@
 import { scoped } from '../authz/scoped.ts'
+import { accessibleSql } from '../authz/sql.ts'
 import { Product } from '../catalog/product.entity.ts'
 import type { AttributeDefinition, AttributeValues, ProductImageView } from '../catalog/catalog.constants.ts'
 import type { Ctx } from '../ctx.ts'
@@ -7,6 +8,7 @@ import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Offer } from './offer.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
+import { offerPriceShownTo, searchViewer } from './visibility.ts'
 
 /** Stock within this distance of the buyer counts as "near". */
 export const NEAR_KM = 100
@@ -15,12 +17,17 @@ export interface OfferComparisonRow {
   offerId: string
   seller: { id: string; name: string; slug: string; kind: Organization['kind'] }
   sku: string
-  /** What this viewer pays per unit at the minimum order quantity (through price resolution). */
-  price: Money
+  /**
+   * What this viewer pays per unit at the minimum order quantity (through price resolution), or
+   * null when the viewer may not see it (`priceHidden` says why): no amount leaves the server then.
+   */
+  price: Money | null
+  /** Call for price ("request a quote"), or a price kept for signed-in buyers ("sign in to see prices"). */
+  priceHidden: 'onRequest' | 'signIn' | null
   /** The seller's own price, when the viewer's differs from it. */
   listPrice: Money | null
   /** Which list gave the price and which others were passed over ("why this price"). */
-  pricing: Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'>
+  pricing: Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'> | null
   stockTotal: number
   stockNear: number | null
   nearestStockKm: number | null
@@ -62,38 +69,44 @@ export interface ProductPageDto {
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
   const product = await scoped(ctx).findOneOrThrow(Product, { slug })
   // Brand, category and images in one round trip; sellers, stock and warehouses in another.
-  const [context] = await ctx.em.getConnection().execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
+  const [context] = await ctx.em.execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
     `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
             (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
             (select coalesce(json_agg(json_build_object('id', i.id, 'width', i.width, 'height', i.height, 'widths', i.widths) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
      from product p where p.id = ?`,
     [product.id],
   )
-  // Its active offers (which everyone may read) of active sellers, with the stock they hold, in
-  // one round trip: one row per offer and warehouse with stock.
-  const details = await ctx.em.getConnection().execute<
-    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }[]
+  // The offers of it that the viewer may read (the ability's rule, compiled to SQL), with the
+  // stock they hold, in one round trip: one row per offer and warehouse with stock. Through the
+  // entity manager, so a caller's transaction reads its own writes.
+  const readable = accessibleSql(ctx, 'read', Offer, 'o.id')
+  const details = await ctx.em.execute<
+    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; price_on_request: boolean; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; prices_signed_in_only: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }[]
   >(
-    `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition,
-            org.name, org.slug, org.kind, sf.prices_include_vat, s.quantity, w.latitude, w.longitude
+    `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition, o.price_on_request,
+            org.name, org.slug, org.kind, sf.prices_include_vat, sf.prices_signed_in_only, s.quantity, w.latitude, w.longitude
      from offer o
-     join organization org on org.id = o.organization_id and org.status = 'active'
+     join organization org on org.id = o.organization_id
      left join storefront sf on sf.organization_id = o.organization_id
      left join offer_stock s on s.offer_id = o.id and s.quantity > 0
      left join warehouse w on w.id = s.warehouse_id
-     where o.product_id = ? and o.status = 'active'`,
-    [product.id],
+     where o.product_id = ? and o.status = 'active' and ${readable.sql}`,
+    [product.id, ...readable.params],
   )
-  const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition }])).values()]
-  const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false }]))
+  const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition, priceOnRequest: d.price_on_request }])).values()]
+  const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false, signedInOnly: d.prices_signed_in_only ?? false }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
 
-  const listed = offers.filter((o) => sellers.has(o.organizationId))
-  const prices = await resolvePrices(ctx, listed.map((o) => ({ offerId: o.id })))
-  const rows = listed
-    .map((o, i) => ({ o, price: prices[i] }))
-    .filter((x): x is { o: (typeof listed)[number]; price: ResolvedPrice } => !!x.price)
-    .map(({ o, price }): OfferComparisonRow => {
+  // Prices the viewer may not see (call for price; kept for signed-in buyers) are not resolved, nor sent.
+  const viewer = searchViewer(ctx.actor)
+  const hidden = (o: (typeof offers)[number]): OfferComparisonRow['priceHidden'] =>
+    o.priceOnRequest ? 'onRequest' : offerPriceShownTo(viewer, { pricesSignedInOnly: sellers.get(o.organizationId)!.signedInOnly }) ? null : 'signIn'
+  const priced = offers.filter((o) => !hidden(o))
+  const resolved = new Map((await resolvePrices(ctx, priced.map((o) => ({ offerId: o.id })))).filter((p): p is ResolvedPrice => !!p).map((p) => [p.offerId, p]))
+  const rows = offers
+    .filter((o) => hidden(o) || resolved.has(o.id))
+    .map((o): OfferComparisonRow => {
+      const price = resolved.get(o.id)
       const stock = held(o.id)
       const distances = buyerLocation ? stock.map((s) => ({ qty: s.quantity, km: distanceKm(buyerLocation, s) })) : []
       const seller = sellers.get(o.organizationId)!
@@ -101,9 +114,10 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         offerId: o.id,
         seller: { id: seller.id, name: seller.name, slug: seller.slug, kind: seller.kind },
         sku: o.sku,
-        price: price.unit,
-        listPrice: price.unit.amount !== price.base.amount ? price.base : null,
-        pricing: { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver, quantity: price.quantity },
+        price: price?.unit ?? null,
+        priceHidden: hidden(o),
+        listPrice: price && price.unit.amount !== price.base.amount ? price.base : null,
+        pricing: price ? { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver, quantity: price.quantity } : null,
         stockTotal: stock.reduce((n, s) => n + s.quantity, 0),
         stockNear: buyerLocation ? distances.filter((d) => d.km <= NEAR_KM).reduce((n, d) => n + d.qty, 0) : null,
         nearestStockKm: distances.length ? Math.round(Math.min(...distances.map((d) => d.km))) : null,
@@ -116,7 +130,8 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         badges: [],
       }
     })
-    .sort((a, b) => (a.price.currency === b.price.currency ? a.price.amount - b.price.amount : a.price.currency.localeCompare(b.price.currency)))
+    // Priced offers first, cheapest first within a currency (currencies are never compared).
+    .sort((a, b) => (!a.price || !b.price ? Number(!a.price) - Number(!b.price) : a.price.currency === b.price.currency ? a.price.amount - b.price.amount : a.price.currency.localeCompare(b.price.currency)))
 
   awardBadges(rows)
   return {
@@ -140,8 +155,8 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
 /** Marks the offers that stand out; with a single offer there is nothing to compare. */
 function awardBadges(rows: OfferComparisonRow[]): void {
   if (rows.length < 2) return
-  const groups = new Map<string, OfferComparisonRow[]>()
-  for (const r of rows) groups.set(`${r.price.currency}:${r.pricesIncludeVat}`, [...(groups.get(`${r.price.currency}:${r.pricesIncludeVat}`) ?? []), r])
+  const groups = new Map<string, (OfferComparisonRow & { price: Money })[]>()
+  for (const r of rows) if (r.price) groups.set(`${r.price.currency}:${r.pricesIncludeVat}`, [...(groups.get(`${r.price.currency}:${r.pricesIncludeVat}`) ?? []), r as OfferComparisonRow & { price: Money }])
   for (const group of groups.values()) {
     if (group.length < 2) continue
     const lowest = Math.min(...group.map((r) => r.price.amount))

@@ -106,14 +106,15 @@ export async function changeOrganizationStatus(
 const INDEX_BATCH = 500
 
 /**
- * A suspended organization's products leave public pages (the public read rule needs
- * `ownerActive`), and every product it owns or offers is re-indexed through the outbox, in this
+ * A suspended organization's products and offers leave public pages (the public read rules
+ * need `ownerActive` and `sellerActive`), and every product it owns or offers is re-indexed through the outbox, in this
  * transaction: search, facets and minimum prices follow at once, and come back on reactivation.
  */
 async function followStatusInCatalog(ctx: Ctx, organizationId: string, active: boolean): Promise<void> {
   const conn = ctx.em.getConnection()
   const tx = ctx.em.getTransactionContext()
   await conn.execute('update product set owner_active = ? where organization_id = ?', [active, organizationId], 'run', tx)
+  await conn.execute('update offer set seller_active = ? where organization_id = ?', [active, organizationId], 'run', tx)
   await reindexSellerCatalog(ctx, organizationId)
 }
 

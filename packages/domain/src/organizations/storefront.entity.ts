@@ -17,6 +17,8 @@ const StorefrontSchema = defineEntity({
     aboutVi: p.text().default(''),
     /** Whether the seller's prices include VAT; every price it shows says which. */
     pricesIncludeVat: p.boolean().default(false),
+    /** Login-gated prices: visitors see "sign in to see prices" instead of this seller's prices. */
+    pricesSignedInOnly: p.boolean().default(false),
     /** How buyers reach the seller: shown on its storefront. */
     contactEmail: p.string().length(254).default(''),
     contactPhone: p.string().length(40).default(''),

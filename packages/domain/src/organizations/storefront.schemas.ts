@@ -10,6 +10,7 @@ export const StorefrontInputSchema = z.object({
   aboutEn: z.string().trim().max(5000).default(''),
   aboutVi: z.string().trim().max(5000).default(''),
   pricesIncludeVat: z.boolean().default(false),
+  pricesSignedInOnly: z.boolean().default(false),
   contactEmail: z.email({ error: 'EMAIL_INVALID' }).max(254).or(z.literal('')).default(''),
   contactPhone: z.string().trim().regex(/^\+?[0-9 ().-]{6,40}$/, { error: 'PHONE_INVALID' }).or(z.literal('')).default(''),
   hostname: z

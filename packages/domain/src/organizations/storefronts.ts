@@ -24,6 +24,8 @@ export interface StorefrontDto {
   tagline: { en: string; vi: string }
   about: { en: string; vi: string }
   pricesIncludeVat: boolean
+  /** Visitors see "sign in to see prices" instead of this seller's prices. */
+  pricesSignedInOnly: boolean
   contact: { email: string; phone: string }
   hostname: string | null
   cities: string[]
@@ -35,7 +37,7 @@ const SLOT_COLUMNS = { logo: { key: 'logoKey', type: 'logoType' }, banner: { key
 /** The version of a stored image: its key's last part. */
 const versionOf = (key: string | null | undefined) => (key ? key.slice(key.lastIndexOf('/') + 1, key.lastIndexOf('.')) : null)
 
-const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', pricesIncludeVat: false, contactEmail: '', contactPhone: '', hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
+const DEFAULTS = { primaryColor: '#1d4ed8', accentColor: '#0f766e', taglineEn: '', taglineVi: '', aboutEn: '', aboutVi: '', pricesIncludeVat: false, pricesSignedInOnly: false, contactEmail: '', contactPhone: '', hostname: null, hostnameVerifiedAt: null, logoKey: null, bannerKey: null }
 
 /** The storefront of an active seller, by its slug (or by a host name mapped to it). */
 export async function getStorefront(ctx: Ctx, by: { slug: string } | { hostname: string }): Promise<StorefrontDto> {
@@ -86,6 +88,7 @@ async function findStorefront(ctx: Ctx, by: { slug: string } | { hostname: strin
     tagline: { en: s.taglineEn, vi: s.taglineVi },
     about: { en: s.aboutEn, vi: s.aboutVi },
     pricesIncludeVat: s.pricesIncludeVat,
+    pricesSignedInOnly: s.pricesSignedInOnly,
     contact: { email: s.contactEmail, phone: s.contactPhone },
     // Public only once it serves the storefront.
     hostname: s.hostname && s.hostnameVerifiedAt ? s.hostname : null,
@@ -135,7 +138,7 @@ export async function saveStorefront(ctx: Ctx, input: StorefrontInput, options: 
     const tx = { ...ctx, em }
     let row = await em.findOne(Storefront, { organizationId: m.organizationId })
     const changed = hostname !== (row?.hostname ?? null)
-    const vatChanged = input.pricesIncludeVat !== (row?.pricesIncludeVat ?? false)
+    const pricesShownChanged = input.pricesIncludeVat !== (row?.pricesIncludeVat ?? false) || input.pricesSignedInOnly !== (row?.pricesSignedInOnly ?? false)
     if (hostname && changed) {
       const other = await em.findOne(Storefront, { hostname, organizationId: { $ne: m.organizationId } })
       if (other?.hostnameVerifiedAt) return fail('HOSTNAME_TAKEN', { field: 'hostname' })
@@ -153,10 +156,10 @@ export async function saveStorefront(ctx: Ctx, input: StorefrontInput, options: 
     if (row) em.assign(row, fields)
     else em.persist((row = em.create(Storefront, { organizationId: m.organizationId, ...fields })))
     authorize(tx, 'update', row)
-    recordAudit(tx, { organizationId: m.organizationId, action: 'storefront.updated', subjectType: 'Storefront', subjectId: row.id, details: { hostname: fields.hostname, pricesIncludeVat: input.pricesIncludeVat } })
+    recordAudit(tx, { organizationId: m.organizationId, action: 'storefront.updated', subjectType: 'Storefront', subjectId: row.id, details: { hostname: fields.hostname, pricesIncludeVat: input.pricesIncludeVat, pricesSignedInOnly: input.pricesSignedInOnly } })
     await em.flush()
-    // Search shows whether prices include VAT: the seller's products are indexed again.
-    if (vatChanged) await reindexSellerCatalog(tx, m.organizationId)
+    // Search shows whether prices include VAT, and to whom: the seller's products are indexed again.
+    if (pricesShownChanged) await reindexSellerCatalog(tx, m.organizationId)
     if (hostname && changed) await ctx.jobs.send(em, QUEUES.storefrontHostVerify, { storefrontId: row.id })
     const org = await em.findOneOrFail(Organization, { id: m.organizationId })
     return ok(await getStorefront(tx, { slug: org.slug }))

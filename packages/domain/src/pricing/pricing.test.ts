@@ -85,8 +85,8 @@ describe('price resolution', () => {
 
     // The product page shows each viewer its own price, with the list price beside it.
     const page = async (ctx: ReturnType<typeof buyerCtx>) => (await getProductPage(ctx, w.product.slug, null)).offers.find((o) => o.sku === w.sku)!
-    expect([(await page(buyerCtx(w.acme))).price.amount, (await page(buyerCtx(w.acme))).listPrice?.amount]).toEqual([99_000, 100_000])
-    expect((await page(db().ctx(ANONYMOUS))).price.amount).toBe(95_000)
+    expect([(await page(buyerCtx(w.acme))).price!.amount, (await page(buyerCtx(w.acme))).listPrice?.amount]).toEqual([99_000, 100_000])
+    expect((await page(db().ctx(ANONYMOUS))).price!.amount).toBe(95_000)
     // Search hits: the lowest per currency from the viewer's own prices.
     const hit = { offers: [{ offerId: w.offer.id, amount: 100_000, currency: 'VND', vatIncluded: false }, { offerId: w.usd.id, amount: 1000, currency: 'USD', vatIncluded: false }], minPrices: [] as { amount: number; currency: string; vatIncluded: boolean }[], minPrice: null }
     const seen = await withViewerPrices(buyerCtx(w.acme), [hit])

@@ -2,9 +2,11 @@
 // through. For a buyer (its company, the parent companies it inherits from) and a batch of
 // (offer, quantity) lines it returns each unit price, the tier applied, the list that won and
 // why — in one query, however many price lists there are.
+import { accessibleSql } from '../authz/sql.ts'
 import type { Ctx } from '../ctx.ts'
+import { Offer } from '../offers/offer.entity.ts'
 import { lowestPerCurrency, type Currency, type Money } from '../money.ts'
-import { MAX_PARENT_DEPTH, PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing.constants.ts'
+import { BUYER_CUSTOMERS_CTE, PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing.constants.ts'
 
 export interface PriceLine {
   offerId: string
@@ -120,16 +122,7 @@ type CandidateRow = {
  * relationships with each seller, and every list of the offers' sellers that is active, in the
  * offer's own currency (never converted), valid at `at`, and for everyone or for the buyer.
  */
-const CANDIDATES_SQL = `
-with recursive chain as (
-  select o.id, o.parent_id, o.inherit_prices, 0 as depth from organization o
-  where o.id = ?::uuid and o.kind = 'buyer' and o.status = 'active'
-  union all
-  select p.id, p.parent_id, p.inherit_prices, c.depth + 1 from chain c
-  join organization p on p.id = c.parent_id and p.kind = 'buyer' and p.status = 'active'
-  where c.inherit_prices and c.depth < ${MAX_PARENT_DEPTH}
-),
-cust as (select cu.id, cu.organization_id, cu.group_id, ch.depth from customer cu join chain ch on ch.id = cu.buyer_id where cu.approved),
+const CANDIDATES_SQL = `${BUYER_CUSTOMERS_CTE},
 -- The lists aimed at the buyer's chain (through a customer, or its group), once: list id → nearest depth.
 reach as materialized (
   select coalesce(jsonb_object_agg(price_list_id, depth), '{}'::jsonb) as depth_of from (select price_list_id, min(depth) as depth from (
@@ -138,7 +131,7 @@ reach as materialized (
     select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
   ) x group by price_list_id) y
 ),
-offs as (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active'),
+offs as (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active' and /*readable*/),
 -- Every active list of each offer's own seller, in its currency and window, that is for everyone or reaches the buyer.
 cand as (
   select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp, case when pl.scope = 'everyone' then 0 else (r.depth_of ->> pl.id::text)::int end as depth
@@ -151,13 +144,17 @@ cand as (
 select o.id as offer_id, o.price_amount, o.currency, o.min_order_qty, c.list_id, c.list_name, c.scope, c.priority, c.depth, c.tiers, c.percent_off_bp
 from offs o left join cand c on c.offer_id = o.id`
 
-/** The candidates of each offer, for the viewer, at a moment. Offers that are not active are absent. */
-export async function priceCandidates(ctx: Pick<Ctx, 'em'>, viewer: PriceViewer, offerIds: string[], at: Date): Promise<Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>> {
+/**
+ * The candidates of each offer, for the viewer, at a moment. Offers that are not active, or that
+ * the actor may not read (a restricted catalog), are absent.
+ */
+export async function priceCandidates(ctx: Pick<Ctx, 'em' | 'ability'>, viewer: PriceViewer, offerIds: string[], at: Date): Promise<Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>> {
   const out = new Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>()
   const ids = [...new Set(offerIds)]
   if (!ids.length) return out
   // Through the entity manager, so a caller inside a transaction (checkout) reads its own writes.
-  const rows = await ctx.em.execute<CandidateRow[]>(CANDIDATES_SQL, [viewer.buyerId, ids.join(','), at.toISOString(), at.toISOString()])
+  const readable = accessibleSql(ctx, 'read', Offer, 'id')
+  const rows = await ctx.em.execute<CandidateRow[]>(CANDIDATES_SQL.replace('/*readable*/', readable.sql), [viewer.buyerId, ids.join(','), ...readable.params, at.toISOString(), at.toISOString()])
   for (const r of rows) {
     let entry = out.get(r.offer_id)
     if (!entry) out.set(r.offer_id, (entry = { base: { amount: Number(r.price_amount), currency: r.currency }, minOrderQty: r.min_order_qty, candidates: [] }))

@@ -4,6 +4,7 @@ import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { Organization, type OrganizationKind } from '../organizations/organization.entity.ts'
 import { MAX_PARENT_DEPTH } from '../pricing/pricing.constants.ts'
+import { buyerAudience } from '../offers/visibility.ts'
 import { Membership } from './membership.entity.ts'
 import { User } from './user.entity.ts'
 
@@ -32,10 +33,13 @@ export async function resolveActor(
   const usable = memberships.filter((m) => byId.has(m.organizationId))
   const active = usable.find((m) => m.organizationId === session.activeOrganizationId) ?? usable[0]
   const org = active ? byId.get(active.organizationId) : undefined
-  const childOrganizationIds = org?.kind === 'buyer' && org.status === 'active' && active?.role === 'admin' ? await childCompaniesOf(em, org.id) : undefined
+  const buying = org?.kind === 'buyer' && org.status === 'active'
+  const childOrganizationIds = buying && active?.role === 'admin' ? await childCompaniesOf(em, org.id) : undefined
   return {
     userId: session.userId,
     impersonatorUserId: session.impersonatorUserId,
+    // Restricted catalogs: the offers meant for the company's customer relationships.
+    ...(buying ? { audience: await buyerAudience(em, org.id) } : {}),
     membership:
       active && org
         ? { organizationId: org.id, organizationKind: org.kind, organizationStatus: org.status, organizationName: org.name, role: active.role, ...(childOrganizationIds?.length ? { childOrganizationIds } : {}) }

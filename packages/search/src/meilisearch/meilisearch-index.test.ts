@@ -1,26 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { CONTRACT_DOCUMENTS, searchContract } from '../contract.ts'
+import { CONTRACT_DOCUMENTS, searchContract, VISITOR } from '../contract.ts'
 import { buildFilter, buildSearches, buildSort, createMeilisearchIndex, mergeAttributeCounts, MEILI_SETTINGS, readFacets, storefrontSearchToken, toMeiliDocument } from './meilisearch-index.ts'
 
 describe('the meilisearch adapter, without a server', () => {
   it('declares every attribute it filters, sorts and facets on', () => {
     const filterable = MEILI_SETTINGS.filterableAttributes as string[]
-    for (const f of [...buildFilter({ category: 'c', brands: ['b'], sellers: ['s'], attributes: { poles: ['2P'] }, inStock: true, priceMin: 1, priceMax: 2 }), ...buildFilter({ sellers: ['s'] })]) {
-      expect(filterable).toContain(f.split(' ')[0])
+    for (const f of [...buildFilter({ viewer: VISITOR, category: 'c', brands: ['b'], sellers: ['s'], attributes: { poles: ['2P'] }, inStock: true, priceMin: 1, priceMax: 2 }), ...buildFilter({ viewer: VISITOR, sellers: ['s'] })]) {
+      for (const attribute of f.match(/[A-Za-z_]+(?= (IN|=|>=|<=) )/g)!) expect(filterable).toContain(attribute)
     }
     expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['minPrice', '_geo']))
     expect(MEILI_SETTINGS.searchableAttributes?.slice(0, 2)).toEqual(['mpn', 'skus'])
   })
 
   it('builds filters that quote values, so a slug cannot inject an expression', () => {
-    expect(buildFilter({ brands: ['a', 'b"] OR inStock = false'], inStock: true })).toEqual(['brandSlug IN ["a", "b\\"] OR inStock = false"]', 'inStock = true'])
-    // A seller filter with the stock filter asks for that seller's stock, not anyone's.
-    expect(buildFilter({ sellers: ['saigon-parts'], inStock: true })).toEqual(['stockedSellerSlugs IN ["saigon-parts"]', 'inStock = true'])
-    expect(buildFilter({ priceMin: 100.7, currency: 'VND' })).toEqual(['currency = "VND"', 'minPrice >= 100'])
-    expect(buildSort({ sort: 'nearest', near: { latitude: 21, longitude: 105.8 } })).toEqual(['_geoPoint(21, 105.8):asc'])
-    expect(buildSort({ sort: 'nearest' })).toBeUndefined()
+    expect(buildFilter({ viewer: VISITOR, brands: ['a', 'b"] OR inStock = false'], inStock: true })).toEqual(['brandSlug IN ["a", "b\\"] OR inStock = false"]', '(inStock = true OR audienceStocked IN ["public"])'])
+    // A seller filter with the stock filter asks for that seller's stock, not anyone's; a
+    // restricted offer counts for the viewer's own audiences only.
+    const member = { audience: ['public', 'group:g1'], signedIn: true }
+    expect(buildFilter({ viewer: member, sellers: ['saigon-parts'], inStock: true })).toEqual([
+      '(stockedSellerSlugs IN ["saigon-parts"] OR audienceStockedSellers IN ["public|saigon-parts", "group:g1|saigon-parts"])',
+      '(inStock = true OR audienceStocked IN ["public", "group:g1"])',
+    ])
+    // A visitor filters and ranks by the prices everyone sees; a signed-in buyer also by those kept for buyers.
+    expect(buildFilter({ viewer: VISITOR, priceMin: 100.7, currency: 'VND' })).toEqual(['currency = "VND"', 'minPrice >= 100'])
+    expect(buildFilter({ viewer: member, priceMin: 100, currency: 'VND' })).toEqual(['memberCurrency = "VND"', 'memberMinPrice >= 100'])
+    expect(buildSort({ viewer: member, sort: 'price_asc' })).toEqual(['memberMinPrice:asc'])
+    expect(buildSort({ viewer: VISITOR, sort: 'nearest', near: { latitude: 21, longitude: 105.8 } })).toEqual(['_geoPoint(21, 105.8):asc'])
+    expect(buildSort({ viewer: VISITOR, sort: 'nearest' })).toBeUndefined()
     // Values of one attribute are alternatives; attributes combine.
-    expect(buildFilter({ attributes: { poles: ['1P', '2P'], rated_current: ['63'] } })).toEqual(['attributeFacets IN ["poles:1P", "poles:2P"]', 'attributeFacets IN ["rated_current:63"]'])
+    expect(buildFilter({ viewer: VISITOR, attributes: { poles: ['1P', '2P'], rated_current: ['63'] } })).toEqual(['attributeFacets IN ["poles:1P", "poles:2P"]', 'attributeFacets IN ["rated_current:63"]'])
   })
 
   it('flattens a document with its facets labelled, and reads them back', () => {
@@ -38,8 +46,18 @@ describe('the meilisearch adapter, without a server', () => {
     ])
   })
 
+  it('keeps restricted offers out of what everyone filters, ranks and counts by', () => {
+    const open = CONTRACT_DOCUMENTS[0]!.offers[0]!
+    const d = { ...CONTRACT_DOCUMENTS[0]!, offers: [open, { ...open, offerId: 'r', sellerSlug: 'secret', sellerName: 'Secret', sku: 'SECRET-1', priceAmount: 1, visibleTo: ['group:g1'] }] }
+    const m = toMeiliDocument(d)
+    expect([m.skus, m.sellerSlugs, m.minPrice, m.audienceSellers, m.audienceStocked]).toEqual([['HN-CB63'], ['hanoi-supply'], 250_000, ['group:g1|secret'], ['group:g1']])
+    const distribution = { sellerFacets: { [m.sellerFacets[0]!]: 1 }, audienceSellerFacets: { [m.audienceSellerFacets[0]!]: 1 } }
+    expect(readFacets(distribution).sellers.map((f) => f.value)).toEqual(['hanoi-supply'])
+    expect(readFacets(distribution, [], ['public', 'group:g1']).sellers.map((f) => [f.value, f.label])).toEqual([['hanoi-supply', 'HANOI-SUPPLY'], ['secret', 'Secret']])
+  })
+
   it('counts a ticked attribute without its own filter, in a second search sent along', () => {
-    const query = { q: 'mcb', category: 'breakers', attributes: { poles: ['2P'], rated_current: ['63'] }, attributeFacets: ['poles', 'rated_current', 'colour'] }
+    const query = { viewer: VISITOR, q: 'mcb', category: 'breakers', attributes: { poles: ['2P'], rated_current: ['63'] }, attributeFacets: ['poles', 'rated_current', 'colour'] }
     const { main, counts } = buildSearches('products', query)
     expect(main.filter).toEqual(['categorySlugs = "breakers"', 'attributeFacets IN ["poles:2P"]', 'attributeFacets IN ["rated_current:63"]'])
     expect(main.facets).toContain('attributeFacets')
@@ -47,7 +65,7 @@ describe('the meilisearch adapter, without a server', () => {
       ['poles', ['categorySlugs = "breakers"', 'attributeFacets IN ["rated_current:63"]'], 0],
       ['rated_current', ['categorySlugs = "breakers"', 'attributeFacets IN ["poles:2P"]'], 0],
     ])
-    expect(buildSearches('products', { q: 'mcb' }).counts).toEqual([])
+    expect(buildSearches('products', { viewer: VISITOR, q: 'mcb' }).counts).toEqual([])
     const merged = mergeAttributeCounts({ 'poles:2P': 1, 'rated_current:63': 1, 'colour:red': 1 }, { poles: { 'poles:1P': 4, 'poles:2P': 1, 'rated_current:32': 9 } })
     expect(merged).toEqual({ 'rated_current:63': 1, 'colour:red': 1, 'poles:1P': 4, 'poles:2P': 1 })
   })

@@ -3,10 +3,13 @@
 // a real server when MEILISEARCH_URL is set.
 import { Meilisearch, type Settings } from 'meilisearch'
 import { generateTenantToken } from 'meilisearch/token'
+import { PUBLIC_AUDIENCE } from '@tradepost/domain/visibility'
 import { attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, toHit, type FacetValue, type SearchDocument, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 /** Facet values carry their label: "slug\u001fLabel". */
 const SEP = '\u001f'
+/** A restricted seller's facet value starts with its audience: "audience\u001eslug\u001fLabel". */
+const AUDIENCE_SEP = '\u001e'
 
 export interface MeiliDocument {
   id: string
@@ -26,14 +29,29 @@ export interface MeiliDocument {
   sellerSlugs: string[]
   /** Sellers with an offer in stock: a seller filter and the stock filter hold for one offer. */
   stockedSellerSlugs: string[]
+  /**
+   * Restricted offers (not for everyone), as "audience|sellerSlug" (and the same for those in
+   * stock), and the audiences with stock: a filter asks for the viewer's audiences only.
+   */
+  audienceSellers: string[]
+  audienceStockedSellers: string[]
+  audienceStocked: string[]
+  /** Facet values of sellers seen only through a restricted offer: "audience\u001eslug\u001fLabel". */
+  audienceSellerFacets: string[]
   categoryFacet: string
   brandFacet: string | null
   sellerFacets: string[]
   /** Category attributes as "key:value" tokens. */
   attributeFacets: string[]
   inStock: boolean
+  /**
+   * The lowest price of the offers for everyone whose price everyone sees, and of those whose
+   * price signed-in buyers see (`member…`). Restricted offers and calls for price do not rank.
+   */
   minPrice: number | null
   currency: string | null
+  memberMinPrice: number | null
+  memberCurrency: string | null
   /** Meilisearch holds one point per document: the first warehouse with stock. */
   _geo?: { lat: number; lng: number }
   doc: SearchDocument
@@ -41,8 +59,8 @@ export interface MeiliDocument {
 
 export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['mpn', 'skus', 'gtin', 'nameEn', 'nameVi', 'brandName', 'categoryNameEn', 'categoryNameVi', 'sellerNames', 'descriptionEn', 'descriptionVi'],
-  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'stockedSellerSlugs', 'attributeFacets', 'inStock', 'minPrice', 'currency', '_geo'],
-  sortableAttributes: ['minPrice', '_geo'],
+  filterableAttributes: ['categorySlugs', 'brandSlug', 'sellerSlugs', 'stockedSellerSlugs', 'audienceSellers', 'audienceStockedSellers', 'audienceStocked', 'attributeFacets', 'inStock', 'minPrice', 'currency', 'memberMinPrice', 'memberCurrency', '_geo'],
+  sortableAttributes: ['minPrice', 'memberMinPrice', '_geo'],
   displayedAttributes: ['id', 'doc'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnAttributes: ['gtin'] },
@@ -50,33 +68,47 @@ export const MEILI_SETTINGS: Settings = {
   pagination: { maxTotalHits: 10_000 },
 }
 
+const forEveryone = (o: SearchDocument['offers'][number]) => (o.visibleTo ?? [PUBLIC_AUDIENCE]).includes(PUBLIC_AUDIENCE)
+const lowest = (offers: SearchDocument['offers']) => offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)[0]
+
 export function toMeiliDocument(d: SearchDocument): MeiliDocument {
-  const prices = d.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency })).sort((a, b) => a.amount - b.amount)
-  const point = d.offers.flatMap((o) => o.locations)[0]
+  const open = d.offers.filter(forEveryone)
+  const restricted = d.offers.filter((o) => !forEveryone(o))
+  const shown = lowest(open.filter((o) => !o.priceOnRequest && !o.pricesSignedInOnly))
+  const member = lowest(open.filter((o) => !o.priceOnRequest))
+  const point = open.flatMap((o) => o.locations)[0]
+  const openSellers = new Set(open.map((o) => o.sellerSlug))
+  const tagged = (offers: SearchDocument['offers'], value: (o: SearchDocument['offers'][number]) => string) => [...new Set(offers.flatMap((o) => (o.visibleTo ?? []).map((a) => `${a}|${value(o)}`)))]
   return {
     id: d.id,
     nameEn: d.nameEn,
     nameVi: d.nameVi,
     mpn: d.mpn,
     gtin: d.gtin,
-    skus: d.offers.map((o) => o.sku),
+    skus: open.map((o) => o.sku),
     brandName: d.brand?.name ?? null,
     categoryNameEn: d.category.nameEn,
     categoryNameVi: d.category.nameVi,
     descriptionEn: d.descriptionEn,
     descriptionVi: d.descriptionVi,
-    sellerNames: d.offers.map((o) => o.sellerName),
+    sellerNames: open.map((o) => o.sellerName),
     categorySlugs: d.category.ancestorSlugs,
     brandSlug: d.brand?.slug ?? null,
-    sellerSlugs: [...new Set(d.offers.map((o) => o.sellerSlug))],
-    stockedSellerSlugs: [...new Set(d.offers.filter((o) => o.inStock).map((o) => o.sellerSlug))],
+    sellerSlugs: [...openSellers],
+    stockedSellerSlugs: [...new Set(open.filter((o) => o.inStock).map((o) => o.sellerSlug))],
+    audienceSellers: tagged(restricted, (o) => o.sellerSlug),
+    audienceStockedSellers: tagged(restricted.filter((o) => o.inStock), (o) => o.sellerSlug),
+    audienceStocked: [...new Set(restricted.filter((o) => o.inStock).flatMap((o) => o.visibleTo ?? []))],
+    audienceSellerFacets: [...new Set(restricted.filter((o) => !openSellers.has(o.sellerSlug)).flatMap((o) => (o.visibleTo ?? []).map((a) => `${a}${AUDIENCE_SEP}${o.sellerSlug}${SEP}${o.sellerName}`)))],
     categoryFacet: `${d.category.slug}${SEP}${d.category.nameEn}`,
     brandFacet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
-    sellerFacets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
+    sellerFacets: [...new Set(open.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
     attributeFacets: attributeTokens(d.attributes),
-    inStock: d.offers.some((o) => o.inStock),
-    minPrice: prices[0]?.amount ?? null,
-    currency: prices[0]?.currency ?? null,
+    inStock: open.some((o) => o.inStock),
+    minPrice: shown?.amount ?? null,
+    currency: shown?.currency ?? null,
+    memberMinPrice: member?.amount ?? null,
+    memberCurrency: member?.currency ?? null,
     ...(point ? { _geo: { lat: point.latitude, lng: point.longitude } } : {}),
     doc: d,
   }
@@ -89,27 +121,35 @@ export function buildFilter(query: SearchQuery, options: { exceptAttribute?: str
   const filter: string[] = []
   if (query.category) filter.push(`categorySlugs = ${quote(query.category)}`)
   if (query.brands?.length) filter.push(`brandSlug IN [${query.brands.map(quote).join(', ')}]`)
-  if (query.sellers?.length) filter.push(`${query.inStock ? 'stockedSellerSlugs' : 'sellerSlugs'} IN [${query.sellers.map(quote).join(', ')}]`)
+  const audience = query.viewer.audience
+  if (query.sellers?.length) {
+    const tagged = audience.flatMap((a) => query.sellers!.map((s) => quote(`${a}|${s}`)))
+    filter.push(`(${query.inStock ? 'stockedSellerSlugs' : 'sellerSlugs'} IN [${query.sellers.map(quote).join(', ')}] OR ${query.inStock ? 'audienceStockedSellers' : 'audienceSellers'} IN [${tagged.join(', ')}])`)
+  }
   for (const [key, values] of Object.entries(query.attributes ?? {})) {
     if (values.length && key !== options.exceptAttribute) filter.push(`attributeFacets IN [${values.map((v) => quote(attributeToken(key, v))).join(', ')}]`)
   }
-  if (query.inStock) filter.push('inStock = true')
+  if (query.inStock) filter.push(`(inStock = true OR audienceStocked IN [${audience.map(quote).join(', ')}])`)
   if (query.priceMin !== undefined || query.priceMax !== undefined) {
-    filter.push(`currency = ${quote(query.currency ?? 'VND')}`)
-    if (query.priceMin !== undefined) filter.push(`minPrice >= ${Math.trunc(query.priceMin)}`)
-    if (query.priceMax !== undefined) filter.push(`minPrice <= ${Math.trunc(query.priceMax)}`)
+    const [price, currency] = priceFields(query)
+    filter.push(`${currency} = ${quote(query.currency ?? 'VND')}`)
+    if (query.priceMin !== undefined) filter.push(`${price} >= ${Math.trunc(query.priceMin)}`)
+    if (query.priceMax !== undefined) filter.push(`${price} <= ${Math.trunc(query.priceMax)}`)
   }
   return filter
 }
 
+/** The price a viewer may filter and rank by: signed-in buyers also see the prices kept for them. */
+const priceFields = (query: SearchQuery) => (query.viewer.signedIn ? ['memberMinPrice', 'memberCurrency'] : ['minPrice', 'currency']) as [string, string]
+
 export function buildSort(query: SearchQuery): string[] | undefined {
-  if (query.sort === 'price_asc') return ['minPrice:asc']
-  if (query.sort === 'price_desc') return ['minPrice:desc']
+  if (query.sort === 'price_asc') return [`${priceFields(query)[0]}:asc`]
+  if (query.sort === 'price_desc') return [`${priceFields(query)[0]}:desc`]
   if (query.sort === 'nearest' && query.near) return [`_geoPoint(${query.near.latitude}, ${query.near.longitude}):asc`]
   return undefined
 }
 
-export const FACETS = ['categoryFacet', 'brandFacet', 'sellerFacets', 'inStock'] as const
+export const FACETS = ['categoryFacet', 'brandFacet', 'sellerFacets', 'audienceSellerFacets', 'inStock'] as const
 
 /**
  * The searches one query needs, sent together: the page with its facets, then, for each counted
@@ -136,9 +176,19 @@ export function mergeAttributeCounts(main: Record<string, number> | undefined, o
   return merged
 }
 
-export function readFacets(distribution: Record<string, Record<string, number>> | undefined, attributeKeys: string[] = []): SearchResult['facets'] {
+/**
+ * The facets a viewer sees. Sellers seen only through restricted offers count for the viewer's
+ * own audiences (a product offered to two of them by the same seller counts twice: the engine
+ * cannot count documents across values).
+ */
+export function readFacets(distribution: Record<string, Record<string, number>> | undefined, attributeKeys: string[] = [], audience: string[] = [PUBLIC_AUDIENCE]): SearchResult['facets'] {
+  const sellers: Record<string, number> = { ...distribution?.sellerFacets }
+  for (const [raw, count] of Object.entries(distribution?.audienceSellerFacets ?? {})) {
+    const at = raw.indexOf(AUDIENCE_SEP)
+    if (audience.includes(raw.slice(0, at))) sellers[raw.slice(at + 1)] = (sellers[raw.slice(at + 1)] ?? 0) + count
+  }
   const values = (name: string): FacetValue[] =>
-    Object.entries(distribution?.[name] ?? {})
+    Object.entries(name === 'sellerFacets' ? sellers : (distribution?.[name] ?? {}))
       .map(([raw, count]) => {
         const [value, label] = raw.split(SEP)
         return { value: value!, label: label ?? value!, count }
@@ -202,7 +252,7 @@ export function createMeilisearchIndex(options: { url: string; apiKey?: string; 
       const distribution = { ...response!.facetDistribution, attributeFacets: mergeAttributeCounts(response!.facetDistribution?.attributeFacets, own) }
       const perPage = main.hitsPerPage
       const total = response!.totalHits ?? hits.length
-      return { hits, total, page: main.page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(distribution, query.attributeFacets) }
+      return { hits, total, page: main.page, pageCount: Math.max(1, Math.ceil(total / perPage)), facets: readFacets(distribution, query.attributeFacets, query.viewer.audience) }
     },
   }
 }

@@ -4,7 +4,7 @@ import pg from 'pg'
 
 /** Separates a facet value from its label. */
 const SEP = '\u001f'
-import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, offerCriteria, toHit, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
+import { ATTRIBUTE_KEY, attributeToken, attributeTokens, DEFAULT_PER_PAGE, groupAttributeFacets, hasOfferCriteria, toHit, type FacetValue, type SearchDocument, type SearchHit, type SearchIndex, type SearchQuery, type SearchResult } from '../port.ts'
 
 const SCHEMA_SQL = `
 create extension if not exists unaccent;
@@ -32,6 +32,8 @@ alter table search.document add column if not exists seller_facets text[];
 -- Category attributes as "key:value" tokens.
 alter table search.document add column if not exists attr_facets text[] not null default '{}';
 create index if not exists document_attributes on search.document using gin (attr_facets);
+-- Every offer for everyone and every price shown to all: the columns above are then exact.
+alter table search.document add column if not exists plain boolean not null default true;
 -- Warehouses with stock as points (longitude, latitude), for distances.
 alter table search.document add column if not exists points point[] not null default '{}';
 alter table search.document drop column if exists locations;
@@ -75,28 +77,38 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   // Great-circle distance to the closest warehouse with stock (earthdistance's <@> is in miles).
   // Hits get their distance from their documents; SQL needs it only to rank by it.
   const buyer = byNearest ? `point(${param(near.longitude)}::float8, ${param(near.latitude)}::float8)` : ''
-  // Offer-level criteria (seller, stock, price range) must hold for one offer at once, and the
-  // price, stock and distance a product ranks by are its matching offers' (`mo`). The columns
-  // above narrow the scan by index; the offers in the document decide.
-  let from = 'search.document d'
-  let facts = { minPrice: 'd.min_price', inStock: 'd.in_stock', nearest: `(select min(pt <@> ${buyer}) * 1.609344 from unnest(d.points) pt)` }
-  if (offerCriteria(query)) {
-    const conditions: string[] = []
-    if (query.sellers?.length) conditions.push(`o."sellerSlug" = any(${param(query.sellers)}::text[])`)
-    if (query.inStock) conditions.push('o."inStock"')
-    if (query.priceMin !== undefined || query.priceMax !== undefined) {
-      conditions.push(`o.currency = ${param(query.currency ?? 'VND')}`)
-      if (query.priceMin !== undefined) conditions.push(`o."priceAmount" >= ${param(query.priceMin)}`)
-      if (query.priceMax !== undefined) conditions.push(`o."priceAmount" <= ${param(query.priceMax)}`)
-    }
-    const distance = byNearest ? `, min(point((l->>'longitude')::float8, (l->>'latitude')::float8) <@> ${buyer}) filter (where o."inStock") * 1.609344 as nearest_km` : ''
-    from = `search.document d cross join lateral (select count(*) as n, min(o."priceAmount") as min_price, coalesce(bool_or(o."inStock"), false) as in_stock${distance}
-      from jsonb_to_recordset(d.doc->'offers') as o("sellerSlug" text, "priceAmount" bigint, currency text, "inStock" boolean, locations jsonb)
-      ${byNearest ? `left join lateral jsonb_array_elements(o.locations) l on true` : ''}
-      where ${conditions.join(' and ')}) mo`
-    where.push('mo.n > 0')
-    facts = { minPrice: 'mo.min_price', inStock: 'mo.in_stock', nearest: 'mo.nearest_km' }
+  // Offer-level criteria (seller, stock, price range) must hold for one offer at once, the viewer
+  // sees only the offers meant for it (and only the prices it may see), and the price, stock and
+  // distance a product ranks by are those of its matching offers (`mo`). The columns above narrow
+  // the scan by index; the offers in the document decide. A "plain" document (every offer for
+  // everyone, every price shown to all) has them precomputed, so without offer criteria the
+  // offers are read only for the others (the gate is checked once per row, before the scan).
+  const visible = `coalesce(o."visibleTo", '{public}') && ${param(query.viewer.audience)}::text[]`
+  const priceShown = `not coalesce(o."priceOnRequest", false) and (${param(query.viewer.signedIn)}::boolean or not coalesce(o."pricesSignedInOnly", false))`
+  const conditions: string[] = [visible]
+  const filtered = hasOfferCriteria(query)
+  if (!filtered) conditions.unshift('not d.plain')
+  if (query.sellers?.length) conditions.push(`o."sellerSlug" = any(${param(query.sellers)}::text[])`)
+  if (query.inStock) conditions.push('o."inStock"')
+  if (query.priceMin !== undefined || query.priceMax !== undefined) {
+    conditions.push(priceShown, `o.currency = ${param(query.currency ?? 'VND')}`)
+    if (query.priceMin !== undefined) conditions.push(`o."priceAmount" >= ${param(query.priceMin)}`)
+    if (query.priceMax !== undefined) conditions.push(`o."priceAmount" <= ${param(query.priceMax)}`)
   }
+  const distance = byNearest ? `, min(point((l->>'longitude')::float8, (l->>'latitude')::float8) <@> ${buyer}) filter (where o."inStock") * 1.609344 as nearest_km` : ''
+  const from = `search.document d cross join lateral (select count(*) as n, min(o."priceAmount") filter (where ${priceShown}) as min_price, coalesce(bool_or(o."inStock"), false) as in_stock,
+      array_agg(distinct o."sellerSlug" || E'\\x1f' || o."sellerName") as seller_facets${distance}
+    from jsonb_to_recordset(d.doc->'offers') as o("sellerSlug" text, "sellerName" text, "priceAmount" bigint, currency text, "inStock" boolean, locations jsonb, "visibleTo" text[], "priceOnRequest" boolean, "pricesSignedInOnly" boolean)
+    ${byNearest ? `left join lateral jsonb_array_elements(o.locations) l on true` : ''}
+    where ${conditions.join(' and ')}) mo`
+  const plainOr = (column: string, own: string) => (filtered ? own : `case when d.plain then ${column} else ${own} end`)
+  const facts = {
+    minPrice: plainOr('d.min_price', 'mo.min_price'),
+    inStock: plainOr('d.in_stock', 'mo.in_stock'),
+    sellerFacets: plainOr('d.seller_facets', 'mo.seller_facets'),
+    nearest: plainOr(`(select min(pt <@> ${buyer}) * 1.609344 from unnest(d.points) pt)`, 'mo.nearest_km'),
+  }
+  if (filtered) where.push('mo.n > 0')
   const orderBy = (a: string) =>
     query.sort === 'price_asc'
       ? `${a}.min_price asc nulls last, ${a}.id`
@@ -108,7 +120,7 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
   const attributeKeys = query.attributeFacets?.filter((k) => ATTRIBUTE_KEY.test(k)) ?? []
   // The matched set carries only what ranking and facets need; documents are read for one page.
   const columns = (score: string) =>
-    `d.id, ${facts.minPrice} as min_price, ${facts.inStock} as in_stock, d.category_facet, d.brand_facet, d.seller_facets, ${attributeKeys.length || attributeFilters.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${facts.nearest} as nearest_km` : ''}`
+    `d.id, ${facts.minPrice} as min_price, ${facts.inStock} as in_stock, d.category_facet, d.brand_facet, ${facts.sellerFacets} as seller_facets, ${attributeKeys.length || attributeFilters.length ? 'd.attr_facets, ' : ''}${score} as score${byNearest ? `, ${facts.nearest} as nearest_km` : ''}`
   // What the other criteria match: `matched` itself, or `candidates` that the attributes narrow.
   const base = attributeFilters.length ? 'candidates' : 'matched'
   const and = (conditions: string[]) => (conditions.length ? conditions.join(' and ') : 'true')
@@ -151,14 +163,16 @@ export function buildSearchSql(query: SearchQuery): { sql: string; params: unkno
 async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDocument[]): Promise<void> {
   if (!documents.length) return
   const rows = documents.map((d) => {
+    // Restricted offers' SKUs and sellers are not searchable words: a match would tell anyone they exist.
+    const open = d.offers.filter((o) => (o.visibleTo ?? ['public']).includes('public'))
     const prices = d.offers.map((o) => ({ amount: o.priceAmount, currency: o.currency }))
     const min = prices.sort((a, b) => a.amount - b.amount)[0]
     return {
       id: d.id,
       doc: d,
-      text: fold([d.nameEn, d.nameVi, d.brand?.name ?? '', d.category.nameEn, d.category.nameVi, d.descriptionEn, d.descriptionVi, d.mpn, ...d.offers.map((o) => o.sellerName)].join(' ')),
+      text: fold([d.nameEn, d.nameVi, d.brand?.name ?? '', d.category.nameEn, d.category.nameVi, d.descriptionEn, d.descriptionVi, d.mpn, ...open.map((o) => o.sellerName)].join(' ')),
       names: fold(`${d.nameEn} ${d.nameVi} ${d.brand?.name ?? ''}`),
-      codes: fold([d.mpn, d.gtin ?? '', ...d.offers.map((o) => o.sku)].join(' ')),
+      codes: fold([d.mpn, d.gtin ?? '', ...open.map((o) => o.sku)].join(' ')),
       brand: d.brand?.slug ?? null,
       categories: d.category.ancestorSlugs,
       sellers: [...new Set(d.offers.map((o) => o.sellerSlug))],
@@ -170,16 +184,17 @@ async function writeDocuments(pool: pg.Pool, table: string, documents: SearchDoc
       brand_facet: d.brand ? `${d.brand.slug}${SEP}${d.brand.name}` : null,
       seller_facets: [...new Set(d.offers.map((o) => `${o.sellerSlug}${SEP}${o.sellerName}`))],
       attr_facets: attributeTokens(d.attributes),
+      plain: d.offers.every((o) => (o.visibleTo ?? ['public']).includes('public') && !o.priceOnRequest && !o.pricesSignedInOnly),
     }
   })
   await pool.query(
-    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, points, category_facet, brand_facet, seller_facets, attr_facets)
-     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.points, r.category_facet, r.brand_facet, r.seller_facets, r.attr_facets
-     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, points point[], category_facet text, brand_facet text, seller_facets text[], attr_facets text[])
+    `insert into ${table} (id, doc, tsv, names, codes, brand_slug, category_slugs, seller_slugs, min_price, currency, in_stock, points, category_facet, brand_facet, seller_facets, attr_facets, plain)
+     select r.id, r.doc, to_tsvector('simple', r.text), r.names, r.codes, r.brand, r.categories, r.sellers, r.min_price, r.currency, r.in_stock, r.points, r.category_facet, r.brand_facet, r.seller_facets, r.attr_facets, r.plain
+     from jsonb_to_recordset($1::jsonb) as r(id uuid, doc jsonb, text text, names text, codes text, brand text, categories text[], sellers text[], min_price bigint, currency text, in_stock boolean, points point[], category_facet text, brand_facet text, seller_facets text[], attr_facets text[], plain boolean)
      on conflict (id) do update set doc = excluded.doc, tsv = excluded.tsv, names = excluded.names, codes = excluded.codes, brand_slug = excluded.brand_slug,
        category_slugs = excluded.category_slugs, seller_slugs = excluded.seller_slugs, min_price = excluded.min_price, currency = excluded.currency,
        in_stock = excluded.in_stock, points = excluded.points, category_facet = excluded.category_facet, brand_facet = excluded.brand_facet,
-       seller_facets = excluded.seller_facets, attr_facets = excluded.attr_facets`,
+       seller_facets = excluded.seller_facets, attr_facets = excluded.attr_facets, plain = excluded.plain`,
     [JSON.stringify(rows.map((r) => ({ ...r, min_price: r.minPrice, in_stock: r.inStock })))],
   )
 }

@@ -46,6 +46,34 @@ export function Field({ label, hint, errors, inputProps }: FieldProps) {
   )
 }
 
+/** A checkbox with its label around it and a hint below. */
+export function CheckboxField({ label, hint, inputProps }: { label: string; hint?: string; inputProps: ComponentProps<'input'> }) {
+  return (
+    <div className="field checkbox-field">
+      <label>
+        <input {...inputProps} type="checkbox" /> {label}
+      </label>
+      {hint ? <p className="hint">{hint}</p> : null}
+    </div>
+  )
+}
+
+/** A set of checkboxes under one legend (one value per ticked box), with what to say when there is none. */
+export function CheckboxGroup({ legend, name, options, checked, empty, errors, hidden }: { legend: string; name: string; options: { id: string; name: string }[]; checked: Set<string>; empty: string; errors?: string[]; hidden?: boolean }) {
+  return (
+    <fieldset className="field" hidden={hidden}>
+      <legend>{legend}</legend>
+      {options.length === 0 ? <p className="muted">{empty}</p> : null}
+      {options.map((o) => (
+        <label key={o.id} className="choice">
+          <input type="checkbox" name={name} value={o.id} defaultChecked={checked.has(o.id)} /> {o.name}
+        </label>
+      ))}
+      <FieldErrors id={`${name}-error`} errors={errors} />
+    </fieldset>
+  )
+}
+
 /** A labelled textarea with its inline errors, like Field. */
 export function TextareaField({ label, errors, textareaProps }: { label: string; errors?: string[]; textareaProps: ComponentProps<'textarea'> & { id: string; name: string } }) {
   const errorId = `${textareaProps.id}-error`

@@ -13,8 +13,14 @@ export function Price({ money, vat }: { money: { amount: number; currency: strin
 }
 
 /** "from" the lowest price in each currency a product is offered in (never one figure across currencies). */
-export function FromPrices({ prices }: { prices: { amount: number; currency: string; vatIncluded: boolean }[] }) {
+/**
+ * The lowest prices of a hit, one per currency; without any, why there is none to show: the
+ * offers' prices are on request, or kept for signed-in buyers.
+ */
+export function FromPrices({ prices, hidden }: { prices: { amount: number; currency: string; vatIncluded: boolean }[]; hidden?: { onRequest: number; signIn: number } }) {
   const { t } = useTranslation()
+  if (!prices.length && hidden?.signIn) return <p className="muted">{t('quotes.signInToSee')}</p>
+  if (!prices.length && hidden?.onRequest) return <p className="muted">{t('quotes.priceOnRequest')}</p>
   return prices.map((p) => (
     <p key={p.currency}>
       <small className="muted">{t('search.from')}</small> <Price money={p} vat={p.vatIncluded} />

@@ -23,6 +23,8 @@ import { Migration20261202174303_approvals } from './Migration20261202174303_app
 import { Migration20261202181750_impersonation } from './Migration20261202181750_impersonation.ts'
 import { Migration20261202183639_buying_organization } from './Migration20261202183639_buying_organization.ts'
 import { Migration20261202184607_import_prices } from './Migration20261202184607_import_prices.ts'
+import { Migration20261206072326_restricted_offers } from './Migration20261206072326_restricted_offers.ts'
+import { Migration20261206073621_quote_requests } from './Migration20261206073621_quote_requests.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -50,4 +52,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202181750_impersonation', class: Migration20261202181750_impersonation },
   { name: 'Migration20261202183639_buying_organization', class: Migration20261202183639_buying_organization },
   { name: 'Migration20261202184607_import_prices', class: Migration20261202184607_import_prices },
+  { name: 'Migration20261206072326_restricted_offers', class: Migration20261206072326_restricted_offers },
+  { name: 'Migration20261206073621_quote_requests', class: Migration20261206073621_quote_requests },
 ]
