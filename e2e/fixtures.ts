@@ -53,10 +53,16 @@ export async function fromAccountMenu(page: Page, name: string, item: string, ro
 }
 
 /** Picks a product in the offer form's combobox by typing (it replaces the plain list once the page runs). */
-export async function chooseProduct(page: Page, text: string) {
-  await page.getByLabel('Product').and(page.locator('button')).click()
-  await page.getByPlaceholder('Type a name or part number').fill(text)
-  await page.getByRole('option', { name: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click()
+/**
+ * Picks the offer form's product by typing a fragment of its name or part number: the server
+ * suggests (the browser's own list), and the suggestion's full label goes in the field.
+ */
+export async function chooseProduct(page: Page, fragment: string) {
+  const field = page.getByLabel('Product', { exact: true })
+  await field.fill(fragment)
+  const suggestion = page.locator(`datalist#${await field.getAttribute('list')} option`).filter({ has: page.locator(`xpath=self::*[contains(@value, ${JSON.stringify(fragment)})]`) })
+  await expect(suggestion.first()).toBeAttached()
+  await field.fill((await suggestion.first().getAttribute('value'))!)
 }
 
 export const test = base

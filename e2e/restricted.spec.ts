@@ -79,7 +79,7 @@ test('a buyer asks for a quote on a call-for-price offer, and the seller reads t
   await buyer.getByTestId('offer-row').getByLabel('Quantity').fill('4')
   await buyer.getByTestId('offer-row').getByLabel('Message to the seller (optional)').fill(message)
   await buyer.getByTestId('offer-row').getByRole('button', { name: 'Send the request' }).click()
-  await expect(buyer.getByText('Your quote request was sent: the seller sees it with your name and email address.')).toBeVisible()
+  await expect(buyer.getByText('Your quote request was sent: the seller sees it with your name and email address.', { exact: true })).toBeVisible()
 
   const sellerContext = await browser.newContext()
   await signIn(sellerContext, 'portal', 'admin@songhong.test')

@@ -14,6 +14,8 @@ export interface AppServerHooks {
   bodyLimit?: (pathname: string, contentType: string) => number
   /** Other origins the app's pages load images from (the portal shows storefront images the marketplace serves). */
   imageOrigins?: () => string[]
+  /** Runs around each request Remix handles (a scope where its loaders share who is asking). */
+  aroundRequest?: <T>(run: () => Promise<T>) => Promise<T>
 }
 
 /** Form posts of every page fit in this; uploads get their own cap from the app. */

@@ -54,7 +54,8 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
     try {
       const request = remixRequest(req, res, hooks.bodyLimit?.(req.path, req.headers['content-type'] ?? '') ?? DEFAULT_BODY_LIMIT)
       if (!request) return
-      const response = await handle(request, { clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce as string })
+      const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce as string }
+      const response = hooks.aroundRequest ? await hooks.aroundRequest(() => handle(request, context)) : await handle(request, context)
       // A body over the limit is answered with 413 (once the client has sent it), not by the app.
       if (res.headersSent || res.locals.bodyTooLarge) return
       await sendResponse(res, response)

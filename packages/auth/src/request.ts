@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { verifyRequestOrigin } from 'lucia'
 import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
@@ -38,6 +39,21 @@ export interface RequestContext {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Who is asking, as worked out once per request (the context built on it is new for each loader). */
+type Resolved = Pick<RequestContext, 'user' | 'sessionId' | 'impersonation'> & { actor: Actor; setCookies: string[] }
+const requestScope = new AsyncLocalStorage<Map<string, Promise<Resolved>>>()
+
+/**
+ * Runs one HTTP request inside a scope of its own (the app server calls it around Remix's
+ * handler). Every loader of a page (the root's, the layout's, the page's) needs the session and
+ * the actor; within the scope a GET works them out once and each loader gets a context of its
+ * own (its own EntityManager) built on them. Without the scope (the dev server), each loader
+ * works them out itself, as before.
+ */
+export function aroundRequest<T>(run: () => Promise<T>): Promise<T> {
+  return requestScope.run(new Map(), run)
+}
 
 
 /** Responses thrown from loaders and actions; Remix renders or follows them. */
@@ -99,10 +115,28 @@ export function createAuthKit(config: AppAuthConfig) {
   async function getRequestContext(request: Request): Promise<RequestContext> {
     assertSameOrigin(request)
     const { services, lucia } = await boot()
-    const headers = new Headers()
     const locale = await config.getLocale(request)
-    const em = services.orm.em.fork()
     const sessionId = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
+    // Loaders of one GET share who is asking; actions (which may sign in or out) work it out themselves.
+    const scope = SAFE_METHODS.has(request.method) ? requestScope.getStore() : undefined
+    const key = `${config.cookieName}:${sessionId ?? ''}`
+    let resolving = scope?.get(key)
+    if (!resolving) {
+      resolving = resolveWho(sessionId)
+      scope?.set(key, resolving)
+    }
+    const who = await resolving
+    const headers = new Headers()
+    for (const cookie of who.setCookies) headers.append('Set-Cookie', cookie)
+    const ctx = createCtx({ actor: who.actor, em: services.orm.em.fork(), jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
+    return { ctx, user: who.user, sessionId: who.sessionId, headers, impersonation: who.impersonation }
+  }
+
+  /** The session's user, actor and impersonation, with the cookies the response must set. */
+  async function resolveWho(sessionId: string | null): Promise<Resolved> {
+    const { services, lucia } = await boot()
+    const em = services.orm.em.fork()
+    const setCookies: string[] = []
     let actor: Actor = ANONYMOUS
     let user: SignedInUser | null = null
     let impersonation: ActiveImpersonation | null = null
@@ -112,19 +146,18 @@ export function createAuthKit(config: AppAuthConfig) {
       impersonation = session?.impersonatorUserId && found ? await activeImpersonation(em, { userId: found.id, impersonatorUserId: session.impersonatorUserId }) : null
       if (session?.impersonatorUserId && !impersonation) {
         await lucia.invalidateSession(session.id)
-        headers.append('Set-Cookie', lucia.createBlankSessionCookie().serialize())
+        setCookies.push(lucia.createBlankSessionCookie().serialize())
       } else if (session && found) {
-        if (session.fresh) headers.append('Set-Cookie', lucia.createSessionCookie(session.id).serialize())
+        if (session.fresh) setCookies.push(lucia.createSessionCookie(session.id).serialize())
         const activeOrganizationId = impersonation?.organizationId ?? session.activeOrganizationId
         actor = await resolveActor(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
         user = { id: found.id, email: found.email, name: found.name, locale: found.locale }
       } else {
         // A forged, expired or revoked cookie: clear it and carry on as anonymous.
-        headers.append('Set-Cookie', lucia.createBlankSessionCookie().serialize())
+        setCookies.push(lucia.createBlankSessionCookie().serialize())
       }
     }
-    const ctx = createCtx({ actor, em, jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
-    return { ctx, user, sessionId: user ? sessionId : null, headers, impersonation }
+    return { actor, user, sessionId: user ? sessionId : null, impersonation, setCookies }
   }
 
   /** Signed in, or sent to the login page (coming back here afterwards). */
@@ -211,6 +244,8 @@ export function guard<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** A well-formed id (of a query parameter, say), before any query uses it. */
+export const isUuid = (value: string | null | undefined): value is string => !!value && UUID.test(value)
 
 /**
  * The `$id` of an editor route that also creates: `new` is null (a new record), anything but a

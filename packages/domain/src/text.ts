@@ -22,3 +22,11 @@ export function fieldsWithForbiddenText(entries: Iterable<[string, FormDataEntry
 export function cleanText(value: string, max: number): string {
   return value.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[\ud800-\udfff]/g, '\ufffd').slice(0, max)
 }
+
+/** Text taken literally in a LIKE pattern: `%`, `_` and the escape character itself escaped. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** A LIKE pattern for "contains this text", taken literally. */
+export const containsPattern = (text: string) => `%${likeLiteral(text)}%`

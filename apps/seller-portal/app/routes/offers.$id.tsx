@@ -3,9 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { appUrl, guard, idOrNew } from '@tradepost/auth'
+import { appUrl, guard, idOrNew, isUuid } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { listOfferableProducts } from '@tradepost/domain/catalog'
+import { offerableProduct, offerableProductNamed } from '@tradepost/domain/catalog'
 import { deleteOffer, getMyOffer, saveOffer, setOfferExposure, setOffersStatus } from '@tradepost/domain/offers'
 import { listMyCustomerGroups, listMyCustomers } from '@tradepost/domain/pricing'
 import { listMyWarehouses } from '@tradepost/domain/organizations'
@@ -13,7 +13,7 @@ import { CURRENCIES, OFFER_CONDITIONS, OfferExposureSchema, OfferInputSchema } f
 import { StatusBadge } from '@tradepost/ui/components/data.tsx'
 import { CheckboxField, CheckboxGroup, ErrorAlert, Field, FieldErrors, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
-import { ComboboxField } from '@tradepost/ui/components/combobox.tsx'
+import { SuggestField } from '@tradepost/ui/components/suggest.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -29,8 +29,9 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   return data(
     {
       offer,
-      // Editing keeps the product; a new offer picks among what this seller may sell.
-      products: offer ? [] : await listOfferableProducts(rc.ctx),
+      // Editing keeps the product; a new offer picks among what this seller may sell (searched as
+      // one types), starting from the product whose page linked here.
+      picked: offer ? null : await pickedProduct(rc.ctx, new URL(request.url).searchParams.get('product')),
       warehouses: await listMyWarehouses(rc.ctx),
       // Whom the offer may be restricted to: the seller's own groups and customers.
       groups: offer ? (await listMyCustomerGroups(rc.ctx)).map((g) => ({ id: g.id, name: g.name })) : [],
@@ -64,13 +65,18 @@ export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
     await deleteOffer(rc.ctx, id)
     throw redirect('/offers?notice=offerDeleted')
   }
+  // A new offer's product comes as the picker's text (a label, part number or name): the server finds it.
+  const typed = formData.get('product')
+  if (!id && !formData.get('productId') && typeof typed === 'string') formData.set('productId', (await offerableProductNamed(rc.ctx, typed.slice(0, 300)))?.id ?? '')
   return submitForm(formData, OfferInputSchema, (value) => saveOffer(rc.ctx, { ...value, offerId: id ?? undefined }), { field: 'sku', redirectTo: (offer) => `/offers/${offer.id}?notice=offerSaved` })
 })
+
+const pickedProduct = async (ctx: Parameters<typeof offerableProduct>[0], id: string | null) => (isUuid(id) ? offerableProduct(ctx, id) : null)
 
 
 export default function OfferEditor() {
   const { t, i18n } = useTranslation()
-  const { offer, products, warehouses, groups, customers, marketplaceUrl } = useLoaderData<typeof loader>()
+  const { offer, picked, warehouses, groups, customers, marketplaceUrl } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const actionData = answer && ('confirm' in answer || 'form' in answer) ? undefined : answer
   const exposureAnswer = answer && 'form' in answer ? (answer as ExposureAnswer) : undefined
@@ -81,7 +87,8 @@ export default function OfferEditor() {
     // A new id after each save, so the fields show what was stored rather than what was typed.
     id: offer ? `offer-${offer.id}-${Date.parse(offer.updatedAt)}` : 'offer-new',
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferInputSchema }),
+    // A new offer names its product as text, which the server finds; the rest is checked here too.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: offer ? OfferInputSchema : (OfferInputSchema.omit({ productId: true }) as unknown as typeof OfferInputSchema) }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     defaultValue: offer
@@ -96,7 +103,7 @@ export default function OfferEditor() {
           condition: offer.condition,
           stock: Object.fromEntries(offer.stock.map((s) => [s.warehouseId, String(s.quantity)])),
         }
-      : { currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '1', condition: 'new', productId: params.get('product') ?? '' },
+      : { currency: 'VND', minOrderQty: '1', orderMultiple: '1', leadTimeDays: '1', condition: 'new' },
   })
   const stock = fields.stock.getFieldset()
   const stockError = actionData?.error?.field === 'stock' ? actionData.error : null
@@ -133,16 +140,12 @@ export default function OfferEditor() {
               <input type="hidden" name={fields.productId.name} value={offer.productId} />
             </p>
           ) : (
-            <ComboboxField
+            <SuggestField
+              source="/offerable-products.json"
               label={t('catalog.product')}
-              id={fields.productId.id}
-              name={fields.productId.name}
-              defaultValue={fields.productId.initialValue ?? ''}
+              hint={t('catalog.findProduct')}
               errors={fields.productId.errors}
-              options={products.map((p) => ({ value: p.id, label: vi ? p.labelVi : p.label }))}
-              placeholder={t('catalog.chooseProduct')}
-              searchPlaceholder={t('catalog.findProduct')}
-              emptyText={t('catalog.noProductMatches')}
+              inputProps={{ id: fields.productId.id, name: 'product', type: 'text', defaultValue: picked ? (vi ? picked.labelVi : picked.label) : '', maxLength: 300 }}
             />
           )}
           <div className="grid-2">

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from '@mikro-orm/postgresql'
+import type { FilterQuery } from '@mikro-orm/core'
 import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { slugify } from '../organizations/slug.ts'
+import { containsPattern, likeLiteral } from '../text.ts'
 import { DistributorAuthorization } from './authorization.entity.ts'
 import { Brand } from './brand.entity.ts'
 import type { AttributeDefinition, AttributeValues } from './catalog.constants.ts'
@@ -235,16 +237,60 @@ export async function getMyProduct(ctx: Ctx, productId: string): Promise<Product
   return toProductDto(await scoped(ctx).findOneOrThrow(Product, { id: productId, organizationId: orgId }))
 }
 
-/** Products a seller may pick for an offer: published ones and its own. */
+export interface OfferableProduct {
+  id: string
+  /** "Name (part number)" in English and in Vietnamese: what the picker shows and takes back. */
+  label: string
+  labelVi: string
+}
+
 /**
- * The products this seller may offer, for its product picker: its own (drafts included), and the
- * published products of brands whose manufacturer has authorized it. Anything else would only
- * be refused after submit (`saveOffer` checks the same two rules).
+ * The products this seller may offer: its own (drafts included), and the published products of
+ * brands whose manufacturer has authorized it. Anything else would only be refused after submit
+ * (`saveOffer` checks the same two rules).
  */
-export async function listOfferableProducts(ctx: Ctx): Promise<{ id: string; label: string; labelVi: string }[]> {
+async function offerableWhere(ctx: Ctx): Promise<FilterQuery<Product> | null> {
   const orgId = ctx.actor.membership?.organizationId
-  if (!orgId) return []
+  if (!orgId) return null
   const brandIds = (await scoped(ctx).find(DistributorAuthorization, { distributorId: orgId })).map((g) => g.brandId)
-  const products = await scoped(ctx).find(Product, { $or: [{ organizationId: orgId }, ...(brandIds.length ? [{ status: 'published' as const, brandId: { $in: brandIds } }] : [])] }, { orderBy: { nameEn: 'asc' }, limit: 1000 })
-  return products.map((p) => ({ id: p.id, label: `${p.nameEn} (${p.mpn})`, labelVi: `${p.nameVi} (${p.mpn})` }))
+  return { $or: [{ organizationId: orgId }, ...(brandIds.length ? [{ status: 'published' as const, brandId: { $in: brandIds } }] : [])] }
+}
+
+const toOfferable = (p: Product): OfferableProduct => ({ id: p.id, label: `${p.nameEn} (${p.mpn})`, labelVi: `${p.nameVi} (${p.mpn})` })
+
+/**
+ * The product picker of the offer form, searched on the server as one types: products this seller
+ * may offer whose name (either language) or part number contains the text, at most `limit`.
+ */
+export async function findOfferableProducts(ctx: Ctx, text: string, limit = 20): Promise<OfferableProduct[]> {
+  const q = text.trim()
+  const offerable = await offerableWhere(ctx)
+  if (q.length < 2 || !offerable) return []
+  const like = { $ilike: containsPattern(q) }
+  const products = await scoped(ctx).find(Product, { $and: [offerable, { $or: [{ nameEn: like }, { nameVi: like }, { mpn: like }] }] }, { orderBy: { nameEn: 'asc', id: 'asc' }, limit })
+  return products.map(toOfferable)
+}
+
+/**
+ * The one product this seller may offer that a picker's text names: its label as suggested
+ * ("Name (part number)"), its part number, or its name in either language (any case). Null when
+ * none or several match. Without JavaScript the picker is a text field and this reads it.
+ */
+export async function offerableProductNamed(ctx: Ctx, text: string): Promise<OfferableProduct | null> {
+  const q = text.trim()
+  const offerable = await offerableWhere(ctx)
+  if (!q || !offerable) return null
+  const exact = (value: string) => ({ $ilike: likeLiteral(value) })
+  const mpn = /\(([^()]+)\)\s*$/.exec(q)?.[1]?.trim()
+  const names = [{ mpn: exact(q) }, { nameEn: exact(q) }, { nameVi: exact(q) }, ...(mpn ? [{ mpn: exact(mpn) }] : [])]
+  const found = await scoped(ctx).find(Product, { $and: [offerable, { $or: names }] }, { limit: 2 })
+  return found.length === 1 ? toOfferable(found[0]!) : null
+}
+
+/** One product this seller may offer, by id (to prefill the picker from a product's page). */
+export async function offerableProduct(ctx: Ctx, id: string): Promise<OfferableProduct | null> {
+  const offerable = await offerableWhere(ctx)
+  if (!offerable) return null
+  const found = await scoped(ctx).findOne(Product, { $and: [offerable, { id }] })
+  return found ? toOfferable(found) : null
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ANONYMOUS } from '../authz/actor.ts'
 import { authorizeDistributor } from '../catalog/authorizations.ts'
 import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
-import { listOfferableProducts, saveProduct, setProductStatus } from '../catalog/products.ts'
+import { findOfferableProducts, offerableProductNamed, saveProduct, setProductStatus } from '../catalog/products.ts'
 import { buildSearchDocuments } from '../catalog/search-document.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
@@ -77,8 +77,8 @@ describe('offers', () => {
     await setProductStatus(db().ctx(w.maker.admin.actor), w.product.id, 'published')
     const north = db().ctx(w.north.admin.actor)
     expect(await saveOffer(north, offerInput(w.product.id))).toEqual({ ok: false, error: { code: 'BRAND_NOT_AUTHORIZED', field: 'productId' } })
-    // The picker offers only what the seller may sell: not yet this product.
-    const picked = async (ctx: typeof north) => (await listOfferableProducts(ctx)).map((p) => p.id)
+    // The picker offers only what the seller may sell, as one types (name or part number): not yet this product.
+    const picked = async (ctx: typeof north) => (await findOfferableProducts(ctx, 'circuit BREAKER')).map((p) => p.id)
     expect(await picked(north)).not.toContain(w.product.id)
     expect(await picked(db().ctx(w.maker.admin.actor))).toContain(w.product.id)
 
@@ -86,6 +86,14 @@ describe('offers', () => {
     expect(granted.ok).toBe(true)
     expect(await picked(north)).toContain(w.product.id)
     expect(await picked(db().ctx(w.south.admin.actor))).not.toContain(w.product.id)
+    // Without JavaScript the picker is a text field: its label, part number or name names the product; a fragment does not.
+    const [suggested] = await findOfferableProducts(north, w.product.mpn.slice(0, 5).toLowerCase())
+    expect(suggested?.label).toBe(`Circuit breaker 63A (${w.product.mpn})`)
+    for (const typed of [suggested!.label, w.product.mpn.toLowerCase(), 'cầu dao 63a']) expect((await offerableProductNamed(north, typed))?.id, typed).toBe(w.product.id)
+    expect(await offerableProductNamed(north, 'Circuit')).toBeNull()
+    expect(await offerableProductNamed(db().ctx(w.south.admin.actor), w.product.mpn)).toBeNull()
+    // `%` and `_` are taken literally.
+    expect(await findOfferableProducts(north, '%%')).toEqual([])
     const outside = await saveOffer(north, offerInput(w.product.id, { stock: { [w.sgNorth.id]: 5 } }))
     expect(outside.ok ? '' : outside.error.code).toBe('WAREHOUSE_OUTSIDE_TERRITORY')
     const listed = await saveOffer(north, offerInput(w.product.id, { stock: { [w.hn.id]: 12 } }))

@@ -10,6 +10,7 @@ import { Session } from '../users/session.entity.ts'
 import { User } from '../users/user.entity.ts'
 import { toOrganizationDto, type OrganizationDto } from './organization.dto.ts'
 import { Organization, ORGANIZATION_KINDS, ORGANIZATION_STATUSES } from './organization.entity.ts'
+import { containsPattern, likeLiteral } from '../text.ts'
 
 export const OrganizationFilterSchema = z.object({
   q: z.string().trim().max(100).optional(),
@@ -145,7 +146,7 @@ export async function listPublicSellers(ctx: Ctx): Promise<OrganizationDto[]> {
 export async function findSellers(ctx: Ctx, text: string, options: { kind?: 'manufacturer' | 'distributor'; limit?: number } = {}): Promise<{ id: string; name: string; slug: string; kind: string }[]> {
   const q = text.trim()
   if (q.length < 2) return []
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const like = containsPattern(q)
   const rows = await scoped(ctx).find(Organization, { status: 'active', kind: options.kind ?? { $in: ['manufacturer', 'distributor'] }, $or: [{ name: { $ilike: like } }, { slug: { $ilike: like } }] }, { orderBy: { name: 'asc' }, limit: options.limit ?? 10 })
   return rows.map((o) => ({ id: o.id, name: o.name, slug: o.slug, kind: o.kind }))
 }
@@ -154,6 +155,6 @@ export async function findSellers(ctx: Ctx, text: string, options: { kind?: 'man
 export async function sellerNamed(ctx: Ctx, name: string): Promise<{ id: string; name: string } | null> {
   const q = name.trim()
   if (!q) return null
-  const row = await scoped(ctx).findOne(Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] }, $or: [{ name: { $ilike: q.replace(/[\\%_]/g, (c) => `\\${c}`) } }, { slug: q.toLowerCase() }] })
+  const row = await scoped(ctx).findOne(Organization, { status: 'active', kind: { $in: ['manufacturer', 'distributor'] }, $or: [{ name: { $ilike: likeLiteral(q) } }, { slug: q.toLowerCase() }] })
   return row ? { id: row.id, name: row.name } : null
 }

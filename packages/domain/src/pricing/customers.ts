@@ -9,6 +9,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { CustomerGroup } from './customer-group.entity.ts'
 import { Customer } from './customer.entity.ts'
 import type { CustomerGroupInput, CustomerInput } from './pricing.schemas.ts'
+import { containsPattern } from '../text.ts'
 
 /** The seller the actor works for; pricing belongs to sellers only. */
 export function sellerOf(ctx: Ctx): string {
@@ -69,7 +70,7 @@ export async function findBuyerCompanies(ctx: Ctx, text: string, limit = 20): Pr
   const seller = sellerOf(ctx)
   const q = text.trim()
   if (q.length < 2) return []
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const like = containsPattern(q)
   const companies = await scoped(ctx).find(Organization, { kind: 'buyer', status: 'active', $or: [{ name: { $ilike: like } }, { slug: { $ilike: like } }] }, { orderBy: { name: 'asc' }, limit })
   const existing = new Set((companies.length ? await scoped(ctx).find(Customer, { organizationId: seller, buyerId: { $in: companies.map((c) => c.id) } }) : []).map((c) => c.buyerId))
   return companies.map((c) => ({ id: c.id, name: c.name, slug: c.slug, country: c.country, customer: existing.has(c.id) }))
