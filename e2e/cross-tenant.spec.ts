@@ -12,7 +12,7 @@ import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
 import { Organization, saveStorefront, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
 import { ProductInputSchema, QuoteRequestInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
 import { requestQuote } from '@tradepost/domain/quotes'
-import { Invitation, inviteMember, resolveActor, User } from '@tradepost/domain/users'
+import { Invitation, inviteMember, Membership, resolveActor, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
 import type { PgBoss } from 'pg-boss'
 import { db, expect, sessionCookieFor, test } from './fixtures.ts'
@@ -109,6 +109,10 @@ test.beforeAll(async ({ playwright }) => {
     warehouse: await em.findOneOrFail(Warehouse, { organizationId: org['hanoi-industrial-supply']!, name: 'Kho Long Biên' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     shipTo: await em.findOneOrFail(ShipTo, { organizationId: org['ben-thanh-construction']!, name: 'Công trường Cầu Giấy' }, { fields: ['id', 'name'] }).then((h) => ({ id: h.id, name: h.name })),
     offer: { id: (await em.findOneOrFail(Offer, { organizationId: org['hanoi-industrial-supply']!, sku: 'HNIS-MCB2P63' })).id, sku: 'HNIS-MCB2P63' },
+    people: await (async () => {
+      const membershipOf = async (email: string, slug: string) => (await em.findOneOrFail(Membership, { userId: (await em.findOneOrFail(User, { email })).id, organizationId: org[slug]! })).id
+      return { seller: await membershipOf('sales@hanoisupply.test', 'hanoi-industrial-supply'), buyer: await membershipOf('buyer@benthanh.test', 'ben-thanh-construction'), branch: org['ben-thanh-construction-da-nang']! }
+    })(),
     restricted: await (async () => {
       const drum = await em.findOneOrFail(Offer, { sku: 'HNIS-CU4-DRUM' })
       return { offerId: drum.id, productSlug: 'sh-cu-2x4-500', price: '12,345,600' }

@@ -44,7 +44,7 @@ test('sign up → operator approves → log in → invite → accept → switch 
   // 4. They invite an existing user of another distributor as Sales.
   await seller.getByRole('link', { name: 'Members' }).click()
   await seller.getByLabel('Email').fill('fulfillment@saigonparts.test')
-  await seller.getByLabel('Role').selectOption('sales')
+  await seller.getByLabel('Role', { exact: true }).selectOption('sales')
   await seller.getByRole('button', { name: 'Send invitation' }).click()
   await expect(seller.getByText('Invitation sent to fulfillment@saigonparts.test.')).toBeVisible()
   await expect(seller.getByRole('cell', { name: /fulfillment@saigonparts.test/ })).toBeVisible()
@@ -76,7 +76,7 @@ test('a new person accepts an invitation by creating an account, with field erro
   const page = await context.newPage()
   await page.goto(`${APPS.market}/account/members`)
   await page.getByLabel('Email').fill(newcomer)
-  await page.getByLabel('Role').selectOption('approver')
+  await page.getByLabel('Role', { exact: true }).selectOption('approver')
   await page.getByRole('button', { name: 'Send invitation' }).click()
   await expect(page.getByText(`Invitation sent to ${newcomer}.`)).toBeVisible()
 
@@ -102,7 +102,7 @@ test('the audit log reads as sentences: actions by name, details as labelled val
   const page = await context.newPage()
   await page.goto(`${APPS.portal}/members`)
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Role').selectOption('sales')
+  await page.getByLabel('Role', { exact: true }).selectOption('sales')
   await page.getByRole('button', { name: 'Send invitation' }).click()
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible()
   await page.goto(`${APPS.portal}/audit`)

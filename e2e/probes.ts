@@ -54,6 +54,9 @@ export interface World {
   /** Hà Nội Industrial Supply's cable drum for its Contractors group only: the offer, its product's
    * page, and its price as pages print it (shown to Bến Thành, in the group, and to no one else). */
   restricted: { offerId: string; productSlug: string; price: string }
+  /** People: a sales member of Hà Nội Industrial Supply, the buyer of Bến Thành (their
+   * memberships), and Bến Thành's Đà Nẵng branch (whose people its parent's admins keep). */
+  people: { seller: string; buyer: string; branch: string }
   /** A quote request Bến Thành's admin sent Sông Hồng Electric; its message is the secret. */
   quoteRequest: { id: string; message: string }
   /** Bến Thành's approval rule (its name is on its approvals page) and its buyer (name on its
@@ -118,6 +121,7 @@ const offerState = async (w: World, em: EntityManager) => {
   const o = await em.fork().findOne(Offer, { id: w.offer.id })
   return o && [o.sku, o.status, o.priceAmount, o.visibleTo, o.priceOnRequest, o.updatedAt.toISOString()]
 }
+const membershipState = (id: (w: World) => string) => async (w: World, em: EntityManager) => (await em.fork().findOne(Membership, { id: id(w) }))?.role ?? null
 const quoteRequestsFor = (offerId: (w: World) => string) => async (w: World, em: EntityManager) => em.fork().count(QuoteRequest, { offerId: offerId(w) })
 const warehouseState = async (w: World, em: EntityManager) => {
   const h = await em.fork().findOneOrFail(Warehouse, { id: w.warehouse.id })
@@ -174,6 +178,9 @@ export const PROBES: Probe[] = [
   { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: () => 'Hà Nội Industrial Supply', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'members', name: 'invite into one\'s own organization', app: 'portal', method: 'POST', path: () => '/members', form: () => ({ intent: 'invite', email: 'probe.invite@example.test', role: 'sales' }), expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationsOf('hanoi-industrial-supply', 'probe.invite@example.test') },
+  { route: 'members', name: 'change the role of another organization\'s member', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'role', membershipId: w.people.seller, role: 'admin' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.seller) },
+  { route: 'members', name: 'remove another organization\'s member', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'remove', membershipId: w.people.seller }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.seller) },
+  { route: 'members', name: 'remove another organization\'s member, confirmed', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'removeConfirmed', membershipId: w.people.seller }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.seller) },
   { route: 'members', name: 'revoke another organization\'s invitation', app: 'portal', method: 'POST', path: () => '/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.seller.id }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.seller.id) },
   { route: 'organizations._index', name: 'operator: organization list', app: 'portal', method: 'GET', path: () => '/organizations?status=active', expect: 'denied', secret: (w) => w.org['hanoi-industrial-supply']!, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
   { route: 'organizations.$id', name: 'operator: organization detail', app: 'portal', method: 'GET', path: (w) => `/organizations/${w.org['hanoi-industrial-supply']}`, expect: 'denied', secret: (w) => w.hanoiAdminName, outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
@@ -296,6 +303,11 @@ export const PROBES: Probe[] = [
   { route: 'account.members', name: 'buyer members list', app: 'market', method: 'GET', path: () => '/account/members', expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.members', name: 'buyer members list as a seller', app: 'market', method: 'GET', path: () => '/account/members', expect: 'denied', secret: buyerSecret, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'account.members', name: 'invite into one\'s own buyer company', app: 'market', method: 'POST', path: () => '/account/members', form: () => ({ intent: 'invite', email: 'probe.buyer@example.test', role: 'viewer' }), expect: 'own', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction', 'probe.buyer@example.test') },
+  { route: 'account.members', name: 'the people of another company\'s branch', app: 'market', method: 'GET', path: (w) => `/account/members?company=${w.people.branch}`, expect: 'denied', secret: () => 'buyer.danang@benthanh.test', outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'account.members', name: 'invite into another company\'s branch', app: 'market', method: 'POST', path: (w) => `/account/members?company=${w.people.branch}`, form: () => ({ intent: 'invite', email: 'probe.branch@example.test', role: 'buyer' }), expect: 'denied', secret: () => 'buyer.danang@benthanh.test', outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationsOf('ben-thanh-construction-da-nang', 'probe.branch@example.test') },
+  { route: 'account.members', name: 'change the role of another company\'s buyer', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'role', membershipId: w.people.buyer, role: 'admin' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.buyer) },
+  { route: 'account.members', name: 'remove another company\'s buyer', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'remove', membershipId: w.people.buyer }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.buyer) },
+  { route: 'account.members', name: 'remove another company\'s buyer, confirmed', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'removeConfirmed', membershipId: w.people.buyer }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: membershipState((w) => w.people.buyer) },
   { route: 'account.members', name: 'revoke another buyer\'s invitation', app: 'market', method: 'POST', path: () => '/account/members', form: (w) => ({ intent: 'revoke', invitationId: w.invitation.buyer.id }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: invitationState((w) => w.invitation.buyer.id) },
   { route: 'switch-org', name: 'switch to another buyer organization', app: 'market', method: 'POST', path: () => '/switch-org', form: (w) => ({ organizationId: w.org['ben-thanh-construction']!, redirectTo: '/' }), expect: 'denied', secret: buyerSecret, outsider: BUYER_OUTSIDER, owner: null, unchanged: orgStatus('ben-thanh-construction') },
   { route: '_index', name: 'home page never lists a brand with nothing published', app: 'market', method: 'GET', path: () => '/', expect: 'own', secret: (w) => w.secretBrand, outsider: BUYER_OUTSIDER, owner: { as: SONGHONG, app: 'portal', path: () => '/brands' } },

@@ -3,14 +3,15 @@
 import { data, redirect } from '@remix-run/node'
 import { z } from '@tradepost/domain/zod'
 import type { Locale } from '@tradepost/domain/organizations'
-import { ROLES_BY_KIND } from '@tradepost/domain/schemas'
+import { ROLES } from '@tradepost/domain/schemas'
 import {
   acceptInvitation,
+  changeMemberRole,
+  getPeoplePage,
   inviteMember,
   InviteMemberSchema,
-  listInvitations,
-  listMembers,
   listMyOrganizations,
+  removeMember,
   revokeInvitation,
   AcceptInvitationSchema,
   checkPasswordResetToken,
@@ -25,7 +26,7 @@ import {
   SignUpSchema,
 } from '@tradepost/domain/users'
 import { parseForm, submitForm } from './forms.ts'
-import { forbiddenResponse, guard, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
+import { forbiddenResponse, guard, isUuid, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
 import { getServices } from './services.ts'
 import { readProductImage } from '@tradepost/domain/catalog'
 
@@ -193,25 +194,49 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
     },
 
     /** Members and pending invitations of the active organization (its admins only). */
+    /** `?company=<id>`: a company below the active one, for a parent company's admins. */
     membersLoader: guard(async (request: Request) => {
       const rc = await kit.requireMember(request)
-      const invitations = await listInvitations(rc.ctx)
-      return data({ members: await listMembers(rc.ctx), invitations, roles: ROLES_BY_KIND[rc.ctx.actor.membership!.organizationKind] }, { headers: rc.headers })
+      return data(await getPeoplePage(rc.ctx, companyParam(request)), { headers: rc.headers })
     }),
 
     membersAction: guard(async (request: Request) => {
       const rc = await kit.requireMember(request)
       const formData = await request.formData()
-      const here = new URL(request.url).pathname
-      if (formData.get('intent') === 'revoke') {
-        const invitationId = z.uuid().safeParse(formData.get('invitationId'))
-        if (!invitationId.success) throw new Response('Not found', { status: 404 })
-        await revokeInvitation(rc.ctx, invitationId.data)
-        throw redirect(`${here}?notice=revoked`)
+      const company = companyParam(request)
+      const url = new URL(request.url)
+      const back = (notice: string, extra = '') => `${url.pathname}?${company ? `company=${company}&` : ''}notice=${notice}${extra}`
+      const intent = formData.get('intent')
+      const id = (name: string) => {
+        const parsed = z.uuid().safeParse(formData.get(name))
+        if (!parsed.success) throw new Response('Not found', { status: 404 })
+        return parsed.data
       }
-      return submitForm(formData, InviteMemberSchema, (value) => inviteMember(rc.ctx, { ...value, origin: kit.publicUrl() }), {
+      if (intent === 'revoke') {
+        await revokeInvitation(rc.ctx, id('invitationId'))
+        throw redirect(back('revoked'))
+      }
+      if (intent === 'role') {
+        const role = z.enum(ROLES).safeParse(formData.get('role'))
+        const changed = role.success ? await changeMemberRole(rc.ctx, id('membershipId'), role.data) : ({ ok: false, error: { code: 'ROLE_INVALID' } } as const)
+        if (!changed.ok) return data({ memberError: changed.error.code }, { status: 409, headers: rc.headers })
+        throw redirect(back('roleChanged'))
+      }
+      // Taking someone out asks first (a dialog, or this answer as a page without JavaScript).
+      if (intent === 'remove') {
+        const membershipId = id('membershipId')
+        const person = (await getPeoplePage(rc.ctx, company)).members.find((m) => m.membershipId === membershipId)
+        if (!person) throw new Response('Not found', { status: 404 })
+        return data({ confirm: 'remove' as const, membershipId, name: person.name }, { headers: rc.headers })
+      }
+      if (intent === 'removeConfirmed') {
+        const removed = await removeMember(rc.ctx, id('membershipId'))
+        if (!removed.ok) return data({ memberError: removed.error.code }, { status: 409, headers: rc.headers })
+        throw redirect(back('removed'))
+      }
+      return submitForm(formData, InviteMemberSchema, (value) => inviteMember(rc.ctx, { ...value, origin: kit.publicUrl(), organizationId: company }), {
         field: 'email',
-        redirectTo: (invitation) => `${here}?notice=invited&email=${encodeURIComponent(invitation.email)}`,
+        redirectTo: (invitation) => back('invited', `&email=${encodeURIComponent(invitation.email)}`),
       })
     }),
 
@@ -233,6 +258,14 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       throw redirect(safeRedirect(formData.get('redirectTo')), { headers: withHeaders(new Headers(), { 'Set-Cookie': await languageCookie.serialize(lng) }) })
     },
   })
+}
+
+/** `?company=`: a well-formed id, or none (anything else is not found before any query). */
+function companyParam(request: Request): string | undefined {
+  const value = new URL(request.url).searchParams.get('company')
+  if (value === null || value === '') return undefined
+  if (!isUuid(value)) throw new Response('Not found', { status: 404 })
+  return value
 }
 
 /** Every loader and action here maps domain failures (and unreadable forms) to statuses, as `guard` does. */

@@ -134,8 +134,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
           const companies = [org, ...(m.childOrganizationIds ?? [])]
           can(['read', 'create', 'update', 'delete'], [SpendingLimit, ApprovalRule], { organizationId: { $in: companies } })
           if (m.childOrganizationIds?.length) {
+            // ...and their people: who works there, with which role, and who is invited.
+            const children = { organizationId: { $in: [...m.childOrganizationIds] } }
             can('read', Organization, { id: { $in: [...m.childOrganizationIds] } })
-            can('read', Membership, { organizationId: { $in: [...m.childOrganizationIds] } })
+            can(['read', 'update', 'delete'], Membership, children)
+            can(['read', 'create', 'delete'], Invitation, children)
           }
         }
         // The company's quote requests: every member reads them; all but viewers ask for one.

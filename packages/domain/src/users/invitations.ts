@@ -34,27 +34,32 @@ const toInvitationDto = (i: Invitation): InvitationDto => ({
   createdAt: i.createdAt.toISOString(),
 })
 
-/** An admin of the active organization invites someone by email with a role. */
+/**
+ * An admin invites someone by email with a role into the active organization, or (a parent
+ * company's admin) into one of the companies below it.
+ */
 export async function inviteMember(
   ctx: Ctx,
-  input: InviteMemberInput & { origin: string },
+  input: InviteMemberInput & { origin: string; organizationId?: string },
 ): Promise<Result<InvitationDto, 'ROLE_NOT_FOR_ORGANIZATION' | 'ALREADY_MEMBER'>> {
   const m = ctx.actor.membership
   if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
-  const draft = Object.assign(Object.create(Invitation.prototype) as Invitation, { organizationId: m.organizationId })
+  const orgId = input.organizationId ?? m.organizationId
+  const draft = Object.assign(Object.create(Invitation.prototype) as Invitation, { organizationId: orgId })
   authorize(ctx, 'create', draft)
-  if (!isRoleAllowed(m.organizationKind, input.role)) return fail('ROLE_NOT_FOR_ORGANIZATION', { field: 'role' })
+  const org = orgId === m.organizationId ? { kind: m.organizationKind, name: m.organizationName } : await scoped(ctx).findOneOrThrow(Organization, { id: orgId })
+  if (!isRoleAllowed(org.kind, input.role)) return fail('ROLE_NOT_FOR_ORGANIZATION', { field: 'role' })
 
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
     const existing = await em.findOne(User, { email: input.email })
-    if (existing && (await em.count(Membership, { userId: existing.id, organizationId: m.organizationId }))) {
+    if (existing && (await em.count(Membership, { userId: existing.id, organizationId: orgId }))) {
       return fail('ALREADY_MEMBER', { field: 'email' })
     }
     const inviter = await em.findOneOrFail(User, { id: ctx.actor.userId! })
     const { token, hash } = newSecretToken()
     const invitation = em.create(Invitation, {
-      organizationId: m.organizationId,
+      organizationId: orgId,
       email: input.email,
       role: input.role,
       tokenHash: hash,
@@ -63,7 +68,7 @@ export async function inviteMember(
     })
     em.persist(invitation)
     recordAudit(tx, {
-      organizationId: m.organizationId,
+      organizationId: orgId,
       action: 'invitation.created',
       subjectType: 'Invitation',
       subjectId: invitation.id,
@@ -71,16 +76,16 @@ export async function inviteMember(
     })
     await queueEmail(tx, input.email, existing?.locale ?? ctx.locale, {
       template: 'invitation',
-      params: { organizationName: m.organizationName, inviterName: inviter.name, role: input.role, url: `${input.origin}/invitations/${token}` },
+      params: { organizationName: org.name, inviterName: inviter.name, role: input.role, url: `${input.origin}/invitations/${token}` },
     })
     return ok(toInvitationDto(invitation))
   })
 }
 
-/** Pending invitations of the active organization; only its admins may see them. */
-export async function listInvitations(ctx: Ctx): Promise<InvitationDto[]> {
+/** Pending invitations of the active organization (or of a company below it); only admins may see them. */
+export async function listInvitations(ctx: Ctx, organizationId?: string): Promise<InvitationDto[]> {
   authorizeType(ctx, 'read', Invitation)
-  const orgId = ctx.actor.membership!.organizationId
+  const orgId = organizationId ?? ctx.actor.membership!.organizationId
   const invitations = await scoped(ctx).find(Invitation, { organizationId: orgId, acceptedAt: null, revokedAt: null }, { orderBy: { createdAt: 'desc' } })
   return invitations.map(toInvitationDto)
 }

@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import type { Actor } from '../authz/actor.ts'
-import { scoped } from '../authz/scoped.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { authorize, may, scoped } from '../authz/scoped.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
+import { isRoleAllowed, ROLES_BY_KIND, type Role } from './roles.ts'
+import { listInvitations, type InvitationDto } from './invitations.ts'
 import type { Ctx } from '../ctx.ts'
 import { Organization, type OrganizationKind } from '../organizations/organization.entity.ts'
 import { MAX_PARENT_DEPTH } from '../pricing/pricing.constants.ts'
@@ -108,4 +112,72 @@ export async function getCurrentUser(ctx: Ctx): Promise<CurrentUserDto | null> {
   if (!ctx.actor.userId) return null
   const user = await ctx.em.findOne(User, { id: ctx.actor.userId })
   return user ? { id: user.id, name: user.name, email: user.email, locale: user.locale } : null
+}
+
+export type MemberChangeError = 'LAST_ADMIN' | 'ROLE_NOT_FOR_ORGANIZATION'
+
+/**
+ * An admin gives a member of its organization (or, a parent company's admin, of a company below
+ * it) another role. The last admin of an organization stays one: someone must keep it.
+ */
+export async function changeMemberRole(ctx: Ctx, membershipId: string, role: Role): Promise<Result<MemberDto, MemberChangeError>> {
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const membership = await scoped(tx).findOneOrThrow(Membership, { id: membershipId }, 'update')
+    authorize(tx, 'update', membership)
+    const org = await em.findOneOrFail(Organization, { id: membership.organizationId })
+    if (!isRoleAllowed(org.kind, role)) return fail('ROLE_NOT_FOR_ORGANIZATION', { field: 'role' })
+    if (membership.role === role) return ok((await listMembers(tx, org.id)).find((m) => m.membershipId === membership.id)!)
+    if (membership.role === 'admin' && (await em.count(Membership, { organizationId: org.id, role: 'admin' })) === 1) return fail('LAST_ADMIN', { field: 'role' })
+    const user = await em.findOneOrFail(User, { id: membership.userId })
+    membership.role = role
+    recordAudit(tx, { organizationId: org.id, action: 'membership.role_changed', subjectType: 'Membership', subjectId: membership.id, details: { email: user.email, role } })
+    await em.flush()
+    return ok((await listMembers(tx, org.id)).find((m) => m.membershipId === membership.id)!)
+  })
+}
+
+/**
+ * An admin takes a person out of its organization (or of a company below it): they can no
+ * longer act for it. The last admin stays.
+ */
+export async function removeMember(ctx: Ctx, membershipId: string): Promise<Result<{ organizationId: string }, 'LAST_ADMIN'>> {
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const membership = await scoped(tx).findOneOrThrow(Membership, { id: membershipId }, 'delete')
+    authorize(tx, 'delete', membership)
+    if (membership.role === 'admin' && (await em.count(Membership, { organizationId: membership.organizationId, role: 'admin' })) === 1) return fail('LAST_ADMIN')
+    const user = await em.findOneOrFail(User, { id: membership.userId })
+    recordAudit(tx, { organizationId: membership.organizationId, action: 'membership.removed', subjectType: 'Membership', subjectId: membership.id, details: { email: user.email, role: membership.role } })
+    em.remove(membership)
+    await em.flush()
+    return ok({ organizationId: membership.organizationId })
+  })
+}
+
+export interface PeoplePageDto {
+  /** The organization whose people these are: the active one, or a company below it. */
+  organization: { id: string; name: string }
+  /** The active organization first, then the companies below it its admins manage, by name. */
+  organizations: { id: string; name: string }[]
+  members: MemberDto[]
+  invitations: InvitationDto[]
+  roles: readonly Role[]
+  /** Whether the actor may change roles and remove people here (not while acting as someone). */
+  canManage: boolean
+}
+
+/** An organization's people (members and pending invitations), for its admins and a parent company's. */
+export async function getPeoplePage(ctx: Ctx, organizationId?: string): Promise<PeoplePageDto> {
+  const m = ctx.actor.membership
+  if (!m) throw new DomainError('forbidden', 'FORBIDDEN')
+  const ids = [m.organizationId, ...(m.childOrganizationIds ?? [])]
+  const orgId = organizationId ?? m.organizationId
+  if (!ids.includes(orgId)) throw new DomainError('not_found', 'NOT_FOUND')
+  const orgs = await scoped(ctx).find(Organization, { id: { $in: ids } })
+  const organization = orgs.find((o) => o.id === orgId)
+  if (!organization) throw new DomainError('not_found', 'NOT_FOUND')
+  const organizations = orgs.map((o) => ({ id: o.id, name: o.name })).sort((a, b) => (a.id === m.organizationId ? -1 : b.id === m.organizationId ? 1 : a.name.localeCompare(b.name)))
+  const [members, invitations] = await Promise.all([listMembers(ctx, orgId), listInvitations(ctx, orgId)])
+  return { organization: { id: organization.id, name: organization.name }, organizations, members, invitations, roles: ROLES_BY_KIND[organization.kind], canManage: may(ctx, 'update', Membership, { organizationId: orgId }) }
 }

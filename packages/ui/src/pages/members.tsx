@@ -1,55 +1,108 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { InviteMemberSchema } from '@tradepost/domain/schemas'
+import { ConfirmButton, ConfirmPanel } from '../components/confirm.tsx'
 import { DataTable, EmptyState, FormattedDate } from '../components/data.tsx'
-import { ActionButton, Field, FormErrors, Notice, SelectField, SubmitButton } from '../components/forms.tsx'
+import { ActionButton, ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '../components/forms.tsx'
 import { PageHeader } from '../components/shell.tsx'
 
-interface MembersData {
+interface PeopleData {
+  organization: { id: string; name: string }
+  organizations: { id: string; name: string }[]
   members: { membershipId: string; name: string; email: string; role: string; since: string }[]
   invitations: { id: string; email: string; role: string; expiresAt: string }[]
   roles: readonly string[]
+  canManage: boolean
 }
 
-/** Members of the active organization, its pending invitations and the invite form. */
+type Answer = { result?: SubmissionResult<string[]> } | { memberError: string } | { confirm: 'remove'; membershipId: string; name: string }
+
+/**
+ * An organization's people: its members (their roles, changed here; removed after a question),
+ * its pending invitations and the invite form. A parent company's admins switch to a company
+ * below it and keep its people the same way.
+ */
 export function MembersPage() {
   const { t } = useTranslation()
-  const { members, invitations, roles } = useLoaderData<MembersData>()
-  const actionData = useActionData<{ result?: SubmissionResult<string[]> }>()
+  const { organization, organizations, members, invitations, roles, canManage } = useLoaderData<PeopleData>()
+  const answer = useActionData<Answer>()
   const [params] = useSearchParams()
+  const { pathname } = useLocation()
+  const own = organizations[0]?.id === organization.id
+  const here = own ? pathname : `${pathname}?company=${organization.id}`
   const [form, fields] = useForm({
-    id: 'invite',
-    lastResult: actionData?.result,
+    id: `invite-${organization.id}`,
+    lastResult: answer && 'result' in answer ? answer.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteMemberSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     defaultValue: { role: roles[roles.length - 1] },
   })
   const notice = params.get('notice')
+  const removeQuestion = (name: string) => ({ title: t('members.removeQuestion', { name, organization: organization.name }), description: t('members.removeHint'), confirmLabel: t('members.removeConfirm') })
   return (
     <>
-      <PageHeader title={t('members.title')} />
+      <PageHeader title={own ? t('members.title') : t('members.titleOf', { organization: organization.name })} />
+      {organizations.length > 1 ? (
+        <nav className="toolbar" aria-label={t('members.companies')}>
+          {organizations.map((o, i) => (
+            <Link key={o.id} to={i === 0 ? pathname : `${pathname}?company=${o.id}`} aria-current={o.id === organization.id ? 'page' : undefined} className={o.id === organization.id ? 'button primary small' : 'button secondary small'}>
+              {o.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
       {notice === 'invited' ? <Notice tone="success">{t('members.invited', { email: params.get('email') })}</Notice> : null}
-      {notice === 'revoked' ? <Notice tone="success">{t('members.revoked')}</Notice> : null}
-      <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('members.since')]}>
-            {members.map((m) => (
-              <tr key={m.membershipId}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{t(`roles.${m.role}`)}</td>
-                <td>
-                  <FormattedDate iso={m.since} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+      {notice === 'revoked' || notice === 'roleChanged' || notice === 'removed' ? <Notice tone="success">{t(`members.${notice}`)}</Notice> : null}
+      {answer && 'memberError' in answer ? <ErrorAlert error={{ code: answer.memberError }} /> : null}
+      {answer && 'confirm' in answer ? <ConfirmPanel intent="remove" hidden={{ membershipId: answer.membershipId }} {...removeQuestion(answer.name)} cancelTo={here} /> : null}
+      <DataTable head={[t('common.name'), t('common.email'), t('common.role'), t('members.since'), ...(canManage ? [''] : [])]}>
+        {members.map((m) => (
+          <tr key={m.membershipId}>
+            <td>{m.name}</td>
+            <td>{m.email}</td>
+            <td>
+              {canManage ? (
+              <Form method="post" action={here} className="inline-role">
+                <input type="hidden" name="intent" value="role" />
+                <input type="hidden" name="membershipId" value={m.membershipId} />
+                <label className="visually-hidden" htmlFor={`role-${m.membershipId}`}>
+                  {t('members.roleOf', { name: m.name })}
+                </label>
+                <select id={`role-${m.membershipId}`} name="role" defaultValue={m.role}>
+                  {roles.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <SubmitButton variant="secondary">
+                  {t('members.changeRole')}
+                  <span className="visually-hidden"> {t('members.forName', { name: m.name })}</span>
+                </SubmitButton>
+              </Form>
+              ) : (
+                t(`roles.${m.role}`)
+              )}
+            </td>
+            <td>
+              <FormattedDate iso={m.since} />
+            </td>
+            {canManage ? (
+              <td>
+                <ConfirmButton intent="remove" label={t('members.remove')} hidden={{ membershipId: m.membershipId }} {...removeQuestion(m.name)} />
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       <div className="grid-2">
         <section className="panel">
           <h2>{t('members.invite')}</h2>
           <p className="muted">{t('members.inviteHint')}</p>
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" action={here} {...getFormProps(form)}>
             <FormErrors errors={form.errors} />
             <Field label={t('common.email')} errors={fields.email.errors} inputProps={{ ...getInputProps(fields.email, { type: 'email' }) }} />
             <SelectField label={t('common.role')} errors={fields.role.errors} selectProps={getSelectProps(fields.role)} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
@@ -75,7 +128,7 @@ export function MembersPage() {
                       </small>
                     </td>
                     <td>
-                      <ActionButton intent="revoke" label={t('members.revoke')} variant="danger" hidden={{ invitationId: i.id }} />
+                      <ActionButton action={here} intent="revoke" label={t('members.revoke')} variant="danger" hidden={{ invitationId: i.id }} />
                     </td>
                   </tr>
                 ))}
