@@ -4,7 +4,7 @@ import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { DomainError, isUniqueViolation } from '@tradepost/domain/errors'
 import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
-import { activeImpersonation, listMyOrganizations, resolveActor, sessionStore, type ActiveImpersonation, type RedeemedImpersonation } from '@tradepost/domain/users'
+import { activeImpersonation, listMyOrganizations, resolveSignedIn, sessionStore, type ActiveImpersonation, type MyOrganizationDto, type RedeemedImpersonation } from '@tradepost/domain/users'
 import { appUrl, isProduction, type AppId } from './app-urls.ts'
 import { createLucia, type AppLucia } from './lucia.ts'
 import { getServices, type Services } from './services.ts'
@@ -36,12 +36,14 @@ export interface RequestContext {
   headers: Headers
   /** Someone acting as this user (every page shows it), while the impersonation lasts. */
   impersonation: ActiveImpersonation | null
+  /** The user's organizations of this app's kinds (the switcher), by name. */
+  organizations: MyOrganizationDto[]
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** Who is asking, as worked out once per request (the context built on it is new for each loader). */
-type Resolved = Pick<RequestContext, 'user' | 'sessionId' | 'impersonation'> & { actor: Actor; setCookies: string[] }
+type Resolved = Pick<RequestContext, 'user' | 'sessionId' | 'impersonation' | 'organizations'> & { actor: Actor; setCookies: string[] }
 const requestScope = new AsyncLocalStorage<Map<string, Promise<Resolved>>>()
 
 /**
@@ -129,7 +131,7 @@ export function createAuthKit(config: AppAuthConfig) {
     const headers = new Headers()
     for (const cookie of who.setCookies) headers.append('Set-Cookie', cookie)
     const ctx = createCtx({ actor: who.actor, em: services.orm.em.fork(), jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
-    return { ctx, user: who.user, sessionId: who.sessionId, headers, impersonation: who.impersonation }
+    return { ctx, user: who.user, sessionId: who.sessionId, headers, impersonation: who.impersonation, organizations: who.organizations }
   }
 
   /** The session's user, actor and impersonation, with the cookies the response must set. */
@@ -140,6 +142,7 @@ export function createAuthKit(config: AppAuthConfig) {
     let actor: Actor = ANONYMOUS
     let user: SignedInUser | null = null
     let impersonation: ActiveImpersonation | null = null
+    let organizations: MyOrganizationDto[] = []
     if (sessionId) {
       const { session, user: found } = await lucia.validateSession(sessionId)
       // An impersonated session lives only as long as its impersonation, however lucia extends it.
@@ -150,14 +153,16 @@ export function createAuthKit(config: AppAuthConfig) {
       } else if (session && found) {
         if (session.fresh) setCookies.push(lucia.createSessionCookie(session.id).serialize())
         const activeOrganizationId = impersonation?.organizationId ?? session.activeOrganizationId
-        actor = await resolveActor(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
+        const signedIn = await resolveSignedIn(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
+        actor = signedIn.actor
+        organizations = signedIn.organizations
         user = { id: found.id, email: found.email, name: found.name, locale: found.locale }
       } else {
         // A forged, expired or revoked cookie: clear it and carry on as anonymous.
         setCookies.push(lucia.createBlankSessionCookie().serialize())
       }
     }
-    return { actor, user, sessionId: user ? sessionId : null, impersonation, setCookies }
+    return { actor, user, sessionId: user ? sessionId : null, impersonation, organizations: user ? organizations : [], setCookies }
   }
 
   /** Signed in, or sent to the login page (coming back here afterwards). */

@@ -10,7 +10,6 @@ import {
   getPeoplePage,
   inviteMember,
   InviteMemberSchema,
-  listMyOrganizations,
   removeMember,
   revokeInvitation,
   AcceptInvitationSchema,
@@ -67,7 +66,7 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
         {
           locale: rc.ctx.locale,
           user: rc.user ? { name: rc.user.name, email: rc.user.email } : null,
-          organizations: await listMyOrganizations(rc.ctx, kit.kinds),
+          organizations: rc.organizations,
           active: m ? { id: m.organizationId, kind: m.organizationKind, role: m.role, status: m.organizationStatus } : null,
           impersonation: rc.impersonation ? { by: rc.impersonation.impersonatorName, for: rc.impersonation.impersonatorOrganizationName, endsAt: rc.impersonation.endsAt.toISOString() } : null,
           ...extra,

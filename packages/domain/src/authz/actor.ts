@@ -12,6 +12,8 @@ export interface ActiveMembership {
    * admins only: a parent's admins see and manage the children's people and spending.
    */
   readonly childOrganizationIds?: readonly string[]
+  /** A buyer's chosen ship-to address ("near me"), when the actor was resolved with it. */
+  readonly shipToId?: string | null
 }
 
 /** Who is asking: anonymous, or a user with (usually) an active organization and role. */

@@ -47,7 +47,8 @@ export async function chooseShipTo(ctx: Ctx, id: string | null): Promise<void> {
 export async function chosenShipTo(ctx: Ctx): Promise<(LatLng & { id: string; name: string; city: string }) | null> {
   const m = ctx.actor.membership
   if (!ctx.actor.userId || !m || m.organizationKind !== 'buyer' || m.organizationStatus !== 'active') return null
-  const own = await scoped(ctx).findOne(Membership, { userId: ctx.actor.userId, organizationId: m.organizationId })
-  const row = own?.shipToId ? await scoped(ctx).findOne(ShipTo, { id: own.shipToId }) : null
+  // Resolved with the actor for a request; looked up otherwise.
+  const shipToId = m.shipToId !== undefined ? m.shipToId : (await scoped(ctx).findOne(Membership, { userId: ctx.actor.userId, organizationId: m.organizationId }))?.shipToId
+  const row = shipToId ? await scoped(ctx).findOne(ShipTo, { id: shipToId }) : null
   return row ? { id: row.id, name: row.name, city: row.city, latitude: row.latitude, longitude: row.longitude } : null
 }

@@ -10,6 +10,9 @@ import { Offer } from './offer.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 import { offerPriceShownTo, searchViewer } from './visibility.ts'
 
+/** "Why this price" names the lists that came nearest; the rest are counted. */
+const PASSED_OVER_SHOWN = 5
+
 /** Stock within this distance of the buyer counts as "near". */
 export const NEAR_KM = 100
 
@@ -27,7 +30,7 @@ export interface OfferComparisonRow {
   /** The seller's own price, when the viewer's differs from it. */
   listPrice: Money | null
   /** Which list gave the price and which others were passed over ("why this price"). */
-  pricing: Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'> | null
+  pricing: (Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'> & { passedOverMore: number }) | null
   stockTotal: number
   stockNear: number | null
   nearestStockKm: number | null
@@ -68,8 +71,8 @@ export interface ProductPageDto {
  */
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
   const product = await scoped(ctx).findOneOrThrow(Product, { slug })
-  // Brand, category and images in one round trip; sellers, stock and warehouses in another.
-  const [context] = await ctx.em.execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
+  // Brand, category and images in one query; sellers, stock and warehouses in another.
+  const contextQuery = ctx.em.execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
     `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
             (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
             (select coalesce(json_agg(json_build_object('id', i.id, 'width', i.width, 'height', i.height, 'widths', i.widths) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
@@ -78,9 +81,9 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
   )
   // The offers of it that the viewer may read (the ability's rule, compiled to SQL), with the
   // stock they hold, in one round trip: one row per offer and warehouse with stock. Through the
-  // entity manager, so a caller's transaction reads its own writes.
+  // entity manager, so a caller's transaction reads its own writes. Both queries at once.
   const readable = accessibleSql(ctx, 'read', Offer, 'o.id')
-  const details = await ctx.em.execute<
+  const detailsQuery = ctx.em.execute<
     { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; price_on_request: boolean; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; prices_signed_in_only: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }[]
   >(
     `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition, o.price_on_request,
@@ -93,6 +96,7 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
      where o.product_id = ? and o.status = 'active' and ${readable.sql}`,
     [product.id, ...readable.params],
   )
+  const [[context], details] = await Promise.all([contextQuery, detailsQuery])
   const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition, priceOnRequest: d.price_on_request }])).values()]
   const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false, signedInOnly: d.prices_signed_in_only ?? false }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
@@ -117,7 +121,7 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         price: price?.unit ?? null,
         priceHidden: hidden(o),
         listPrice: price && price.unit.amount !== price.base.amount ? price.base : null,
-        pricing: price ? { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver, quantity: price.quantity } : null,
+        pricing: price ? { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver.slice(0, PASSED_OVER_SHOWN), passedOverMore: Math.max(0, price.passedOver.length - PASSED_OVER_SHOWN), quantity: price.quantity } : null,
         stockTotal: stock.reduce((n, s) => n + s.quantity, 0),
         stockNear: buyerLocation ? distances.filter((d) => d.km <= NEAR_KM).reduce((n, d) => n + d.qty, 0) : null,
         nearestStockKm: distances.length ? Math.round(Math.min(...distances.map((d) => d.km))) : null,

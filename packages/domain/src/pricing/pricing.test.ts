@@ -149,6 +149,14 @@ describe('price resolution', () => {
     connection.execute = execute
     expect(queries).toHaveLength(1)
     expect(prices.map((p) => p?.unit.amount)).toEqual([85_000, 1000, 85_000])
+    // "Why this price" ranks the lists passed over, nearest first, and the product page names five.
+    expect(prices[0]!.passedOver.map((p) => p.unit?.amount)).toEqual([87_000, 89_000, 86_000, 88_000, 90_000])
+    const why = (await getProductPage(ctx, w.product.slug, null)).offers.find((o) => o.sku === w.sku)!.pricing!
+    expect([why.passedOver.length, why.passedOverMore]).toEqual([5, 0])
+    const l = unwrap(await savePriceList(w.admin, list({ scope: 'everyone', priority: -1 })))
+    unwrap(await savePriceEntry(w.admin, l.id, entry(w.sku, [[1, '99,000']])))
+    const more = (await getProductPage(ctx, w.product.slug, null)).offers.find((o) => o.sku === w.sku)!.pricing!
+    expect([more.passedOver.length, more.passedOverMore]).toEqual([5, 1])
   })
 
   it('rounds a percentage off half up, exactly, even on amounts past 2^53 / 10,000', () => {

@@ -77,10 +77,11 @@ export function candidateUnit(base: number, quantity: number, c: Pick<PriceCandi
  * then the lower price (then the list id, so the answer never depends on row order).
  */
 export function pickPrice(offerId: string, base: Money, quantity: number, candidates: PriceCandidate[]): ResolvedPrice {
-  const priced = candidates.map((c) => ({ c, unit: candidateUnit(base.amount, quantity, c) }))
-  const applicable = priced.filter((p): p is { c: PriceCandidate; unit: NonNullable<typeof p.unit> } => p.unit !== null)
-  applicable.sort((a, b) => scopeRank(a.c.scope) - scopeRank(b.c.scope) || a.c.depth - b.c.depth || b.c.priority - a.c.priority || a.unit.amount - b.unit.amount || (a.c.listId < b.c.listId ? -1 : a.c.listId > b.c.listId ? 1 : 0))
-  const winner = applicable[0]
+  // Strongest first; a list without a price at this quantity after every list with one.
+  const priced = candidates
+    .map((c) => ({ c, unit: candidateUnit(base.amount, quantity, c) }))
+    .sort((a, b) => Number(!a.unit) - Number(!b.unit) || scopeRank(a.c.scope) - scopeRank(b.c.scope) || a.c.depth - b.c.depth || b.c.priority - a.c.priority || (a.unit?.amount ?? 0) - (b.unit?.amount ?? 0) || (a.c.listId < b.c.listId ? -1 : a.c.listId > b.c.listId ? 1 : 0))
+  const winner = priced[0]?.unit ? (priced[0] as { c: PriceCandidate; unit: NonNullable<(typeof priced)[number]['unit']> }) : undefined
   const reasonAgainst = (p: (typeof priced)[number]): PassedOverReason => {
     if (!p.unit) return 'BELOW_FIRST_TIER'
     const w = winner!
@@ -97,6 +98,7 @@ export function pickPrice(offerId: string, base: Money, quantity: number, candid
     list: winner ? { id: winner.c.listId, name: winner.c.listName, scope: winner.c.scope, priority: winner.c.priority, inherited: winner.c.depth > 0 } : null,
     tier: winner?.unit.tier ?? null,
     percentOffBp: winner?.c.percentOffBp ?? null,
+    // In the order they ranked: the nearest contenders first.
     passedOver: priced
       .filter((p) => p.c !== winner?.c)
       .map((p) => ({ id: p.c.listId, name: p.c.listName, scope: p.c.scope, unit: p.unit ? { amount: p.unit.amount, currency: base.currency } : null, reason: reasonAgainst(p) })),

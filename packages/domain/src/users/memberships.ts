@@ -29,26 +29,52 @@ export async function resolveActor(
   session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
   kinds: readonly OrganizationKind[],
 ): Promise<Actor> {
-  const memberships = await em.find(Membership, { userId: session.userId }, { orderBy: { createdAt: 'asc' } })
-  const orgs = memberships.length
-    ? await em.find(Organization, { id: { $in: memberships.map((m) => m.organizationId) }, kind: { $in: [...kinds] } })
-    : []
-  const byId = new Map(orgs.map((o) => [o.id, o]))
-  const usable = memberships.filter((m) => byId.has(m.organizationId))
-  const active = usable.find((m) => m.organizationId === session.activeOrganizationId) ?? usable[0]
-  const org = active ? byId.get(active.organizationId) : undefined
-  const buying = org?.kind === 'buyer' && org.status === 'active'
-  const childOrganizationIds = buying && active?.role === 'admin' ? await childCompaniesOf(em, org.id) : undefined
-  return {
+  return (await resolveSignedIn(em, session, kinds)).actor
+}
+
+/**
+ * The actor of a signed-in user and the organizations (of this app's kinds) they belong to, for
+ * the switcher: their memberships and organizations in one query; for a buyer company, its
+ * audiences and (for its admins) the companies below it, side by side.
+ */
+export async function resolveSignedIn(
+  em: EntityManager,
+  session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
+  kinds: readonly OrganizationKind[],
+): Promise<{ actor: Actor; organizations: MyOrganizationDto[] }> {
+  const usable = await em.execute<{ organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string }[]>(
+    `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name
+     from membership m join organization o on o.id = m.organization_id
+     where m.user_id = ? and o.kind = any(string_to_array(?, ','))
+     order by m.created_at, m.id`,
+    [session.userId, kinds.join(',')],
+  )
+  const active = usable.find((m) => m.organization_id === session.activeOrganizationId) ?? usable[0]
+  const buying = active?.kind === 'buyer' && active.status === 'active'
+  const [audience, childOrganizationIds] = buying
+    ? await Promise.all([buyerAudience(em, active.organization_id), active.role === 'admin' ? childCompaniesOf(em, active.organization_id) : undefined])
+    : [undefined, undefined]
+  const actor: Actor = {
     userId: session.userId,
     impersonatorUserId: session.impersonatorUserId,
     // Restricted catalogs: the offers meant for the company's customer relationships.
-    ...(buying ? { audience: await buyerAudience(em, org.id) } : {}),
-    membership:
-      active && org
-        ? { organizationId: org.id, organizationKind: org.kind, organizationStatus: org.status, organizationName: org.name, role: active.role, ...(childOrganizationIds?.length ? { childOrganizationIds } : {}) }
-        : null,
+    ...(audience ? { audience } : {}),
+    membership: active
+      ? {
+          organizationId: active.organization_id,
+          organizationKind: active.kind,
+          organizationStatus: active.status,
+          organizationName: active.name,
+          role: active.role,
+          ...(active.kind === 'buyer' ? { shipToId: active.ship_to_id } : {}),
+          ...(childOrganizationIds?.length ? { childOrganizationIds } : {}),
+        }
+      : null,
   }
+  const organizations = usable
+    .map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return { actor, organizations }
 }
 
 /** The active buyer companies below one (children, their children, ...), five levels at most. */

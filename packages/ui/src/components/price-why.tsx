@@ -7,6 +7,8 @@ export interface PriceExplanation {
   tier: { minQty: number } | null
   percentOffBp: number | null
   passedOver: { id: string; name: string; scope: string; unit: { amount: number; currency: string } | null; reason: string }[]
+  /** Lists passed over beyond those named (the nearest contenders come first). */
+  passedOverMore?: number
 }
 
 /**
@@ -45,6 +47,7 @@ export function PriceWhy({ price, listPrice, vat, pricing }: { price: { amount: 
                   {p.name} ({t(`pricing.scopes.${p.scope}`)}){p.unit ? <>: <Price money={p.unit} /></> : null} — {t(`pricing.passedOver.${p.reason}`)}
                 </li>
               ))}
+              {pricing.passedOverMore ? <li className="muted">{t('pricing.moreLists', { count: pricing.passedOverMore })}</li> : null}
             </ul>
           ) : null}
         </details>

@@ -642,6 +642,8 @@ export const en = {
   pricing: {
     listPrice: 'List price',
     why: 'Why this price',
+    moreLists_one: '…and {{count, number}} more list with a price for it.',
+    moreLists_other: '…and {{count, number}} more lists with a price for it.',
     won: '{{scope}} “{{name}}”.',
     wonInherited: '{{scope}} “{{name}}” of your parent company.',
     ownPrice: 'The seller\'s own price: no price list of theirs applies.',

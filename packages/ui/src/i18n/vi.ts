@@ -644,6 +644,8 @@ export const vi: Resources = {
   pricing: {
     listPrice: 'Giá niêm yết',
     why: 'Vì sao có giá này',
+    moreLists_one: '…và {{count, number}} bảng giá khác có giá cho sản phẩm này.',
+    moreLists_other: '…và {{count, number}} bảng giá khác có giá cho sản phẩm này.',
     won: '{{scope}} “{{name}}”.',
     wonInherited: '{{scope}} “{{name}}” của công ty mẹ.',
     ownPrice: 'Giá riêng của người bán: không bảng giá nào của họ áp dụng.',
