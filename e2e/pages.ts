@@ -4,12 +4,12 @@ import { Product } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { Organization } from '@tradepost/domain/organizations'
-import { PriceList } from '@tradepost/domain/pricing'
+import { Customer, PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -51,6 +51,7 @@ export const PAGES: PageRow[] = [
   { app: 'portal', as: HANOI, path: () => '/members' },
   { app: 'portal', as: HANOI, path: () => '/audit' },
   { app: 'portal', as: HANOI, path: () => '/customers?q=construction' },
+  { app: 'portal', as: HANOI, path: (ids) => `/customers?customer=${ids.customer}&sku=HNIS-CU25&quantity=10` },
   { app: 'portal', as: HANOI, path: () => '/price-lists' },
   { app: 'portal', as: HANOI, path: () => '/price-lists/new' },
   { app: 'portal', as: HANOI, path: (ids) => `/price-lists/${ids.priceList}` },
@@ -81,5 +82,6 @@ export async function loadIds(): Promise<Ids> {
   await em.persist(job).flush()
   const priceList = await em.findOneOrFail(PriceList, { organizationId: hanoi.id, name: 'Bến Thành 2027 contract' })
   const buyer = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id }
+  const customer = await em.findOneOrFail(Customer, { organizationId: hanoi.id, buyerId: buyer.id })
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id }
 }

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { deleteCustomerGroup, findBuyerCompanies, listMyCustomerGroups, listMyCustomers, removeCustomer, saveCustomer, saveCustomerGroup } from '@tradepost/domain/pricing'
-import { CustomerGroupInputSchema, CustomerInputSchema } from '@tradepost/domain/schemas'
+import { deleteCustomerGroup, explainCustomerPrice, findBuyerCompanies, listMyCustomerGroups, listMyCustomers, removeCustomer, saveCustomer, saveCustomerGroup } from '@tradepost/domain/pricing'
+import { CustomerGroupInputSchema, CustomerInputSchema, CustomerPriceQuerySchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
-import { CheckboxField, ErrorAlert, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { CheckboxField, ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { PriceWhy } from '@tradepost/ui/components/price-why.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -26,8 +27,19 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   // `?edit=<id>` opens one customer's form; another seller's id finds nothing.
   const editing = customers.find((c) => c.id === params.get('edit')) ?? null
   const role = rc.ctx.actor.membership?.role
-  return data({ customers, groups, matches, q, editing, canManage: role === 'admin' || role === 'sales' }, { headers: rc.headers })
+  // `?customer=<id>&sku=…&quantity=…`: what that customer pays for that offer, and why (a GET form).
+  const pays = await customerPays(rc.ctx, params)
+  return data({ customers, groups, matches, q, editing, canManage: role === 'admin' || role === 'sales', pays }, { headers: rc.headers })
 })
+
+async function customerPays(ctx: Parameters<typeof explainCustomerPrice>[0], params: URLSearchParams) {
+  if (!params.has('sku')) return null
+  const input = { customer: params.get('customer') ?? '', sku: params.get('sku') ?? '', ...(params.get('quantity') ? { quantity: params.get('quantity') } : {}) }
+  const parsed = CustomerPriceQuerySchema.safeParse(input)
+  if (!parsed.success) return { input, error: { code: parsed.error.issues[0]!.message, field: String(parsed.error.issues[0]!.path[0]) }, result: null }
+  const explained = await explainCustomerPrice(ctx, { customerId: parsed.data.customer, sku: parsed.data.sku, quantity: parsed.data.quantity })
+  return explained.ok ? { input, error: null, result: explained.value } : { input, error: explained.error, result: null }
+}
 
 const id = z.uuid()
 const rowId = (formData: FormData, name: string) => {
@@ -69,7 +81,7 @@ const NOTICES = ['saved', 'added', 'removed', 'groupSaved', 'groupDeleted'] as c
 
 export default function Customers() {
   const { t } = useTranslation()
-  const { customers, groups, matches, q, editing, canManage } = useLoaderData<typeof loader>()
+  const { customers, groups, matches, q, editing, canManage, pays } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const confirm = answer && 'confirm' in answer ? answer : null
   const submitted = answer && 'result' in answer ? answer : null
@@ -117,6 +129,8 @@ export default function Customers() {
           ))}
         </DataTable>
       )}
+
+      {customers.length ? <CustomerPays customers={customers} pays={pays} /> : null}
 
       {canManage ? (
         <section className="panel" id="add-customer">
@@ -227,5 +241,37 @@ function GroupForm({ answer }: { answer: Submitted }) {
         {t('customers.addGroup')}
       </SubmitButton>
     </Form>
+  )
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
+
+/** "What a customer pays": a GET form (its answer has its own address), answered with "why this price". */
+function CustomerPays({ customers, pays }: { customers: Loaded['customers']; pays: Loaded['pays'] }) {
+  const { t } = useTranslation()
+  const errorsOf = (field: string) => (pays?.error && pays.error.field === field ? [pays.error.code] : undefined)
+  const customer = pays?.result ? customers.find((c) => c.id === pays.input.customer) : undefined
+  return (
+    <section className="panel" id="customer-pays" aria-labelledby="customer-pays-title">
+      <h2 id="customer-pays-title">{t('customers.pays')}</h2>
+      <p className="muted">{t('customers.paysHint')}</p>
+      <Form method="get" action="/customers#customer-pays">
+        <div className="grid-2">
+          <SelectField label={t('customers.paysCustomer')} errors={errorsOf('customer')} selectProps={{ id: 'pays-customer', name: 'customer', defaultValue: pays?.input.customer ?? customers[0]?.id }} options={customers.map((c) => ({ value: c.id, label: c.accountNumber ? `${c.buyer.name} (${c.accountNumber})` : c.buyer.name }))} />
+          <Field label={t('customers.paysSku')} errors={errorsOf('sku')} inputProps={{ id: 'pays-sku', name: 'sku', type: 'text', defaultValue: pays?.input.sku ?? '', maxLength: 80, required: true }} />
+          <Field label={t('customers.paysQuantity')} errors={errorsOf('quantity')} inputProps={{ id: 'pays-quantity', name: 'quantity', type: 'number', min: 1, defaultValue: pays?.input.quantity ?? '' }} />
+        </div>
+        <SubmitButton variant="secondary">{t('customers.paysCheck')}</SubmitButton>
+      </Form>
+      {pays?.error && !pays.error.field ? <ErrorAlert error={pays.error} /> : null}
+      {pays?.result && customer ? (
+        <div className="mt-3" role="status">
+          <p>{t('customers.paysResult', { customer: customer.buyer.name, sku: pays.result.sku })}</p>
+          <PriceWhy price={pays.result.price.unit} listPrice={pays.result.price.unit.amount !== pays.result.price.base.amount ? pays.result.price.base : null} pricing={pays.result.price} />
+          {!pays.result.visible ? <Notice tone="warning">{t('customers.paysHidden', { customer: customer.buyer.name })}</Notice> : null}
+          {pays.result.priceOnRequest ? <Notice tone="info">{t('customers.paysOnRequest', { customer: customer.buyer.name })}</Notice> : null}
+        </div>
+      ) : null}
+    </section>
   )
 }

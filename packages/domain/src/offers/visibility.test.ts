@@ -13,6 +13,8 @@ import { saveStorefront } from '../organizations/storefronts.ts'
 import { saveCustomer, saveCustomerGroup } from '../pricing/customers.ts'
 import { CustomerInputSchema } from '../pricing/pricing.schemas.ts'
 import { resolvePrices } from '../pricing/resolve.ts'
+import { Customer } from '../pricing/customer.entity.ts'
+import { explainCustomerPrice } from '../pricing/explain.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { listReceivedQuoteRequests, quoteRequestAccess, requestQuote } from '../quotes/quote-requests.ts'
 import { QuoteRequestInputSchema } from '../quotes/quotes.schemas.ts'
@@ -97,6 +99,15 @@ describe('who sees an offer', () => {
     expect(audience[w.open.sku]).toEqual([PUBLIC_AUDIENCE])
     expect(audience[w.contractors.sku]).toEqual([`group:${w.group.id}`])
     expect(searchViewer(acme).audience).toContain(`group:${w.group.id}`)
+    // "What a customer pays", for the seller: the same resolution, and whether the customer sees the offer.
+    const customerOf = async (buyerId: string) => (await db().orm.em.fork().findOneOrFail(Customer, { buyerId, organizationId: w.seller.org.id })).id
+    const pays = await explainCustomerPrice(w.ctx, { customerId: await customerOf(w.acme.org.id), sku: w.contractors.sku })
+    expect(pays.ok && [pays.value.price.unit.amount, pays.value.visible]).toEqual([90_000, true])
+    const hidden = await explainCustomerPrice(w.ctx, { customerId: await customerOf(w.other.org.id), sku: w.contractors.sku })
+    expect(hidden.ok && hidden.value.visible).toBe(false)
+    expect(await explainCustomerPrice(w.ctx, { customerId: await customerOf(w.acme.org.id), sku: 'NO-SUCH-SKU' })).toEqual({ ok: false, error: { code: 'OFFER_UNKNOWN', field: 'sku', params: { sku: 'NO-SUCH-SKU' } } })
+    const rival = await createOrganization(db().orm.em.fork(), { kind: 'distributor' })
+    expect(await explainCustomerPrice(db().ctx(rival.admin.actor), { customerId: await customerOf(w.acme.org.id), sku: w.contractors.sku })).toEqual({ ok: false, error: { code: 'CUSTOMER_UNKNOWN', field: 'customer' } })
     // The seller sees its own offers whatever their audience, with the audience on its edit page.
     expect((await getMyOffer(w.ctx, w.contractors.id)).audience).toEqual({ groupIds: [w.group.id], customerIds: [] })
   })

@@ -83,3 +83,10 @@ export const PriceEntryInputSchema = z
     })
   })
 export type PriceEntryInput = z.infer<typeof PriceEntryInputSchema>
+
+/** "What a customer pays": one of the seller's customers, one of its SKUs, a quantity (blank: the minimum order). */
+export const CustomerPriceQuerySchema = z.object({
+  customer: z.uuid({ error: 'CUSTOMER_UNKNOWN' }),
+  sku: z.string().trim().min(1, { error: 'FIELD_REQUIRED' }).max(80),
+  quantity: z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(1, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000, { error: 'NUMBER_TOO_LARGE' }).optional(),
+})
