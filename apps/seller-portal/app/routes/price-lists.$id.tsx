@@ -16,6 +16,7 @@ import { CheckboxField, CheckboxGroup, ErrorAlert, FieldErrors, Field, FormError
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { toInputString } from '@tradepost/domain/money'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
+import { SuggestField } from '@tradepost/ui/components/suggest.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -224,7 +225,7 @@ function EntryForm({ currency, editing, answer }: { currency: string; editing: L
       <h3 id="entry-form">{t('priceLists.setPrice')}</h3>
       <FormErrors errors={form.errors} />
       <ErrorAlert error={error && !error.field ? error : null} />
-      <Field label={t('priceLists.sku')} hint={t('priceLists.skuHint', { currency })} errors={fields.sku.errors} inputProps={{ ...getInputProps(fields.sku, { type: 'text' }), maxLength: 80, autoComplete: 'off' }} />
+      <SuggestField source="/offer-skus.json" label={t('priceLists.sku')} hint={t('priceLists.skuHint', { currency })} errors={fields.sku.errors} inputProps={{ ...getInputProps(fields.sku, { type: 'text' }), maxLength: 80 }} />
       <fieldset className="field">
         <legend>{t('priceLists.mode')}</legend>
         {(['tiers', 'percent'] as const).map((m) => (

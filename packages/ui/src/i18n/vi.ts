@@ -670,7 +670,7 @@ export const vi: Resources = {
     pays: 'Khách hàng trả bao nhiêu',
     paysHint: 'Giá một khách hàng của bạn trả cho một chào giá của bạn, và lý do: cùng cách tính mà các trang và đơn hàng của họ dùng.',
     paysCustomer: 'Khách hàng',
-    paysSku: 'SKU',
+    paysSku: 'Mã SKU',
     paysQuantity: 'Số lượng (để trống: mức đặt tối thiểu)',
     paysCheck: 'Xem giá',
     paysResult: '{{customer}} trả cho {{sku}}:',
