@@ -28,6 +28,9 @@ interface Ids {
   haiphongBuyer: string
   /** Bến Thành Construction, a customer of Hà Nội Industrial Supply (whose sales may act as its people). */
   benthanh: string
+  /** An offer of Đà Nẵng Trading (for whom it is), and Sông Hồng's call-for-price board (a quote). */
+  danangOffer: string
+  board: string
 }
 
 interface FormCase {
@@ -85,6 +88,9 @@ const FORMS: FormCase[] = [
     fuzz: ['name', 'minTotal', 'seller', 'buyerRole', 'steps[0]', 'steps[1]', 'currency'],
   },
   { name: 'act as a user', app: 'portal', path: (ids) => `/impersonate?company=${ids.benthanh}`, as: 'sales@hanoisupply.test', form: (ids) => ({ organizationId: ids.benthanh, userId: '00000000-0000-4000-8000-000000000000', reason: 'Fuzzing the impersonation form' }), fuzz: ['reason', 'userId', 'organizationId'] },
+  { name: 'who sees an offer', app: 'portal', path: (ids) => `/offers/${ids.danangOffer}`, as: 'admin@danangtrading.test', form: () => ({ intent: 'exposure', audience: 'everyone' }), fuzz: ['audience', 'groupIds', 'customerIds'] },
+  { name: 'ask for a quote', app: 'market', path: () => '/p/sh-db-24', as: 'approver@benthanh.test', form: (ids) => ({ offerId: ids.board, quantity: '2', message: 'Fuzzing the quote form' }), fuzz: ['quantity', 'message'] },
+  { name: 'change a member\'s role', app: 'portal', path: () => '/members', as: 'admin@danangtrading.test', form: () => ({ intent: 'role', membershipId: '00000000-0000-4000-8000-000000000000', role: 'sales' }), fuzz: ['membershipId', 'role'], showsForm: false },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -129,6 +135,8 @@ async function ids(): Promise<Ids> {
     })(),
     haiphong: (await em.findOneOrFail(Organization, { slug: 'haiphong-shipyard' })).id,
     haiphongBuyer: (await em.findOneOrFail(User, { email: 'buyer@haiphongshipyard.test' })).id,
+    danangOffer: (await em.findOneOrFail(Offer, { sku: 'DNT-MK750' })).id,
+    board: (await em.findOneOrFail(Offer, { sku: 'SHE-DB24' })).id,
     benthanh: (await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })).id,
   }
 }

@@ -217,7 +217,8 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       }
       if (intent === 'role') {
         const role = z.enum(ROLES).safeParse(formData.get('role'))
-        const changed = role.success ? await changeMemberRole(rc.ctx, id('membershipId'), role.data) : ({ ok: false, error: { code: 'ROLE_INVALID' } } as const)
+        if (!role.success) return data({ memberError: 'ROLE_INVALID' }, { status: 400, headers: rc.headers })
+        const changed = await changeMemberRole(rc.ctx, id('membershipId'), role.data)
         if (!changed.ok) return data({ memberError: changed.error.code }, { status: 409, headers: rc.headers })
         throw redirect(back('roleChanged'))
       }

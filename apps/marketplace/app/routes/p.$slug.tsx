@@ -149,6 +149,7 @@ function QuoteRequestCell({ offer, access, answer }: { offer: OfferComparisonRow
   if (access === 'no') return <span className="muted">{t('quotes.priceOnRequest')}</span>
   const mine = answer?.result?.initialValue?.offerId === offer.offerId
   const errors = mine ? [...new Set([...(answer?.result?.error?.quantity ?? []), ...(answer?.error ? [answer.error.code] : [])])] : []
+  const messageErrors = mine ? (answer?.result?.error?.message ?? []) : []
   const id = `quote-${offer.offerId}`
   return (
     <details className="quote-request" open={mine || undefined}>
@@ -162,7 +163,8 @@ function QuoteRequestCell({ offer, access, answer }: { offer: OfferComparisonRow
         </div>
         <div className="field">
           <label htmlFor={`${id}-msg`}>{t('quotes.message')}</label>
-          <textarea id={`${id}-msg`} name="message" rows={2} maxLength={2000} />
+          <textarea id={`${id}-msg`} name="message" rows={2} maxLength={2000} aria-invalid={messageErrors.length ? true : undefined} aria-describedby={messageErrors.length ? `${id}-msg-error` : undefined} />
+          <FieldErrors id={`${id}-msg-error`} errors={messageErrors} />
         </div>
         <SubmitButton variant="secondary">{t('quotes.send')}</SubmitButton>
       </Form>
