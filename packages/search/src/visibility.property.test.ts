@@ -22,7 +22,7 @@ import { getProductPage, Offer, saveOffer } from '@tradepost/domain/offers'
 import { resolvePrices } from '@tradepost/domain/pricing'
 import { OfferInputSchema, ProductInputSchema } from '@tradepost/domain/schemas'
 import { createBrand, createCategory, createOrganization } from '@tradepost/domain/testing'
-import { useTestDatabase } from '@tradepost/domain/testing/test-database'
+import { rolledBack, useTestDatabase } from '@tradepost/domain/testing/test-database'
 import { buyerAudience, customerAudience, groupAudience, PUBLIC_AUDIENCE, searchViewer } from '@tradepost/domain/visibility'
 import { createPostgresSearchIndex } from './postgres/postgres-index.ts'
 
@@ -136,75 +136,68 @@ describe('who sees an offer, on every read path', () => {
     await index.setup()
     let compared = 0
     const seen = { restrictedShown: 0, restrictedHidden: 0, inherited: 0, suspended: 0, none: 0, onRequestHidden: 0 }
-    class Rollback extends Error {}
     try {
       await fc.assert(
         fc.asyncProperty(worldArb, async (w) => {
-          const em = db().orm.em.fork()
-          try {
-            await em.transactional(async (tx) => {
-              const sql = (q: string, params: unknown[]) => tx.execute(q, params, 'run')
-              await sql('update organization set inherit_prices = ? where id = ?', [w.inherit, ids.buyers[0]!.id])
-              for (const [s, active] of w.sellerActive.entries()) await sql('update offer set seller_active = ? where organization_id = ?', [active, ids.sellers[s]!.id])
-              const groups = ids.sellers.map((s) => Array.from({ length: GROUPS_PER_SELLER }, () => ({ id: randomUUID(), seller: s.id })))
-              for (const g of groups.flat()) await sql('insert into customer_group (id, organization_id, name, created_at, updated_at) values (?, ?, ?, now(), now())', [g.id, g.seller, g.id])
-              const customers = w.customers.map(() => randomUUID())
-              for (const [i, c] of w.customers.entries()) {
-                await sql('insert into customer (id, organization_id, buyer_id, group_id, approved, created_at, updated_at) values (?, ?, ?, ?, ?, now(), now())', [customers[i], ids.sellers[c.seller]!.id, ids.buyers[c.buyer]!.id, c.group === null ? null : groups[c.seller]![c.group]!.id, c.approved])
-              }
-              for (const [i, o] of w.offers.entries()) {
-                const audience = o.everyone ? [PUBLIC_AUDIENCE] : [...o.groups.map((g) => groupAudience(groups[sellerOf(i)]![g]!.id)), ...o.customers.map((c) => customerAudience(customers[c]!))]
-                await sql('update offer set status = ?, visible_to = ?, price_on_request = ? where id = ?', [o.active ? 'active' : 'paused', `{${audience.join(',')}}`, o.priceOnRequest, ids.offers[i]])
-              }
-              // The viewer as the apps build it: its audiences come from its company's customer relationships.
-              const buyer = w.viewer === null ? null : ids.buyers[w.viewer]!
-              const actor: Actor = buyer
-                ? { userId: buyer.userId, impersonatorUserId: null, membership: { organizationId: buyer.id, organizationKind: 'buyer', organizationStatus: 'active', organizationName: 'Buyer', role: 'admin' }, audience: await buyerAudience(tx, buyer.id) }
-                : { userId: null, impersonatorUserId: null, membership: null }
-              const ctx = createCtx({ actor, em: tx, jobs: db().ctx(actor).jobs })
-              const expected = [...reference(w)].map((i) => ids.offers[i]!).sort()
-              const index_ = new Map(ids.offers.map((id, i) => [id, i]))
+          await rolledBack(db().orm.em.fork(), async (tx) => {
+            const sql = (q: string, params: unknown[]) => tx.execute(q, params, 'run')
+            await sql('update organization set inherit_prices = ? where id = ?', [w.inherit, ids.buyers[0]!.id])
+            for (const [s, active] of w.sellerActive.entries()) await sql('update offer set seller_active = ? where organization_id = ?', [active, ids.sellers[s]!.id])
+            const groups = ids.sellers.map((s) => Array.from({ length: GROUPS_PER_SELLER }, () => ({ id: randomUUID(), seller: s.id })))
+            for (const g of groups.flat()) await sql('insert into customer_group (id, organization_id, name, created_at, updated_at) values (?, ?, ?, now(), now())', [g.id, g.seller, g.id])
+            const customers = w.customers.map(() => randomUUID())
+            for (const [i, c] of w.customers.entries()) {
+              await sql('insert into customer (id, organization_id, buyer_id, group_id, approved, created_at, updated_at) values (?, ?, ?, ?, ?, now(), now())', [customers[i], ids.sellers[c.seller]!.id, ids.buyers[c.buyer]!.id, c.group === null ? null : groups[c.seller]![c.group]!.id, c.approved])
+            }
+            for (const [i, o] of w.offers.entries()) {
+              const audience = o.everyone ? [PUBLIC_AUDIENCE] : [...o.groups.map((g) => groupAudience(groups[sellerOf(i)]![g]!.id)), ...o.customers.map((c) => customerAudience(customers[c]!))]
+              await sql('update offer set status = ?, visible_to = ?, price_on_request = ? where id = ?', [o.active ? 'active' : 'paused', `{${audience.join(',')}}`, o.priceOnRequest, ids.offers[i]])
+            }
+            // The viewer as the apps build it: its audiences come from its company's customer relationships.
+            const buyer = w.viewer === null ? null : ids.buyers[w.viewer]!
+            const actor: Actor = buyer
+              ? { userId: buyer.userId, impersonatorUserId: null, membership: { organizationId: buyer.id, organizationKind: 'buyer', organizationStatus: 'active', organizationName: 'Buyer', role: 'admin' }, audience: await buyerAudience(tx, buyer.id) }
+              : { userId: null, impersonatorUserId: null, membership: null }
+            const ctx = createCtx({ actor, em: tx, jobs: db().ctx(actor).jobs })
+            const expected = [...reference(w)].map((i) => ids.offers[i]!).sort()
+            const index_ = new Map(ids.offers.map((id, i) => [id, i]))
 
-              const entities = await tx.find(Offer, { id: { $in: ids.offers } })
-              const byAbility = entities.filter((o) => ctx.ability.can('read', o)).map((o) => o.id).sort()
-              const byScoped = (await scoped(ctx).find(Offer, { id: { $in: ids.offers } })).map((o) => o.id).sort()
-              const page = await getProductPage(ctx, ids.product.slug, null)
-              const byPage = page.offers.map((o) => o.offerId).sort()
-              const byPrices = (await resolvePrices(ctx, ids.offers.map((offerId) => ({ offerId })))).flatMap((p) => (p ? [p.offerId] : [])).sort()
-              const { documents } = await buildSearchDocuments(tx, [ids.product.id])
-              await index.upsert(documents)
-              const viewer = searchViewer(actor)
-              const result = await index.search({ viewer, q: 'Visibility valve' })
-              const hit = result.hits.find((h) => h.id === ids.product.id)!
-              const byHit = hit.offers.map((o) => o.offerId).sort()
-              const sellersSeen = [...new Set(expected.map((id) => ids.sellers[sellerOf(index_.get(id)!)]!.slug))].sort()
-              const facetSellers = result.facets.sellers.map((f) => f.value).filter((v) => ids.sellers.some((s) => s.slug === v)).sort()
-              const bySellerFilter = await Promise.all(ids.sellers.map(async (s) => (await index.search({ viewer, q: 'Visibility valve', sellers: [s.slug] })).total))
+            const entities = await tx.find(Offer, { id: { $in: ids.offers } })
+            const byAbility = entities.filter((o) => ctx.ability.can('read', o)).map((o) => o.id).sort()
+            const byScoped = (await scoped(ctx).find(Offer, { id: { $in: ids.offers } })).map((o) => o.id).sort()
+            const page = await getProductPage(ctx, ids.product.slug, null)
+            const byPage = page.offers.map((o) => o.offerId).sort()
+            const byPrices = (await resolvePrices(ctx, ids.offers.map((offerId) => ({ offerId })))).flatMap((p) => (p ? [p.offerId] : [])).sort()
+            const { documents } = await buildSearchDocuments(tx, [ids.product.id])
+            await index.upsert(documents)
+            const viewer = searchViewer(actor)
+            const result = await index.search({ viewer, q: 'Visibility valve' })
+            const hit = result.hits.find((h) => h.id === ids.product.id)!
+            const byHit = hit.offers.map((o) => o.offerId).sort()
+            const sellersSeen = [...new Set(expected.map((id) => ids.sellers[sellerOf(index_.get(id)!)]!.slug))].sort()
+            const facetSellers = result.facets.sellers.map((f) => f.value).filter((v) => ids.sellers.some((s) => s.slug === v)).sort()
+            const bySellerFilter = await Promise.all(ids.sellers.map(async (s) => (await index.search({ viewer, q: 'Visibility valve', sellers: [s.slug] })).total))
 
-              expect({ byAbility, byScoped, byPage, byPrices, byHit, offerCount: hit.offerCount, facetSellers, bySellerFilter }).toEqual({
-                byAbility: expected,
-                byScoped: expected,
-                byPage: expected,
-                byPrices: expected,
-                // A hit lists the offers whose price it shows: those on request count, unpriced.
-                byHit: expected.filter((id) => !w.offers[index_.get(id)!]!.priceOnRequest),
-                offerCount: expected.length,
-                facetSellers: sellersSeen,
-                bySellerFilter: ids.sellers.map((s) => (sellersSeen.includes(s.slug) ? 1 : 0)),
-              })
-              compared++
-              const restricted = w.offers.flatMap((o, i) => (!o.everyone && o.active && w.sellerActive[sellerOf(i)] ? [ids.offers[i]!] : []))
-              if (restricted.some((id) => expected.includes(id))) seen.restrictedShown++
-              if (restricted.some((id) => !expected.includes(id))) seen.restrictedHidden++
-              if (w.viewer === 0 && w.inherit && w.customers.some((c) => c.buyer === 1 && c.approved)) seen.inherited++
-              if (w.sellerActive.includes(false)) seen.suspended++
-              if (!expected.length) seen.none++
-              if (w.offers.some((o, i) => o.priceOnRequest && o.active && !expected.includes(ids.offers[i]!))) seen.onRequestHidden++
-              throw new Rollback()
-            })
-          } catch (error) {
-            if (!(error instanceof Rollback)) throw error
-          }
+            expect({ byAbility, byScoped, byPage, byPrices, byHit, offerCount: hit.offerCount, facetSellers, bySellerFilter }).toEqual({
+              byAbility: expected,
+              byScoped: expected,
+              byPage: expected,
+              byPrices: expected,
+              // A hit lists the offers whose price it shows: those on request count, unpriced.
+              byHit: expected.filter((id) => !w.offers[index_.get(id)!]!.priceOnRequest),
+              offerCount: expected.length,
+              facetSellers: sellersSeen,
+              bySellerFilter: ids.sellers.map((s) => (sellersSeen.includes(s.slug) ? 1 : 0)),
+          })
+          compared++
+          const restricted = w.offers.flatMap((o, i) => (!o.everyone && o.active && w.sellerActive[sellerOf(i)] ? [ids.offers[i]!] : []))
+          if (restricted.some((id) => expected.includes(id))) seen.restrictedShown++
+          if (restricted.some((id) => !expected.includes(id))) seen.restrictedHidden++
+          if (w.viewer === 0 && w.inherit && w.customers.some((c) => c.buyer === 1 && c.approved)) seen.inherited++
+          if (w.sellerActive.includes(false)) seen.suspended++
+          if (!expected.length) seen.none++
+          if (w.offers.some((o, i) => o.priceOnRequest && o.active && !expected.includes(ids.offers[i]!))) seen.onRequestHidden++
+          })
         }),
         { numRuns: RUNS },
       )

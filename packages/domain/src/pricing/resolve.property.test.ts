@@ -12,7 +12,7 @@ import type { Currency } from '../money.ts'
 import { OfferInputSchema } from '../offers/offer.schemas.ts'
 import { saveOffer } from '../offers/offers.ts'
 import { createBrand, createCategory, createOrganization } from '../testing/factories.ts'
-import { useTestDatabase } from '../testing/test-database.ts'
+import { rolledBack, useTestDatabase } from '../testing/test-database.ts'
 import { PRICE_LIST_SCOPES, type PriceListScope, type PriceTier } from './pricing.constants.ts'
 import { pickPrice, resolvePrices, type PriceCandidate } from './resolve.ts'
 
@@ -195,56 +195,49 @@ describe('price resolution against a brute-force reference', () => {
     let compared = 0
     // How often each kind of answer came up: the worlds must not be trivial.
     const seen = { byList: 0, inherited: 0, tier: 0, passedOver: 0, inactive: 0 }
-    class Rollback extends Error {}
     await fc.assert(
       fc.asyncProperty(worldArb, async (w) => {
-        const em = db().orm.em.fork()
-        try {
-          await em.transactional(async (tx) => {
-            const sql = (q: string, params: unknown[]) => tx.execute(q, params, 'run')
-            await sql('update organization set inherit_prices = ? where id = ?', [w.inherit[0], ids.buyers[0]])
-            await sql('update organization set inherit_prices = ? where id = ?', [w.inherit[1], ids.buyers[1]])
-            for (const [i, o] of w.offers.entries()) {
-              await sql('update offer set price_amount = ?, currency = ?, min_order_qty = ?, status = ? where id = ?', [o.price, o.currency, o.moq, o.active ? 'active' : 'paused', ids.offers[i]])
+        await rolledBack(db().orm.em.fork(), async (tx) => {
+          const sql = (q: string, params: unknown[]) => tx.execute(q, params, 'run')
+          await sql('update organization set inherit_prices = ? where id = ?', [w.inherit[0], ids.buyers[0]])
+          await sql('update organization set inherit_prices = ? where id = ?', [w.inherit[1], ids.buyers[1]])
+          for (const [i, o] of w.offers.entries()) {
+            await sql('update offer set price_amount = ?, currency = ?, min_order_qty = ?, status = ? where id = ?', [o.price, o.currency, o.moq, o.active ? 'active' : 'paused', ids.offers[i]])
+          }
+          const groups = w.groups.map((n, s) => Array.from({ length: n }, () => randomUUID()).map((id) => ({ id, seller: ids.sellers[s]! })))
+          for (const g of groups.flat()) await sql(`insert into customer_group (id, organization_id, name, created_at, updated_at) values (?, ?, ?, now(), now())`, [g.id, g.seller, g.id])
+          const customers = w.customers.map(() => randomUUID())
+          for (const [i, c] of w.customers.entries()) {
+            await sql(`insert into customer (id, organization_id, buyer_id, group_id, approved, created_at, updated_at) values (?, ?, ?, ?, ?, now(), now())`, [customers[i], ids.sellers[c.seller], ids.buyers[c.buyer], c.group === null ? null : groups[c.seller]![c.group]!.id, c.approved])
+          }
+          // List ids in the order of the world's lists, so that "the lower list id" means the same on both sides.
+          const lists = w.lists.map((_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)
+          for (const [i, l] of w.lists.entries()) {
+            const [from, to] = windowOf(l.window)
+            await sql(`insert into price_list (id, organization_id, name, currency, scope, priority, valid_from, valid_to, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`, [lists[i], ids.sellers[l.seller], `L${i}`, l.currency, l.scope, l.priority, from === null ? null : new Date(from), to === null ? null : new Date(to), l.active])
+            for (const t of l.targets) {
+              await sql(`insert into price_list_target (id, organization_id, price_list_id, group_id, customer_id) values (?, ?, ?, ?, ?)`, [randomUUID(), ids.sellers[l.seller], lists[i], l.scope === 'group' ? groups[l.seller]![t]!.id : null, l.scope === 'group' ? null : customers[t]])
             }
-            const groups = w.groups.map((n, s) => Array.from({ length: n }, () => randomUUID()).map((id) => ({ id, seller: ids.sellers[s]! })))
-            for (const g of groups.flat()) await sql(`insert into customer_group (id, organization_id, name, created_at, updated_at) values (?, ?, ?, now(), now())`, [g.id, g.seller, g.id])
-            const customers = w.customers.map(() => randomUUID())
-            for (const [i, c] of w.customers.entries()) {
-              await sql(`insert into customer (id, organization_id, buyer_id, group_id, approved, created_at, updated_at) values (?, ?, ?, ?, ?, now(), now())`, [customers[i], ids.sellers[c.seller], ids.buyers[c.buyer], c.group === null ? null : groups[c.seller]![c.group]!.id, c.approved])
+            for (const e of l.entries) {
+              await sql(`insert into price_list_entry (id, organization_id, price_list_id, offer_id, tiers, percent_off_bp, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())`, [randomUUID(), ids.sellers[l.seller], lists[i], ids.offers[e.offer], e.tiers ? JSON.stringify(e.tiers) : null, e.percentOffBp])
             }
-            // List ids in the order of the world's lists, so that "the lower list id" means the same on both sides.
-            const lists = w.lists.map((_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)
-            for (const [i, l] of w.lists.entries()) {
-              const [from, to] = windowOf(l.window)
-              await sql(`insert into price_list (id, organization_id, name, currency, scope, priority, valid_from, valid_to, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`, [lists[i], ids.sellers[l.seller], `L${i}`, l.currency, l.scope, l.priority, from === null ? null : new Date(from), to === null ? null : new Date(to), l.active])
-              for (const t of l.targets) {
-                await sql(`insert into price_list_target (id, organization_id, price_list_id, group_id, customer_id) values (?, ?, ?, ?, ?)`, [randomUUID(), ids.sellers[l.seller], lists[i], l.scope === 'group' ? groups[l.seller]![t]!.id : null, l.scope === 'group' ? null : customers[t]])
-              }
-              for (const e of l.entries) {
-                await sql(`insert into price_list_entry (id, organization_id, price_list_id, offer_id, tiers, percent_off_bp, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())`, [randomUUID(), ids.sellers[l.seller], lists[i], ids.offers[e.offer], e.tiers ? JSON.stringify(e.tiers) : null, e.percentOffBp])
-              }
+          }
+          const viewer = { buyerId: w.viewer === null ? null : ids.buyers[w.viewer]! }
+          const got = await resolvePrices({ ...db().ctx({ userId: null, membership: null, impersonatorUserId: null }), em: tx }, w.lines.map((l) => ({ offerId: ids.offers[l.offer]!, quantity: l.quantity })), { viewer, at: new Date(AT) })
+          const listIndex = new Map(lists.map((id, i) => [id, i]))
+          const actual = got.map((r) => r && { unit: r.unit.amount, list: r.list ? listIndex.get(r.list.id)! : null, tier: r.tier?.minQty ?? null, passedOver: r.passedOver.map((p) => `${listIndex.get(p.id)}:${p.reason}`).sort() })
+          expect(actual).toEqual(w.lines.map((l) => reference(w, l)))
+          compared += w.lines.length
+          for (const r of got) {
+            if (!r) seen.inactive++
+            else {
+              if (r.list) seen.byList++
+              if (r.list?.inherited) seen.inherited++
+              if (r.tier) seen.tier++
+              if (r.passedOver.length) seen.passedOver++
             }
-            const viewer = { buyerId: w.viewer === null ? null : ids.buyers[w.viewer]! }
-            const got = await resolvePrices({ ...db().ctx({ userId: null, membership: null, impersonatorUserId: null }), em: tx }, w.lines.map((l) => ({ offerId: ids.offers[l.offer]!, quantity: l.quantity })), { viewer, at: new Date(AT) })
-            const listIndex = new Map(lists.map((id, i) => [id, i]))
-            const actual = got.map((r) => r && { unit: r.unit.amount, list: r.list ? listIndex.get(r.list.id)! : null, tier: r.tier?.minQty ?? null, passedOver: r.passedOver.map((p) => `${listIndex.get(p.id)}:${p.reason}`).sort() })
-            expect(actual).toEqual(w.lines.map((l) => reference(w, l)))
-            compared += w.lines.length
-            for (const r of got) {
-              if (!r) seen.inactive++
-              else {
-                if (r.list) seen.byList++
-                if (r.list?.inherited) seen.inherited++
-                if (r.tier) seen.tier++
-                if (r.passedOver.length) seen.passedOver++
-              }
-            }
-            throw new Rollback()
-          })
-        } catch (error) {
-          if (!(error instanceof Rollback)) throw error
-        }
+          }
+        })
       }),
       { numRuns: DB_RUNS },
     )

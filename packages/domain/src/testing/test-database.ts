@@ -7,6 +7,7 @@ import { createCtx, type Ctx } from '../ctx.ts'
 import { createOrm, type MikroORM } from '../db/orm.ts'
 import { pgBossJobQueue, startJobQueue } from '../jobs/outbox.ts'
 import type { Actor } from '../authz/actor.ts'
+import type { EntityManager } from '@mikro-orm/postgresql'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -62,6 +63,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await cleanup.end()
       }
     },
+  }
+}
+
+/**
+ * Runs `fn` in a transaction that is always rolled back: a test writes a whole world, reads it
+ * through the code under test (which must use the transaction's EntityManager), and leaves
+ * nothing behind. Failures inside propagate.
+ */
+export async function rolledBack(em: EntityManager, fn: (tx: EntityManager) => Promise<void>): Promise<void> {
+  class Rollback extends Error {}
+  try {
+    await em.transactional(async (tx) => {
+      await fn(tx)
+      throw new Rollback()
+    })
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error
   }
 }
 

@@ -90,16 +90,6 @@ async function childCompaniesOf(em: EntityManager, id: string): Promise<string[]
   return rows.map((r) => r.id)
 }
 
-/** The organizations the actor belongs to, for the switcher. */
-export async function listMyOrganizations(ctx: Ctx, kinds: readonly OrganizationKind[]): Promise<MyOrganizationDto[]> {
-  if (!ctx.actor.userId) return []
-  const memberships = await scoped(ctx).find(Membership, { userId: ctx.actor.userId }, { orderBy: { createdAt: 'asc' } })
-  if (!memberships.length) return []
-  const orgs = await ctx.em.find(Organization, { id: { $in: memberships.map((m) => m.organizationId) }, kind: { $in: [...kinds] } }, { orderBy: { name: 'asc' } })
-  const role = new Map(memberships.map((m) => [m.organizationId, m.role]))
-  return orgs.map((o) => ({ organizationId: o.id, name: o.name, kind: o.kind, status: o.status, role: role.get(o.id)! }))
-}
-
 export interface MemberDto {
   membershipId: string
   userId: string
