@@ -783,7 +783,7 @@ export const en = {
     everyone: 'Everyone',
     everyoneHint: 'Every visitor and buyer finds it in search, on the product page and on your storefront.',
     chosen: 'Chosen customers only',
-    chosenHint: 'Only buyer companies you approved as customers, in the groups or among the customers ticked below, see it anywhere: nobody else finds it in search, facets, counts or prices.',
+    chosenHint: 'Only buyer companies you approved as customers, in the groups or among the customers ticked below (and their branches that inherit their agreements), see it anywhere: nobody else finds it in search, facets, counts or prices.',
     priceOnRequest: 'Call for price',
     priceOnRequestHint: 'Buyers see "Request a quote" instead of a price, and their requests reach you under Quote requests.',
     save: 'Save who sees it',

@@ -785,7 +785,7 @@ export const vi: Resources = {
     everyone: 'Mọi người',
     everyoneHint: 'Mọi khách truy cập và người mua đều thấy nó khi tìm kiếm, trên trang sản phẩm và trên gian hàng của bạn.',
     chosen: 'Chỉ khách hàng được chọn',
-    chosenHint: 'Chỉ các công ty mua hàng bạn đã duyệt làm khách hàng, thuộc các nhóm hoặc khách hàng được đánh dấu dưới đây, mới thấy nó: không ai khác thấy trong tìm kiếm, bộ lọc, số đếm hay giá.',
+    chosenHint: 'Chỉ các công ty mua hàng bạn đã duyệt làm khách hàng, thuộc các nhóm hoặc khách hàng được đánh dấu dưới đây (cùng các chi nhánh kế thừa thỏa thuận của họ), mới thấy nó: không ai khác thấy trong tìm kiếm, bộ lọc, số đếm hay giá.',
     priceOnRequest: 'Liên hệ để báo giá',
     priceOnRequestHint: 'Người mua thấy "Yêu cầu báo giá" thay cho giá, và yêu cầu của họ đến với bạn trong mục Yêu cầu báo giá.',
     save: 'Lưu người được xem',
