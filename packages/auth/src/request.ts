@@ -4,7 +4,7 @@ import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { DomainError, isUniqueViolation } from '@tradepost/domain/errors'
 import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
-import { activeImpersonation, resolveSignedIn, sessionStore, type ActiveImpersonation, type MyOrganizationDto, type RedeemedImpersonation } from '@tradepost/domain/users'
+import { activeImpersonation, listMyOrganizations, resolveSignedIn, sessionStore, type ActiveImpersonation, type MyOrganizationDto, type RedeemedImpersonation } from '@tradepost/domain/users'
 import { appUrl, isProduction, type AppId } from './app-urls.ts'
 import { createLucia, type AppLucia } from './lucia.ts'
 import { getServices, type Services } from './services.ts'
@@ -207,7 +207,9 @@ export function createAuthKit(config: AppAuthConfig) {
   async function switchOrganization(rc: RequestContext & { user: SignedInUser; sessionId: string }, organizationId: string): Promise<boolean> {
     // Acting as someone stays within the company it was started for.
     if (rc.ctx.actor.impersonatorUserId) return false
-    if (!rc.organizations.some((o) => o.organizationId === organizationId)) return false
+    // Read afresh: accepting an invitation switches to the organization it has just joined.
+    const mine = await listMyOrganizations(rc.ctx, config.kinds)
+    if (!mine.some((o) => o.organizationId === organizationId)) return false
     return sessionStore.switchOrganization(rc.ctx.em, rc.sessionId, rc.user.id, organizationId)
   }
 

@@ -42,13 +42,7 @@ export async function resolveSignedIn(
   session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
   kinds: readonly OrganizationKind[],
 ): Promise<{ actor: Actor; organizations: MyOrganizationDto[] }> {
-  const usable = await em.execute<{ organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string }[]>(
-    `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name
-     from membership m join organization o on o.id = m.organization_id
-     where m.user_id = ? and o.kind = any(string_to_array(?, ','))
-     order by m.created_at, m.id`,
-    [session.userId, kinds.join(',')],
-  )
+  const usable = await membershipsOf(em, session.userId, kinds)
   const active = usable.find((m) => m.organization_id === session.activeOrganizationId) ?? usable[0]
   const buying = active?.kind === 'buyer' && active.status === 'active'
   const [audience, childOrganizationIds] = buying
@@ -71,10 +65,28 @@ export async function resolveSignedIn(
         }
       : null,
   }
-  const organizations = usable
-    .map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role }))
-    .sort((a, b) => a.name.localeCompare(b.name))
-  return { actor, organizations }
+  return { actor, organizations: toMyOrganizations(usable) }
+}
+
+type MembershipRow = { organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string }
+
+/** A user's memberships in organizations of these kinds, oldest first, with their organizations (one query). */
+function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[]): Promise<MembershipRow[]> {
+  return em.execute<MembershipRow[]>(
+    `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name
+     from membership m join organization o on o.id = m.organization_id
+     where m.user_id = ? and o.kind = any(string_to_array(?, ','))
+     order by m.created_at, m.id`,
+    [userId, kinds.join(',')],
+  )
+}
+
+const toMyOrganizations = (rows: MembershipRow[]): MyOrganizationDto[] =>
+  rows.map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role })).sort((a, b) => a.name.localeCompare(b.name))
+
+/** The organizations the actor belongs to now (read afresh: an action may just have added one). */
+export async function listMyOrganizations(ctx: Ctx, kinds: readonly OrganizationKind[]): Promise<MyOrganizationDto[]> {
+  return ctx.actor.userId ? toMyOrganizations(await membershipsOf(ctx.em, ctx.actor.userId, kinds)) : []
 }
 
 /** The active buyer companies below one (children, their children, ...), five levels at most. */
