@@ -4,7 +4,7 @@ import { Thumb } from '@tradepost/ui/components/product-image.tsx'
 import type { AttributeDefinition } from '@tradepost/domain/schemas'
 import type { SearchQuery, SearchResult } from '@tradepost/search/port'
 import { SORTS } from '@tradepost/search/port'
-import { EmptyState, localeTag, Pagination } from '@tradepost/ui/components/data.tsx'
+import { EmptyState, formatNumber, Pagination } from '@tradepost/ui/components/data.tsx'
 import { LocationSelect } from '@tradepost/ui/components/location.tsx'
 import { FromPrices } from '@tradepost/ui/components/money.tsx'
 
@@ -56,7 +56,7 @@ export function SearchView({ title, hidden = {}, oneSeller = false, locationPick
               const facet = result.facets.attributes.find((a) => a.key === definition.key)
               if (!facet?.values.length) return null
               const values = definition.type === 'number' ? [...facet.values].sort((a, b) => Number(a.value) - Number(b.value)) : facet.values
-              const label = (value: string) => (definition.type === 'number' ? `${Number(value).toLocaleString(localeTag(i18n.language))}${definition.unit ? ` ${definition.unit}` : ''}` : value)
+              const label = (value: string) => (definition.type === 'number' ? `${formatNumber(Number(value), i18n.language)}${definition.unit ? ` ${definition.unit}` : ''}` : value)
               return <FacetGroup key={definition.key} legend={vi ? definition.labelVi : definition.labelEn} name={`a.${definition.key}`} separator={null} values={values.map((v) => ({ ...v, label: label(v.value) }))} />
             })}
             <fieldset>

@@ -5,7 +5,7 @@ import { appUrl, guard } from '@tradepost/auth'
 import { getSellerDashboard, type SellerDashboardDto } from '@tradepost/domain/dashboard'
 import { buyingOrganizationOf, operatorOverview } from '@tradepost/domain/organizations'
 import { BarChart, ColumnChart } from '@tradepost/ui/components/charts.tsx'
-import { DataTable, EmptyState, FormattedDate, localeTag } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, FormattedDate, formatNumber, localeTag } from '@tradepost/ui/components/data.tsx'
 import { Notice } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { kit } from '../app.server.ts'
@@ -153,7 +153,7 @@ function SellerDashboard({ d, isAdmin }: { d: SellerDashboardDto; isAdmin: boole
         </section>
         <section className="panel">
           {d.stockByWarehouse.length ? (
-            <BarChart title={t('dashboard.stockByWarehouse')} data={d.stockByWarehouse.map((w) => ({ label: w.name, value: w.units }))} format={(n) => n.toLocaleString(locale)} />
+            <BarChart title={t('dashboard.stockByWarehouse')} data={d.stockByWarehouse.map((w) => ({ label: w.name, value: w.units }))} format={(n) => formatNumber(n, i18n.language)} />
           ) : (
             <>
               <h2 className="chart-title">{t('dashboard.stockByWarehouse')}</h2>

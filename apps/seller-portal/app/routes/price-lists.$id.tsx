@@ -10,7 +10,7 @@ import { guard, idOrNew } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { deletePriceEntry, deletePriceList, getMyPriceList, listMyCustomerGroups, listMyCustomers, myPriceCurrencies, savePriceEntry, savePriceList } from '@tradepost/domain/pricing'
 import { PRICE_LIST_SCOPES, type Currency, PriceEntryInputSchema, PriceListInputSchema, type PriceListScope } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
+import { DataTable, EmptyState, formatNumber } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { CheckboxField, CheckboxGroup, ErrorAlert, FieldErrors, Field, FormErrors, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
@@ -102,7 +102,7 @@ export default function PriceListEditor() {
                   </td>
                   <td>
                     {e.percentOffBp !== null
-                      ? t('priceLists.percentOff', { percent: (e.percentOffBp / 100).toLocaleString(vi ? 'vi-VN' : 'en-GB') })
+                      ? t('priceLists.percentOff', { percent: formatNumber(e.percentOffBp / 100, i18n.language) })
                       : (e.tiers ?? []).map((tier) => (
                           <span key={tier.minQty} className="block">
                             {t('priceLists.tier', { count: tier.minQty, price: '' })}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatNumber } from './data.tsx'
 import { Price } from './money.tsx'
 
 export interface PriceExplanation {
@@ -17,8 +18,8 @@ export interface PriceExplanation {
  * over with its reason (a disclosure, no JavaScript needed).
  */
 export function PriceWhy({ price, listPrice, vat, pricing }: { price: { amount: number; currency: string }; listPrice: { amount: number; currency: string } | null; vat?: boolean; pricing: PriceExplanation }) {
-  const { t } = useTranslation()
-  const percent = pricing.percentOffBp === null ? null : (pricing.percentOffBp / 100).toLocaleString()
+  const { t, i18n } = useTranslation()
+  const percent = pricing.percentOffBp === null ? null : formatNumber(pricing.percentOffBp / 100, i18n.language)
   return (
     <div className="price-why">
       <Price money={price} vat={vat} />
