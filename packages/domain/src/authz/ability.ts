@@ -18,6 +18,9 @@ import { SpendingLimit } from '../companies/spending-limit.entity.ts'
 import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
+import { CartLine } from '../orders/cart-line.entity.ts'
+import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
+import { buyerOrderRules, operatorOrderRules, sellerOrderRules } from '../orders/orders.policy.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { QUOTE_REQUEST_ROLES } from '../quotes/quotes.constants.ts'
 import { Invitation } from '../users/invitation.entity.ts'
@@ -25,7 +28,7 @@ import { Membership } from '../users/membership.entity.ts'
 import { ARRAY_FIELDS, audienceOf, offerReadRule } from '../offers/visibility.ts'
 import type { Actor } from './actor.ts'
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate' | 'impersonate'
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'approve' | 'suspend' | 'operate' | 'impersonate' | 'cancel'
 export type SubjectClass =
   | typeof Organization
   | typeof Membership
@@ -50,6 +53,11 @@ export type SubjectClass =
   | typeof PriceListTarget
   | typeof PriceListEntry
   | typeof QuoteRequest
+  | typeof CartLine
+  | typeof Checkout
+  | typeof CheckoutApproval
+  | typeof Order
+  | typeof OrderLine
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -120,6 +128,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if (PRICING_ROLES.has(m.role)) can(['create', 'update', 'delete'], PRICING_SUBJECTS, { organizationId: org })
         // Quote requests buyers sent the seller: every member reads them.
         can('read', QuoteRequest, { sellerOrgId: org })
+        sellerOrderRules(can, org, m.role)
         // Admins and sales staff may act as the people of their own customers (support, orders by phone).
         if (PRICING_ROLES.has(m.role)) can('impersonate', Customer, { organizationId: org })
       }
@@ -144,8 +153,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // The company's quote requests: every member reads them; all but viewers ask for one.
         can('read', QuoteRequest, { buyerOrgId: org })
         if ((QUOTE_REQUEST_ROLES as readonly string[]).includes(m.role)) can('create', QuoteRequest, { buyerOrgId: org })
-        // Otherwise roles approver, buyer and viewer differ only on orders (approve, place, only
-        // look): those rules come with orders.
+        // Otherwise roles approver, buyer and viewer differ only on orders: approve, place, only look.
+        buyerOrderRules(can, actor, org, m.role)
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })
@@ -158,6 +167,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can('read', [Membership, AuditEvent])
         // Support: every seller's offers, paused ones included (to answer "why can buyers not see it").
         can('read', Offer)
+        operatorOrderRules(can)
         if (m.role === 'admin') can(['approve', 'suspend'], Organization)
         // Support acts as the people of any active buyer company.
         can('impersonate', Organization, { kind: 'buyer', status: 'active' })

@@ -18,6 +18,8 @@ import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
+import { CartLine } from '../orders/cart-line.entity.ts'
+import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
@@ -50,6 +52,11 @@ export const entities = [
   Offer,
   OfferStock,
   QuoteRequest,
+  CartLine,
+  Checkout,
+  CheckoutApproval,
+  Order,
+  OrderLine,
   Storefront,
   StorefrontView,
   ImportJob,

@@ -9,6 +9,8 @@ const OfferStockSchema = defineEntity({
   name: 'OfferStock',
   tableName: 'offer_stock',
   uniques: [{ properties: ['offerId', 'warehouseId'] }],
+  // Never below zero, whatever a checkout or an import does (checkout's updates never try).
+  checks: [{ name: 'offer_stock_quantity_check', expression: 'quantity >= 0' }],
   properties: {
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),

@@ -25,6 +25,7 @@ import { Migration20261202183639_buying_organization } from './Migration20261202
 import { Migration20261202184607_import_prices } from './Migration20261202184607_import_prices.ts'
 import { Migration20261206072326_restricted_offers } from './Migration20261206072326_restricted_offers.ts'
 import { Migration20261206073621_quote_requests } from './Migration20261206073621_quote_requests.ts'
+import { Migration20261206094305_orders } from './Migration20261206094305_orders.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202184607_import_prices', class: Migration20261202184607_import_prices },
   { name: 'Migration20261206072326_restricted_offers', class: Migration20261206072326_restricted_offers },
   { name: 'Migration20261206073621_quote_requests', class: Migration20261206073621_quote_requests },
+  { name: 'Migration20261206094305_orders', class: Migration20261206094305_orders },
 ]

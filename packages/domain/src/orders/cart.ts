@@ -1,0 +1,338 @@
+// The cart: one per person and buyer company, lines from many sellers. Every price on it comes
+// from price resolution; what the buyer last saw is kept per line, so a price that changed since
+// is shown and asked again, never charged silently.
+import { authorize, scoped } from '../authz/scoped.ts'
+import { Product } from '../catalog/product.entity.ts'
+import type { Ctx } from '../ctx.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
+import type { Currency, Money } from '../money.ts'
+import { Offer } from '../offers/offer.entity.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
+import { containsPattern, likeLiteral } from '../text.ts'
+import { CartLine } from './cart-line.entity.ts'
+import { CART_MAX_LINES } from './orders.constants.ts'
+import type { AddToCartInput, CartQuantityInput, QuickOrderInput } from './orders.schemas.ts'
+
+/** What is wrong with a line, as the cart shows it; checkout refuses a cart with any. */
+export type CartLineIssue =
+  | { code: 'UNAVAILABLE' }
+  | { code: 'PRICE_ON_REQUEST' }
+  | { code: 'BELOW_MOQ'; minOrderQty: number }
+  | { code: 'NOT_MULTIPLE'; orderMultiple: number; minOrderQty: number }
+  | { code: 'OUT_OF_STOCK'; available: number }
+  | { code: 'PRICE_CHANGED'; seen: Money }
+
+export interface CartLineDto {
+  id: string
+  offerId: string
+  sku: string
+  product: { slug: string; name: { en: string; vi: string }; mpn: string } | null
+  categoryId: string | null
+  quantity: number
+  minOrderQty: number
+  orderMultiple: number
+  /** Today's unit price for this buyer at this quantity (null: the offer is gone). */
+  unit: Money | null
+  lineTotal: Money | null
+  priceList: string | null
+  issues: CartLineIssue[]
+}
+
+/** The lines of one seller in one currency: they become one order. */
+export interface CartGroupDto {
+  seller: { id: string; name: string; slug: string }
+  currency: Currency
+  lines: CartLineDto[]
+  subtotal: Money
+}
+
+export interface CartDto {
+  groups: CartGroupDto[]
+  /** Lines whose offer is gone or no longer readable: they can only be removed. */
+  unavailable: CartLineDto[]
+  lineCount: number
+  /** One total per currency: amounts in different currencies are never added up. */
+  totals: Money[]
+  /** Any line with an issue (checkout is refused until the buyer resolves it). */
+  hasIssues: boolean
+  /** Some price changed since the buyer saw it: "accept the new prices" is offered. */
+  priceChanged: boolean
+}
+
+/** The buyer company and person whose cart it is; refused unless the actor may fill a cart. */
+export function cartOwner(ctx: Ctx): { buyerOrgId: string; userId: string } {
+  const m = ctx.actor.membership
+  if (!ctx.actor.userId || !m || m.organizationKind !== 'buyer' || m.organizationStatus !== 'active') throw new DomainError('forbidden', 'FORBIDDEN')
+  const owner = { buyerOrgId: m.organizationId, userId: ctx.actor.userId }
+  authorize(ctx, 'create', Object.assign(Object.create(CartLine.prototype) as CartLine, owner))
+  return owner
+}
+
+/** Whether the actor may fill a cart at all (to show "add to cart"). */
+export function canBuy(ctx: Ctx): boolean {
+  try {
+    cartOwner(ctx)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** How many lines the actor's cart holds (for the header), without pricing them. */
+export async function cartLineCount(ctx: Ctx): Promise<number> {
+  if (!canBuy(ctx)) return 0
+  const owner = cartOwner(ctx)
+  return ctx.em.count(CartLine, owner)
+}
+
+function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPrice | null, stock: number): CartLineIssue[] {
+  if (!offer || !price) return [{ code: 'UNAVAILABLE' }]
+  if (offer.priceOnRequest) return [{ code: 'PRICE_ON_REQUEST' }]
+  const issues: CartLineIssue[] = []
+  if (line.quantity < offer.minOrderQty) issues.push({ code: 'BELOW_MOQ', minOrderQty: offer.minOrderQty })
+  else if ((line.quantity - offer.minOrderQty) % offer.orderMultiple !== 0) issues.push({ code: 'NOT_MULTIPLE', orderMultiple: offer.orderMultiple, minOrderQty: offer.minOrderQty })
+  if (stock < line.quantity) issues.push({ code: 'OUT_OF_STOCK', available: stock })
+  if (price.unit.amount !== line.seenUnitAmount || price.unit.currency !== line.seenCurrency) issues.push({ code: 'PRICE_CHANGED', seen: { amount: line.seenUnitAmount, currency: line.seenCurrency } })
+  return issues
+}
+
+/** Units on hand of each offer, over all its seller's warehouses. */
+export async function stockOf(ctx: Ctx, offerIds: string[]): Promise<Map<string, number>> {
+  if (!offerIds.length) return new Map()
+  const rows: { offer_id: string; units: string }[] = await ctx.em.execute(`select offer_id, sum(quantity) as units from offer_stock where offer_id = any(?::uuid[]) group by offer_id`, [`{${offerIds.join(',')}}`])
+  return new Map(rows.map((r) => [r.offer_id, Number(r.units)]))
+}
+
+/** The lines as the cart shows and checkout places them: priced now, checked, by seller and currency. */
+export async function loadCart(ctx: Ctx): Promise<{ dto: CartDto; lines: CartLine[]; offers: Map<string, Offer>; prices: Map<string, ResolvedPrice>; products: Map<string, Product> }> {
+  const owner = cartOwner(ctx)
+  const lines = await scoped(ctx).find(CartLine, owner, { orderBy: { createdAt: 'asc', id: 'asc' } })
+  const offerIds = lines.map((l) => l.offerId)
+  // Only offers the buyer may read, active: a paused, restricted or removed one is unavailable.
+  const [offerRows, resolved, stock] = await Promise.all([
+    offerIds.length ? scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active' }) : [],
+    resolvePrices(ctx, lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity }))),
+    stockOf(ctx, offerIds),
+  ])
+  const offers = new Map(offerRows.map((o) => [o.id, o]))
+  const prices = new Map(resolved.filter((r): r is ResolvedPrice => !!r).map((r) => [r.offerId, r]))
+  const [productRows, sellerRows] = await Promise.all([
+    offerRows.length ? ctx.em.find(Product, { id: { $in: [...new Set(offerRows.map((o) => o.productId))] } }) : [],
+    offerRows.length ? ctx.em.find(Organization, { id: { $in: [...new Set(offerRows.map((o) => o.organizationId))] } }) : [],
+  ])
+  const products = new Map(productRows.map((p) => [p.id, p]))
+  const sellers = new Map(sellerRows.map((s) => [s.id, s]))
+  const groups = new Map<string, CartGroupDto>()
+  const unavailable: CartLineDto[] = []
+  for (const line of lines) {
+    const offer = offers.get(line.offerId)
+    const price = offer ? (prices.get(line.offerId) ?? null) : null
+    const product = offer ? products.get(offer.productId) : undefined
+    const issues = lineIssues(line, offer, price, stock.get(line.offerId) ?? 0)
+    const unit = price && !offer?.priceOnRequest ? price.unit : null
+    const dto: CartLineDto = {
+      id: line.id,
+      offerId: line.offerId,
+      sku: offer?.sku ?? '',
+      product: product ? { slug: product.slug, name: { en: product.nameEn, vi: product.nameVi }, mpn: product.mpn } : null,
+      categoryId: product?.categoryId ?? null,
+      quantity: line.quantity,
+      minOrderQty: offer?.minOrderQty ?? 1,
+      orderMultiple: offer?.orderMultiple ?? 1,
+      unit,
+      lineTotal: unit ? { amount: unit.amount * line.quantity, currency: unit.currency } : null,
+      priceList: price?.list?.name ?? null,
+      issues,
+    }
+    if (!offer || !unit) {
+      unavailable.push(dto)
+      continue
+    }
+    const seller = sellers.get(offer.organizationId)!
+    const key = `${seller.id}:${unit.currency}`
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { seller: { id: seller.id, name: seller.name, slug: seller.slug }, currency: unit.currency, lines: [], subtotal: { amount: 0, currency: unit.currency } }))
+    group.lines.push(dto)
+    group.subtotal.amount += dto.lineTotal!.amount
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.seller.name.localeCompare(b.seller.name) || a.currency.localeCompare(b.currency))
+  const totals = new Map<Currency, number>()
+  for (const g of sorted) totals.set(g.currency, (totals.get(g.currency) ?? 0) + g.subtotal.amount)
+  const all = [...sorted.flatMap((g) => g.lines), ...unavailable]
+  const dto: CartDto = {
+    groups: sorted,
+    unavailable,
+    lineCount: lines.length,
+    totals: [...totals].map(([currency, amount]) => ({ amount, currency })),
+    hasIssues: all.some((l) => l.issues.length > 0),
+    priceChanged: all.some((l) => l.issues.some((i) => i.code === 'PRICE_CHANGED')),
+  }
+  return { dto, lines, offers, prices, products }
+}
+
+export const getCart = async (ctx: Ctx): Promise<CartDto> => (await loadCart(ctx)).dto
+
+/**
+ * Adds units of offers the buyer may read to the cart (more of a line already there), each at
+ * the price the buyer is now shown for the new quantity, in one round of pricing.
+ */
+async function addLines(ctx: Ctx, wanted: { offer: Offer; quantity: number }[]): Promise<Result<{ lineIds: string[] }, 'PRICE_ON_REQUEST' | 'CART_FULL'>> {
+  const owner = cartOwner(ctx)
+  if (wanted.some((w) => w.offer.priceOnRequest)) return fail('PRICE_ON_REQUEST', { field: 'quantity' })
+  return ctx.em.transactional(async (em) => {
+    const tx = { ...ctx, em }
+    const existing = new Map((await scoped(tx).find(CartLine, owner)).map((l) => [l.offerId, l]))
+    const quantities = new Map<string, number>()
+    for (const w of wanted) quantities.set(w.offer.id, (quantities.get(w.offer.id) ?? existing.get(w.offer.id)?.quantity ?? 0) + w.quantity)
+    const added = [...quantities.keys()].filter((id) => !existing.has(id)).length
+    if (existing.size + added > CART_MAX_LINES) return fail('CART_FULL', { field: 'quantity' })
+    const ids = [...quantities.keys()]
+    const prices = await resolvePrices(tx, ids.map((offerId) => ({ offerId, quantity: Math.min(quantities.get(offerId)!, 1_000_000) })))
+    const lineIds: string[] = []
+    ids.forEach((offerId, i) => {
+      const price = prices[i]
+      if (!price) throw new DomainError('not_found', 'NOT_FOUND')
+      const quantity = Math.min(quantities.get(offerId)!, 1_000_000)
+      let line = existing.get(offerId)
+      if (line) {
+        authorize(tx, 'update', line)
+        line.quantity = quantity
+        line.seenUnitAmount = price.unit.amount
+        line.seenCurrency = price.unit.currency
+      } else {
+        line = em.create(CartLine, { ...owner, offerId, quantity, seenUnitAmount: price.unit.amount, seenCurrency: price.unit.currency })
+        authorize(tx, 'create', line)
+      }
+      lineIds.push(line.id)
+    })
+    await em.flush()
+    return ok({ lineIds })
+  })
+}
+
+/** Adds an offer the buyer may see to the cart. */
+export async function addToCart(ctx: Ctx, input: AddToCartInput): Promise<Result<{ lineIds: string[] }, 'PRICE_ON_REQUEST' | 'CART_FULL'>> {
+  cartOwner(ctx)
+  const offer = await scoped(ctx).findOneOrThrow(Offer, { id: input.offerId, status: 'active' })
+  return addLines(ctx, [{ offer, quantity: input.quantity }])
+}
+
+/**
+ * Changes a line's quantity (0 removes it). The price shown for the new quantity is the one the
+ * buyer now sees, so it becomes the line's seen price.
+ */
+export async function setCartQuantity(ctx: Ctx, input: CartQuantityInput): Promise<void> {
+  const owner = cartOwner(ctx)
+  const line = await scoped(ctx).findOneOrThrow(CartLine, { id: input.lineId, ...owner }, 'update')
+  if (input.quantity === 0) {
+    ctx.em.remove(line)
+  } else {
+    line.quantity = input.quantity
+    const [price] = await resolvePrices(ctx, [{ offerId: line.offerId, quantity: input.quantity }])
+    if (price) {
+      line.seenUnitAmount = price.unit.amount
+      line.seenCurrency = price.unit.currency
+    }
+  }
+  await ctx.em.flush()
+}
+
+/** The buyer has seen today's prices: every line's seen price becomes its current one. */
+export async function acceptCartPrices(ctx: Ctx): Promise<void> {
+  const owner = cartOwner(ctx)
+  const lines = await scoped(ctx).find(CartLine, owner, {}, 'update')
+  const prices = await resolvePrices(ctx, lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity })))
+  lines.forEach((line, i) => {
+    const price = prices[i]
+    if (!price) return
+    line.seenUnitAmount = price.unit.amount
+    line.seenCurrency = price.unit.currency
+  })
+  await ctx.em.flush()
+}
+
+export interface QuickOrderSuggestion {
+  offerId: string
+  sku: string
+  seller: string
+  product: { en: string; vi: string }
+  mpn: string
+}
+
+export interface QuickOrderProblem {
+  /** 1-based, as the buyer typed it. */
+  line: number
+  text: string
+  code: 'QUANTITY_INVALID' | 'NOT_FOUND' | 'AMBIGUOUS' | 'PRICE_ON_REQUEST'
+  suggestions: QuickOrderSuggestion[]
+}
+
+/** One typed line: a code (a seller's SKU or a part number) and a quantity after it (1 if none). */
+function parseQuickLine(text: string): { code: string; quantity: number } | null {
+  const m = /^(.*?)(?:[\s,;\t]+(\d+))?$/.exec(text.trim())
+  if (!m || !m[1]!.trim()) return null
+  const code = m[1]!.trim().replace(/[,;]+$/, '').trim()
+  const quantity = m[2] === undefined ? 1 : Number(m[2])
+  if (!code || !Number.isSafeInteger(quantity) || quantity < 1 || quantity > 1_000_000) return null
+  return { code, quantity }
+}
+
+/**
+ * Quick order: each line names a seller's SKU or a product's part number and a quantity. A line
+ * that names exactly one offer the buyer may buy is added; the others come back with what they
+ * might have meant (offers whose SKU or part number contains what was typed), and nothing of a
+ * paste is added unless every line is understood.
+ */
+export async function quickOrder(ctx: Ctx, input: QuickOrderInput): Promise<Result<{ added: number }, 'QUICK_ORDER_PROBLEMS' | 'CART_FULL' | 'PRICE_ON_REQUEST'> & { problems?: QuickOrderProblem[] }> {
+  cartOwner(ctx)
+  const typed = input.lines.split(/\r?\n/).map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text)
+  const problems: QuickOrderProblem[] = []
+  const wanted: { offer: Offer; quantity: number }[] = []
+  for (const t of typed) {
+    const parsed = parseQuickLine(t.text)
+    if (!parsed) {
+      problems.push({ line: t.line, text: t.text, code: 'QUANTITY_INVALID', suggestions: [] })
+      continue
+    }
+    const matches = await matchOffers(ctx, parsed.code)
+    if (matches.exact.length === 1) {
+      if (matches.exact[0]!.priceOnRequest) problems.push({ line: t.line, text: t.text, code: 'PRICE_ON_REQUEST', suggestions: [] })
+      else wanted.push({ offer: matches.exact[0]!, quantity: parsed.quantity })
+    } else {
+      const candidates = matches.exact.length ? matches.exact : matches.partial
+      problems.push({ line: t.line, text: t.text, code: matches.exact.length ? 'AMBIGUOUS' : 'NOT_FOUND', suggestions: await suggestionsFor(ctx, candidates) })
+    }
+  }
+  if (problems.length) return { ok: false, error: { code: 'QUICK_ORDER_PROBLEMS', field: 'lines' }, problems }
+  const added = await addLines(ctx, wanted)
+  return added.ok ? ok({ added: wanted.length }) : added
+}
+
+/** Offers the buyer may read whose SKU, or whose product's part number, is the code (exact), or contains it. */
+async function matchOffers(ctx: Ctx, code: string): Promise<{ exact: Offer[]; partial: Offer[] }> {
+  const bySku = await scoped(ctx).find(Offer, { sku: { $ilike: likeLiteral(code) }, status: 'active', priceOnRequest: false }, { limit: 5, orderBy: { id: 'asc' } })
+  if (bySku.length) return { exact: bySku, partial: [] }
+  const products = await scoped(ctx).find(Product, { mpn: { $ilike: likeLiteral(code) } }, { limit: 5 })
+  const byMpn = products.length ? await scoped(ctx).find(Offer, { productId: { $in: products.map((p) => p.id) }, status: 'active', priceOnRequest: false }, { limit: 5, orderBy: { id: 'asc' } }) : []
+  if (byMpn.length) return { exact: byMpn, partial: [] }
+  const pattern = containsPattern(code)
+  const partialProducts = await scoped(ctx).find(Product, { mpn: { $ilike: pattern } }, { limit: 5 })
+  const partial = await scoped(ctx).find(
+    Offer,
+    { $or: [{ sku: { $ilike: pattern } }, ...(partialProducts.length ? [{ productId: { $in: partialProducts.map((p) => p.id) } }] : [])], status: 'active', priceOnRequest: false },
+    { limit: 5, orderBy: { sku: 'asc', id: 'asc' } },
+  )
+  return { exact: [], partial }
+}
+
+async function suggestionsFor(ctx: Ctx, offers: Offer[]): Promise<QuickOrderSuggestion[]> {
+  if (!offers.length) return []
+  const [products, sellers] = await Promise.all([
+    ctx.em.find(Product, { id: { $in: offers.map((o) => o.productId) } }),
+    ctx.em.find(Organization, { id: { $in: offers.map((o) => o.organizationId) } }),
+  ])
+  const product = new Map(products.map((p) => [p.id, p]))
+  const seller = new Map(sellers.map((s) => [s.id, s]))
+  return offers.map((o) => ({ offerId: o.id, sku: o.sku, seller: seller.get(o.organizationId)?.name ?? '', product: { en: product.get(o.productId)?.nameEn ?? '', vi: product.get(o.productId)?.nameVi ?? '' }, mpn: product.get(o.productId)?.mpn ?? '' }))
+}

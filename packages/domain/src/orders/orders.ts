@@ -1,0 +1,243 @@
+// Orders after checkout: the buyer's history, the seller's work queue, each order's page, the
+// seller's steps (confirm, ship, deliver, complete, cancel) and the buyer's approvals. Every
+// change of status is a conditional update (a double submit or a race finds it already done),
+// audited in both organizations.
+import { recordAudit } from '../audit/record-audit.ts'
+import { may, scoped } from '../authz/scoped.ts'
+import type { ApprovalStep } from '../companies/approvals.constants.ts'
+import type { Ctx } from '../ctx.ts'
+import { DomainError, fail, ok, type Result } from '../errors.ts'
+import type { Money } from '../money.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { User } from '../users/user.entity.ts'
+import { releaseStock } from './checkout.ts'
+import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
+import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
+import type { ApprovalDecisionInput, SellerStepInput } from './orders.schemas.ts'
+
+export interface OrderRowDto {
+  id: string
+  number: string
+  status: OrderStatus
+  poNumber: string
+  total: Money
+  seller: { id: string; name: string }
+  buyer: { id: string; name: string }
+  placedBy: string
+  lineCount: number
+  createdAt: string
+}
+
+export interface OrderDto extends OrderRowDto {
+  checkoutId: string
+  requestedDate: string | null
+  notes: string
+  shipTo: ShipToSnapshot
+  carrier: string | null
+  trackingNumber: string | null
+  lines: { id: string; sku: string; productName: { en: string; vi: string }; quantity: number; unit: Money; total: Money; priceList: string | null }[]
+  /** The checkout's approval chain, each step with its decision when taken. */
+  approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
+  /** What the actor may do to it now. */
+  actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean }
+}
+
+const ORDERS_LIMIT = 200
+
+async function toRows(ctx: Ctx, orders: Order[]): Promise<OrderRowDto[]> {
+  if (!orders.length) return []
+  const orgIds = [...new Set(orders.flatMap((o) => [o.sellerOrgId, o.buyerOrgId]))]
+  const [orgs, users, counts] = await Promise.all([
+    ctx.em.find(Organization, { id: { $in: orgIds } }),
+    ctx.em.find(User, { id: { $in: [...new Set(orders.map((o) => o.placedById))] } }),
+    ctx.em.execute<{ order_id: string; n: string }[]>(`select order_id, count(*) as n from order_line where order_id = any(?::uuid[]) group by order_id`, [`{${orders.map((o) => o.id).join(',')}}`]),
+  ])
+  const org = new Map(orgs.map((o) => [o.id, o.name]))
+  const user = new Map(users.map((u) => [u.id, u.name]))
+  const lines = new Map(counts.map((c) => [c.order_id, Number(c.n)]))
+  return orders.map((o) => ({
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    poNumber: o.poNumber,
+    total: { amount: o.subtotal, currency: o.currency },
+    seller: { id: o.sellerOrgId, name: org.get(o.sellerOrgId) ?? '' },
+    buyer: { id: o.buyerOrgId, name: org.get(o.buyerOrgId) ?? '' },
+    placedBy: user.get(o.placedById) ?? '',
+    lineCount: lines.get(o.id) ?? 0,
+    createdAt: o.createdAt.toISOString(),
+  }))
+}
+
+/** The orders the actor's company placed (newest first), or those it received as a seller. */
+export async function listOrders(ctx: Ctx, side: 'buyer' | 'seller', filter: { status?: OrderStatus } = {}): Promise<OrderRowDto[]> {
+  const org = ctx.actor.membership?.organizationId
+  if (!org) return []
+  const where = { ...(side === 'buyer' ? { buyerOrgId: org } : { sellerOrgId: org }), ...(filter.status ? { status: filter.status } : {}) }
+  return toRows(ctx, await scoped(ctx).find(Order, where, { orderBy: { createdAt: 'desc', number: 'desc' }, limit: ORDERS_LIMIT }))
+}
+
+/** Whether the actor holds the step (its role in the company, or it is the person named). */
+function holdsStep(ctx: Ctx, step: ApprovalStep): boolean {
+  const m = ctx.actor.membership
+  if (!m) return false
+  return 'role' in step ? m.role === step.role : ctx.actor.userId === step.userId
+}
+
+/** One order the actor may read, as its page shows it to the buyer or the seller. */
+export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
+  const order = await scoped(ctx).findOneOrThrow(Order, { id })
+  const [[row], lines, checkout, decisions] = await Promise.all([
+    toRows(ctx, [order]),
+    ctx.em.find(OrderLine, { orderId: order.id }, { orderBy: { sku: 'asc', id: 'asc' } }),
+    ctx.em.findOneOrFail(Checkout, { id: order.checkoutId }),
+    ctx.em.find(CheckoutApproval, { checkoutId: order.checkoutId }, { orderBy: { step: 'asc' } }),
+  ])
+  const namedUsers = checkout.approvalSteps.flatMap((s) => ('userId' in s ? [s.userId] : []))
+  const people = new Map((await ctx.em.find(User, { id: { $in: [...new Set([...namedUsers, ...decisions.map((d) => d.userId)])] } })).map((u) => [u.id, u.name]))
+  const org = ctx.actor.membership?.organizationId
+  const isSeller = org === order.sellerOrgId
+  const waitingStep = order.status === 'pending_approval' ? checkout.approvalSteps[checkout.approvalsDone] : undefined
+  return {
+    ...row!,
+    checkoutId: order.checkoutId,
+    requestedDate: order.requestedDate ?? null,
+    notes: order.notes,
+    shipTo: order.shipTo,
+    carrier: order.carrier ?? null,
+    trackingNumber: order.trackingNumber ?? null,
+    lines: lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, unit: { amount: l.unitAmount, currency: l.currency }, total: { amount: l.lineTotal, currency: l.currency }, priceList: l.priceListName ?? null })),
+    approval: {
+      done: checkout.approvalsDone,
+      steps: checkout.approvalSteps.map((step, i) => {
+        const d = decisions.find((x) => x.step === i)
+        return { step, label: 'role' in step ? step.role : (people.get(step.userId) ?? ''), decision: d ? { by: people.get(d.userId) ?? '', decision: d.decision, comment: d.comment, at: d.createdAt.toISOString() } : null }
+      }),
+    },
+    actions: {
+      sellerSteps: isSeller && may(ctx, 'update', Order, { sellerOrgId: order.sellerOrgId }) ? (Object.keys(SELLER_TRANSITIONS) as SellerStep[]).filter((s) => (SELLER_TRANSITIONS[s].from as readonly OrderStatus[]).includes(order.status)) : [],
+      approve: !!waitingStep && holdsStep(ctx, waitingStep) && order.placedById !== ctx.actor.userId && may(ctx, 'approve', Order, { buyerOrgId: order.buyerOrgId }),
+      buyerCancel: !isSeller && (order.status === 'pending_approval' || order.status === 'placed') && may(ctx, 'cancel', Order, { buyerOrgId: order.buyerOrgId }),
+    },
+  }
+}
+
+/** Moves an order from one of `from` to `to`, only if it is still in one of them; false if not. */
+async function moveStatus(ctx: Ctx, order: Order, from: readonly OrderStatus[], to: OrderStatus, extra: Partial<Pick<Order, 'carrier' | 'trackingNumber'>> = {}): Promise<boolean> {
+  const changed = await ctx.em.nativeUpdate(Order, { id: order.id, status: { $in: [...from] } }, { status: to, updatedAt: new Date(), ...extra })
+  return changed === 1
+}
+
+async function releaseOrderStock(ctx: Ctx, orderId: string): Promise<void> {
+  const lines = await ctx.em.find(OrderLine, { orderId }, { orderBy: { offerId: 'asc' } })
+  for (const l of lines) await releaseStock(ctx, l.offerId ?? null, l.allocations)
+}
+
+/** A seller's step on one of its own orders; cancelling gives the stock back. */
+export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED'>> {
+  return ctx.em.transactional(async (em) => {
+    const tx: Ctx = { ...ctx, em }
+    const order = await scoped(tx).findOneOrThrow(Order, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
+    const t = SELLER_TRANSITIONS[input.step]
+    const extra = input.step === 'ship' ? { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } : {}
+    if (!(await moveStatus(tx, order, t.from, t.to, extra))) return fail('STATUS_CHANGED', { field: 'step' })
+    if (t.to === 'cancelled') await releaseOrderStock(tx, order.id)
+    const details = { number: order.number, from: order.status, to: t.to, ...extra }
+    recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
+    recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
+    await em.flush()
+    return ok({ status: t.to })
+  })
+}
+
+/** The buyer cancels an order not yet confirmed by the seller; its stock goes back. */
+export async function cancelMyOrder(ctx: Ctx, id: string): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED'>> {
+  return ctx.em.transactional(async (em) => {
+    const tx: Ctx = { ...ctx, em }
+    const order = await scoped(tx).findOneOrThrow(Order, { id, buyerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'cancel')
+    if (!(await moveStatus(tx, order, ['pending_approval', 'placed'], 'cancelled'))) return fail('STATUS_CHANGED', { field: 'step' })
+    await releaseOrderStock(tx, order.id)
+    const details = { number: order.number, from: order.status, to: 'cancelled', by: 'buyer' }
+    recordAudit(tx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
+    recordAudit(tx, { organizationId: order.sellerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
+    await em.flush()
+    return ok({ status: 'cancelled' })
+  })
+}
+
+export interface ApprovalQueueRow {
+  checkoutId: string
+  poNumber: string
+  placedBy: string
+  createdAt: string
+  orders: OrderRowDto[]
+  totals: Money[]
+  step: number
+  steps: number
+}
+
+/** The checkouts of the actor's company waiting for the actor's own step, oldest first. */
+export async function approvalQueue(ctx: Ctx): Promise<ApprovalQueueRow[]> {
+  const org = ctx.actor.membership?.organizationId
+  if (!org || !may(ctx, 'approve', Order, { buyerOrgId: org })) return []
+  const pending = await scoped(ctx).find(Order, { buyerOrgId: org, status: 'pending_approval' }, { orderBy: { createdAt: 'asc' }, limit: ORDERS_LIMIT })
+  if (!pending.length) return []
+  const checkouts = await ctx.em.find(Checkout, { id: { $in: [...new Set(pending.map((o) => o.checkoutId))] } }, { orderBy: { createdAt: 'asc' } })
+  const rows = await toRows(ctx, pending)
+  return checkouts
+    .filter((c) => {
+      const step = c.approvalSteps[c.approvalsDone]
+      return step && holdsStep(ctx, step) && c.userId !== ctx.actor.userId
+    })
+    .map((c) => {
+      const orders = rows.filter((r) => pending.find((p) => p.id === r.id)!.checkoutId === c.id)
+      const totals = new Map<string, number>()
+      for (const o of orders) totals.set(o.total.currency, (totals.get(o.total.currency) ?? 0) + o.total.amount)
+      return { checkoutId: c.id, poNumber: c.poNumber, placedBy: orders[0]?.placedBy ?? '', createdAt: c.createdAt.toISOString(), orders, totals: [...totals].map(([currency, amount]) => ({ amount, currency }) as Money), step: c.approvalsDone + 1, steps: c.approvalSteps.length }
+    })
+}
+
+/**
+ * An approver's decision on the step of a checkout waiting for them: approving the last step
+ * places its orders; rejecting ends them and gives their stock back. A person decides one step of
+ * a checkout at most, and never on their own.
+ */
+export async function decideApproval(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Promise<Result<{ status: OrderStatus | 'pending_approval' }, 'STATUS_CHANGED' | 'NOT_YOUR_STEP'>> {
+  return ctx.em.transactional(async (em) => {
+    const tx: Ctx = { ...ctx, em }
+    const org = ctx.actor.membership?.organizationId ?? ''
+    await em.execute(`select id from checkout where id = ? and buyer_org_id = ? for update`, [checkoutId, org])
+    const checkout = await em.findOne(Checkout, { id: checkoutId, buyerOrgId: org })
+    const orders = checkout ? await scoped(tx).find(Order, { checkoutId, status: 'pending_approval' }, {}, 'approve') : []
+    if (!checkout || !orders.length) {
+      const any = checkout && (await scoped(tx).findOne(Order, { checkoutId }))
+      if (!any) throw new DomainError('not_found', 'NOT_FOUND')
+      return fail('STATUS_CHANGED', { field: 'decision' })
+    }
+    const step = checkout.approvalSteps[checkout.approvalsDone]
+    const decided = await em.count(CheckoutApproval, { checkoutId, userId: ctx.actor.userId! })
+    if (!step || !holdsStep(ctx, step) || checkout.userId === ctx.actor.userId || decided > 0) return fail('NOT_YOUR_STEP', { field: 'decision' })
+    em.create(CheckoutApproval, { checkoutId, buyerOrgId: org, step: checkout.approvalsDone, userId: ctx.actor.userId!, decision: input.decision === 'approve' ? 'approved' : 'rejected', comment: input.comment })
+    let status: OrderStatus = 'pending_approval'
+    if (input.decision === 'reject') {
+      status = 'rejected'
+      for (const o of orders) {
+        if (await moveStatus(tx, o, ['pending_approval'], 'rejected')) await releaseOrderStock(tx, o.id)
+      }
+    } else {
+      checkout.approvalsDone += 1
+      if (checkout.approvalsDone >= checkout.approvalSteps.length) {
+        status = 'placed'
+        for (const o of orders) await moveStatus(tx, o, ['pending_approval'], 'placed')
+      }
+    }
+    const action = input.decision === 'approve' ? (status === 'placed' ? 'order.approved' : 'order.approval_step') : 'order.rejected'
+    for (const o of orders) {
+      const details = { number: o.number, step: checkout.approvalsDone, comment: input.comment }
+      recordAudit(tx, { organizationId: o.buyerOrgId, action, subjectType: 'Order', subjectId: o.id, details })
+      if (status !== 'pending_approval') recordAudit(tx, { organizationId: o.sellerOrgId, action, subjectType: 'Order', subjectId: o.id, details: { number: o.number } })
+    }
+    await em.flush()
+    return ok({ status })
+  })
+}
