@@ -9,6 +9,7 @@ import { ShipTo } from '@tradepost/domain/companies'
 import type { FileStorage } from '@tradepost/domain/catalog'
 import { seedDemoPricing } from './demo-pricing.ts'
 import { seedDemoApprovals, seedDemoBuying } from './demo-approvals.ts'
+import { seedDemoOrders } from './demo-orders.ts'
 export { DEMO_CATALOG_NAMES } from './demo-catalog.ts'
 
 /** One documented password for every demo user. */
@@ -140,6 +141,7 @@ export async function seedDemo(em: EntityManager, options: { storage?: FileStora
   await seedDemoPricing(em)
   await seedDemoApprovals(em)
   await seedDemoBuying(em)
+  await seedDemoOrders(em)
   if (options.storage) await seedDemoImages(em.fork(), options.storage)
   // Two weeks of storefront views before today (today counts live), so dashboards have a history.
   await em.getConnection().execute(

@@ -5,11 +5,13 @@ import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
 import { ImpersonationBanner } from '@tradepost/ui/components/impersonation-banner.tsx'
 import styles from '@tradepost/ui/styles.css?url'
+import { canBuy, cartLineCount } from '@tradepost/domain/orders'
 import { auth } from './app.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const loader = ({ request }: LoaderFunctionArgs) => auth.rootLoader(request)
+// How many lines the cart holds, for the header (one count, only for people who buy).
+export const loader = ({ request }: LoaderFunctionArgs) => auth.rootLoader(request, async (rc) => ({ cartLines: canBuy(rc.ctx) ? await cartLineCount(rc.ctx) : null }))
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return <Document>{children}</Document>
@@ -25,7 +27,11 @@ export default function App() {
     { to: '/search', label: t('nav.search') },
   ]
   // The company's pages (ship-to, spending limits, approval rules, members) share one item and a sub-navigation.
-  if (active?.status === 'active' && active.kind === 'buyer') nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
+  if (active?.status === 'active' && active.kind === 'buyer') {
+    nav.push({ to: '/orders', label: t('nav.orders') })
+    nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
+  }
+  if (data?.cartLines != null) nav.push({ to: '/cart', label: data.cartLines ? t('nav.cartCount', { count: data.cartLines }) : t('nav.cart') })
   return (
     <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}
       banner={data?.impersonation && data.user ? <ImpersonationBanner impersonation={data.impersonation} userName={data.user.name} /> : null}

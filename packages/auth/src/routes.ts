@@ -58,9 +58,9 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
 
   return guardAll({
     /** What every page's frame needs: language, user, organizations for the switcher. */
-    rootLoader: guard(async (request: Request, extraFor: (rc: RequestContext) => Record<string, unknown> = () => ({})) => {
+    rootLoader: guard(async <E extends Record<string, unknown>>(request: Request, extraFor: (rc: RequestContext) => E | Promise<E> = () => ({}) as E) => {
       const rc = await kit.getRequestContext(request)
-      const extra = extraFor(rc)
+      const extra = await extraFor(rc)
       const m = rc.ctx.actor.membership
       return data(
         {

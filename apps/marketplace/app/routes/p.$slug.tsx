@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { getProductPage, NEAR_KM, type OfferComparisonRow } from '@tradepost/domain/offers'
+import { addToCart, canBuy } from '@tradepost/domain/orders'
 import { quoteRequestAccess, requestQuote } from '@tradepost/domain/quotes'
-import { QuoteRequestInputSchema } from '@tradepost/domain/schemas'
+import { AddToCartInputSchema, QuoteRequestInputSchema } from '@tradepost/domain/schemas'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { PriceWhy } from '@tradepost/ui/components/price-why.tsx'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
@@ -21,22 +22,27 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.getRequestContext(request)
   const near = await resolveNear(rc.ctx, new URL(request.url).searchParams)
   const product = await getProductPage(rc.ctx, params.slug ?? '', near.at)
-  return data({ product, near: near.code, shipTo: near.shipTo, nearKm: NEAR_KM, quoteAccess: quoteRequestAccess(rc.ctx) }, { headers: rc.headers })
+  return data({ product, near: near.code, shipTo: near.shipTo, nearKm: NEAR_KM, quoteAccess: quoteRequestAccess(rc.ctx), canBuy: canBuy(rc.ctx) }, { headers: rc.headers })
 })
 
-/** A buyer asks for a quote on a "call for price" offer; visitors sign in first. */
+/** A buyer adds an offer to the cart, or asks for a quote on a "call for price" offer; visitors sign in first. */
 export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireUser(request)
   const slug = params.slug ?? ''
-  return submitForm(await request.formData(), QuoteRequestInputSchema, (value) => requestQuote(rc.ctx, value), { field: 'quantity', redirectTo: () => `/p/${encodeURIComponent(slug)}?quoted=1#offers` })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'cart') {
+    return submitForm(formData, AddToCartInputSchema, (value) => addToCart(rc.ctx, value), { field: 'quantity', redirectTo: () => `/p/${encodeURIComponent(slug)}?added=1#offers` })
+  }
+  return submitForm(formData, QuoteRequestInputSchema, (value) => requestQuote(rc.ctx, value), { field: 'quantity', redirectTo: () => `/p/${encodeURIComponent(slug)}?quoted=1#offers` })
 })
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation()
-  const { product: p, near, shipTo, nearKm, quoteAccess } = useLoaderData<typeof loader>()
+  const { product: p, near, shipTo, nearKm, quoteAccess, canBuy } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const location = useLocation()
   const quoted = new URLSearchParams(location.search).has('quoted')
+  const added = new URLSearchParams(location.search).has('added')
   const vi = i18n.language === 'vi'
   const label = (def: { labelEn: string; labelVi: string }) => (vi ? def.labelVi : def.labelEn)
   return (
@@ -83,6 +89,11 @@ export default function ProductPage() {
 
       <h2 id="offers">{t('product.compare')}</h2>
       {quoted ? <Flash>{t('quotes.sentPlain')}</Flash> : null}
+      {added ? (
+        <Flash>
+          {t('cart.addedOne')} <Link to="/cart">{t('cart.view')}</Link>
+        </Flash>
+      ) : null}
       <Form method="get" className="toolbar">
         <LocationSelect value={near} applyOnChange shipTo={shipTo} />
         <button type="submit" className="button secondary">
@@ -116,7 +127,10 @@ export default function ProductPage() {
               </td>
               <td>
                 {o.price && o.pricing ? (
-                  <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
+                  <>
+                    <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
+                    {canBuy ? <AddToCartCell offer={o} answer={answer} /> : null}
+                  </>
                 ) : o.priceHidden === 'signIn' ? (
                   <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>{t('quotes.signInToSee')}</Link>
                 ) : (
@@ -136,6 +150,27 @@ export default function ProductPage() {
         </DataTable>
       )}
     </>
+  )
+}
+
+/** Units of an offer into the cart: its minimum order quantity first, in steps of its multiple. */
+function AddToCartCell({ offer, answer }: { offer: OfferComparisonRow; answer?: QuoteAnswer }) {
+  const { t } = useTranslation()
+  const mine = answer?.result?.initialValue?.offerId === offer.offerId && answer?.result?.initialValue?.intent === 'cart'
+  const errors = mine ? [...new Set([...(answer?.result?.error?.quantity ?? []), ...(answer?.error ? [answer.error.code] : [])])] : []
+  const id = `cart-${offer.offerId}`
+  return (
+    <Form method="post" className="inline-form add-to-cart">
+      <input type="hidden" name="offerId" value={offer.offerId} />
+      <label htmlFor={`${id}-qty`} className="visually-hidden">
+        {t('cart.quantityOf', { name: offer.sku })}
+      </label>
+      <input id={`${id}-qty`} name="quantity" type="number" min={offer.minOrderQty} step={offer.orderMultiple} defaultValue={offer.minOrderQty} className="qty-input" aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? `${id}-error` : undefined} />
+      <SubmitButton name="intent" value="cart" variant="secondary" aria-label={t('cart.addOf', { name: offer.sku, seller: offer.seller.name })}>
+        {t('cart.add')}
+      </SubmitButton>
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </Form>
   )
 }
 

@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 import { containsPattern, likeLiteral } from '../text.ts'
 import { CartLine } from './cart-line.entity.ts'
+import { Order, OrderLine } from './order.entity.ts'
 import { CART_MAX_LINES } from './orders.constants.ts'
 import type { AddToCartInput, CartQuantityInput, QuickOrderInput } from './orders.schemas.ts'
 
@@ -216,6 +217,23 @@ export async function addToCart(ctx: Ctx, input: AddToCartInput): Promise<Result
   cartOwner(ctx)
   const offer = await scoped(ctx).findOneOrThrow(Offer, { id: input.offerId, status: 'active' })
   return addLines(ctx, [{ offer, quantity: input.quantity }])
+}
+
+/**
+ * One-click reorder: the lines of one of the company's orders go back into the cart at today's
+ * prices (the cart shows them); lines whose offer is gone or no longer for the buyer are skipped
+ * and counted.
+ */
+export async function reorder(ctx: Ctx, orderId: string): Promise<Result<{ added: number; skipped: number }, 'NOTHING_TO_REORDER' | 'PRICE_ON_REQUEST' | 'CART_FULL'>> {
+  const owner = cartOwner(ctx)
+  const order = await scoped(ctx).findOneOrThrow(Order, { id: orderId, buyerOrgId: owner.buyerOrgId })
+  const lines = await ctx.em.find(OrderLine, { orderId: order.id })
+  const offerIds = lines.flatMap((l) => (l.offerId ? [l.offerId] : []))
+  const offers = new Map((offerIds.length ? await scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active', priceOnRequest: false }) : []).map((o) => [o.id, o]))
+  const wanted = lines.flatMap((l) => (l.offerId && offers.has(l.offerId) ? [{ offer: offers.get(l.offerId)!, quantity: l.quantity }] : []))
+  if (!wanted.length) return fail('NOTHING_TO_REORDER', { field: 'intent' })
+  const added = await addLines(ctx, wanted)
+  return added.ok ? ok({ added: wanted.length, skipped: lines.length - wanted.length }) : added
 }
 
 /**

@@ -14,7 +14,7 @@ import { saveOffer } from '../offers/offers.ts'
 import { addMember, createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { CartLine } from './cart-line.entity.ts'
-import { addToCart, getCart, quickOrder, setCartQuantity } from './cart.ts'
+import { addToCart, getCart, quickOrder, reorder, setCartQuantity } from './cart.ts'
 import { placeCheckout } from './checkout.ts'
 import { Order, OrderLine } from './order.entity.ts'
 import { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep } from './orders.ts'
@@ -207,6 +207,26 @@ describe('checkout', () => {
     expect(await stockOf(w.a.offer.id)).toBe(40)
     unwrap(await cancelMyOrder(db().ctx(actor), next!.id))
     expect(await stockOf(w.a.offer.id)).toBe(45)
+  })
+
+  it('reorders an order at today\'s prices, skipping what can no longer be bought, and only the company\'s own orders', async () => {
+    const w = await world()
+    const actor = w.buyer.members.buyer!.actor
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 2 }))
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.b.offer.id, quantity: 1 }))
+    const placed = unwrap(await placeCheckout(db().ctx(actor), checkoutInput(w.shipTo.id)))
+    const orderOfA = placed.orders[0]!
+    await db().orm.em.fork().execute("update offer set price_amount = 110000 where id = ?", [w.a.offer.id])
+    await expect(reorder(db().ctx(w.stranger.admin.actor), orderOfA.id)).rejects.toThrow(/NOT_FOUND/)
+    // Every buying member of the company may reorder it (the approver here), at today's price.
+    for (const o of placed.orders) unwrap(await reorder(db().ctx(w.buyer.members.approver!.actor), o.id))
+    const cart = await getCart(db().ctx(w.buyer.members.approver!.actor))
+    expect(cart.groups.flatMap((g) => g.lines.map((l) => [l.quantity, l.unit?.amount])).sort()).toEqual([[1, 250_000], [2, 110_000]])
+    expect(cart.hasIssues).toBe(false)
+    await db().orm.em.fork().execute("update offer set status = 'paused' where id = ?", [w.b.offer.id])
+    const orderOfB = await db().orm.em.fork().findOneOrFail(Order, { checkoutId: placed.checkoutId, sellerOrgId: w.b.org.id })
+    const none = await reorder(db().ctx(actor), orderOfB.id)
+    expect(none.ok ? null : none.error.code).toBe('NOTHING_TO_REORDER')
   })
 
   it('refuses a ship-to of another company and an empty cart, writing nothing', async () => {

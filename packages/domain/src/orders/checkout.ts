@@ -8,6 +8,7 @@ import { approvalChainFor, type ApprovalChain } from '../companies/approval-chai
 import { ShipTo } from '../companies/ship-to.entity.ts'
 import type { Ctx } from '../ctx.ts'
 import { fail, ok, type Result } from '../errors.ts'
+import { User } from '../users/user.entity.ts'
 import type { Currency } from '../money.ts'
 import { cartOwner, loadCart, type CartDto } from './cart.ts'
 import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
@@ -44,10 +45,13 @@ export async function spentThisMonth(ctx: Ctx, buyerOrgId: string, userId: strin
   return { user: Number(row?.user_spent ?? 0), company: Number(row?.company_spent ?? 0) }
 }
 
-/** The approval chain the actor's cart would need if placed now (shown before placing). */
-export async function checkoutApproval(ctx: Ctx, cart: CartDto): Promise<ApprovalChain | null> {
+/** The approval chain the actor's cart would need if placed now (shown before placing), with the names of the people it names. */
+export async function checkoutApproval(ctx: Ctx, cart: CartDto): Promise<(ApprovalChain & { names: Record<string, string> }) | null> {
   if (!cart.groups.length) return null
-  return approvalFor(ctx, cart, cartOwner(ctx))
+  const chain = await approvalFor(ctx, cart, cartOwner(ctx))
+  const ids = chain.steps.flatMap((s) => ('userId' in s.step ? [s.step.userId] : []))
+  const people = ids.length ? await ctx.em.find(User, { id: { $in: ids } }) : []
+  return { ...chain, names: Object.fromEntries(people.map((u) => [u.id, u.name])) }
 }
 
 async function approvalFor(ctx: Ctx, cart: CartDto, owner: { buyerOrgId: string; userId: string }): Promise<ApprovalChain> {

@@ -10,6 +10,7 @@ import { DomainError, fail, ok, type Result } from '../errors.ts'
 import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
+import { CartLine } from './cart-line.entity.ts'
 import { releaseStock } from './checkout.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
@@ -17,6 +18,7 @@ import type { ApprovalDecisionInput, SellerStepInput } from './orders.schemas.ts
 
 export interface OrderRowDto {
   id: string
+  checkoutId: string
   number: string
   status: OrderStatus
   poNumber: string
@@ -29,7 +31,6 @@ export interface OrderRowDto {
 }
 
 export interface OrderDto extends OrderRowDto {
-  checkoutId: string
   requestedDate: string | null
   notes: string
   shipTo: ShipToSnapshot
@@ -39,7 +40,7 @@ export interface OrderDto extends OrderRowDto {
   /** The checkout's approval chain, each step with its decision when taken. */
   approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
   /** What the actor may do to it now. */
-  actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean }
+  actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean; reorder: boolean }
 }
 
 const ORDERS_LIMIT = 200
@@ -57,6 +58,7 @@ async function toRows(ctx: Ctx, orders: Order[]): Promise<OrderRowDto[]> {
   const lines = new Map(counts.map((c) => [c.order_id, Number(c.n)]))
   return orders.map((o) => ({
     id: o.id,
+    checkoutId: o.checkoutId,
     number: o.number,
     status: o.status,
     poNumber: o.poNumber,
@@ -100,7 +102,6 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
   const waitingStep = order.status === 'pending_approval' ? checkout.approvalSteps[checkout.approvalsDone] : undefined
   return {
     ...row!,
-    checkoutId: order.checkoutId,
     requestedDate: order.requestedDate ?? null,
     notes: order.notes,
     shipTo: order.shipTo,
@@ -118,6 +119,7 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
       sellerSteps: isSeller && may(ctx, 'update', Order, { sellerOrgId: order.sellerOrgId }) ? (Object.keys(SELLER_TRANSITIONS) as SellerStep[]).filter((s) => (SELLER_TRANSITIONS[s].from as readonly OrderStatus[]).includes(order.status)) : [],
       approve: !!waitingStep && holdsStep(ctx, waitingStep) && order.placedById !== ctx.actor.userId && may(ctx, 'approve', Order, { buyerOrgId: order.buyerOrgId }),
       buyerCancel: !isSeller && (order.status === 'pending_approval' || order.status === 'placed') && may(ctx, 'cancel', Order, { buyerOrgId: order.buyerOrgId }),
+      reorder: !isSeller && !!ctx.actor.userId && may(ctx, 'create', CartLine, { buyerOrgId: order.buyerOrgId, userId: ctx.actor.userId }),
     },
   }
 }

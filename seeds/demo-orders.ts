@@ -1,0 +1,45 @@
+// The demo world's first orders, placed and worked through the real use cases: Bến Thành's buyer
+// bought breakers from Hà Nội Industrial Supply and Saigon Parts in one checkout (PO BT-2026-0117);
+// Hà Nội Industrial Supply confirmed and shipped its order, Saigon Parts has not confirmed yet.
+import type { EntityManager } from '@tradepost/domain/db'
+import { createCtx } from '@tradepost/domain/ctx'
+import type { JobQueue } from '@tradepost/domain/jobs'
+import { Offer } from '@tradepost/domain/offers'
+import { addToCart, Order, placeCheckout, sellerOrderStep } from '@tradepost/domain/orders'
+import { Organization } from '@tradepost/domain/organizations'
+import { ShipTo } from '@tradepost/domain/companies'
+import { resolveActor, User } from '@tradepost/domain/users'
+
+/** Placing and working orders enqueues no follow-up work yet; a job asked for here is a mistake. */
+const NO_JOBS: JobQueue = {
+  send: async (_em, queue) => {
+    throw new Error(`the demo orders do not expect a ${queue} job`)
+  },
+}
+
+export async function seedDemoOrders(em: EntityManager): Promise<void> {
+  const buyerOrg = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
+  if (await em.count(Order, { buyerOrgId: buyerOrg.id })) return
+  const ctxAs = async (email: string, slug: string) => {
+    const user = await em.findOneOrFail(User, { email })
+    const org = await em.findOneOrFail(Organization, { slug })
+    const actor = await resolveActor(em.fork(), { userId: user.id, activeOrganizationId: org.id, impersonatorUserId: null }, [org.kind])
+    return createCtx({ actor, em: em.fork(), jobs: NO_JOBS })
+  }
+  const buyer = await ctxAs('buyer@benthanh.test', 'ben-thanh-construction')
+  const offer = (sku: string) => em.findOneOrFail(Offer, { sku })
+  for (const [sku, quantity] of [['HNIS-MCB1P32', 20], ['SGP-000263', 10]] as const) {
+    const added = await addToCart(buyer, { offerId: (await offer(sku)).id, quantity })
+    if (!added.ok) throw new Error(`demo orders: ${sku}: ${added.error.code}`)
+  }
+  const shipTo = await em.findOneOrFail(ShipTo, { organizationId: buyerOrg.id }, { orderBy: { name: 'asc' } })
+  const placed = await placeCheckout(await ctxAs('buyer@benthanh.test', 'ben-thanh-construction'), { token: crypto.randomUUID(), shipToId: shipTo.id, poNumber: 'BT-2026-0117', notes: 'Deliver to the site office, gate 2.' })
+  if (!placed.ok) throw new Error(`demo orders: ${placed.error.code}`)
+  const hanoi = await em.findOneOrFail(Organization, { slug: 'hanoi-industrial-supply' })
+  const hanoiOrder = await em.findOneOrFail(Order, { checkoutId: placed.value.checkoutId, sellerOrgId: hanoi.id })
+  const seller = await ctxAs('admin@hanoisupply.test', 'hanoi-industrial-supply')
+  for (const step of [{ step: 'confirm' as const }, { step: 'ship' as const, carrier: 'Viettel Post', trackingNumber: 'VTP-58213377' }]) {
+    const moved = await sellerOrderStep(seller, hanoiOrder.id, step)
+    if (!moved.ok) throw new Error(`demo orders: ${moved.error.code}`)
+  }
+}
