@@ -1,44 +1,26 @@
 import { ApprovalRule, ShipTo } from '@tradepost/domain/companies'
 import { Customer, CustomerGroup, PriceList, PriceListEntry } from '@tradepost/domain/pricing'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { APIRequestContext } from '@playwright/test'
 import { addProductImage, authorizeDistributor, Brand, Category, createBrand, saveProduct, setProductStatus } from '@tradepost/domain/catalog'
-import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
-import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
-import { Organization, saveStorefront, Warehouse, type OrganizationKind } from '@tradepost/domain/organizations'
-import { ProductInputSchema, QuoteRequestInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
+import { Organization, saveStorefront, Warehouse } from '@tradepost/domain/organizations'
+import { CheckoutInputSchema, ProductInputSchema, QuoteRequestInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
 import { requestQuote } from '@tradepost/domain/quotes'
-import { Invitation, inviteMember, Membership, resolveActor, User } from '@tradepost/domain/users'
+import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
+import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
-import type { PgBoss } from 'pg-boss'
-import { db, expect, sessionCookieFor, test } from './fixtures.ts'
+import { actAs, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
 import { PROBES, type Probe, type World } from './probes.ts'
 import { APP_DIR, root, routeReached } from './routes.ts'
 import { PRODUCTION_APPS, type AppName } from './urls.ts'
 
 // The probes run against the apps with production settings.
 const APPS = PRODUCTION_APPS
-const KINDS: Record<AppName, OrganizationKind[]> = { market: ['buyer'], portal: ['operator', 'manufacturer', 'distributor'] }
-
 let world: World
-let boss: PgBoss
-
-/** A use case's context for a demo user acting for one of their organizations, as the apps build it. */
-async function actAs(email: string, orgSlug: string, app: AppName): Promise<Ctx> {
-  const em = (await db()).em.fork()
-  const user = await em.findOneOrFail(User, { email })
-  const org = await em.findOneOrFail(Organization, { slug: orgSlug })
-  const actor = await resolveActor(em, { userId: user.id, activeOrganizationId: org.id, impersonatorUserId: null }, KINDS[app])
-  return createCtx({ actor, em, jobs: pgBossJobQueue(boss) })
-}
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
-  if (!r.ok) throw new Error(r.error.code)
-  return r.value
-}
 
 /** Whether the public search (run by the worker's index) lists the product. */
 async function searchShows(request: APIRequestContext, q: string, slug: string) {
@@ -47,7 +29,6 @@ async function searchShows(request: APIRequestContext, q: string, slug: string) 
 
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(60_000)
-  boss = await startJobQueue(process.env.DATABASE_URL!)
   const em = (await db()).em.fork()
   const org = Object.fromEntries((await em.find(Organization, {})).map((o) => [o.slug, o.id]))
   const hex = () => randomBytes(4).toString('hex')
@@ -128,6 +109,23 @@ test.beforeAll(async ({ playwright }) => {
       const buyer = await em.findOneOrFail(User, { email: 'buyer@benthanh.test' })
       return { rule: { id: rule.id, name: rule.name }, buyer: { id: buyer.id, name: buyer.name } }
     })(),
+    orders: await (async () => {
+      const po = 'BT-2026-0117'
+      const of = async (slug: string) => {
+        const o = await em.findOneOrFail(Order, { buyerOrgId: org['ben-thanh-construction']!, sellerOrgId: org[slug]!, poNumber: po })
+        return { id: o.id, number: o.number }
+      }
+      // The admin's checkout over 20 million waits for the named approver, then an admin.
+      const admin = () => actAs('admin@benthanh.test', 'ben-thanh-construction', 'market')
+      const cable = await em.findOneOrFail(Offer, { sku: 'HNIS-CU25' })
+      unwrap(await addToCart(await admin(), { offerId: cable.id, quantity: 20 }))
+      const pendingPo = `PENDING-${hex()}`.toUpperCase()
+      const shipTo = await em.findOneOrFail(ShipTo, { organizationId: org['ben-thanh-construction']!, name: 'Công trường Cầu Giấy' })
+      const placed = unwrap(await placeCheckout(await admin(), CheckoutInputSchema.parse({ token: randomUUID(), shipToId: shipTo.id, poNumber: pendingPo })))
+      if (placed.orders[0]!.status !== 'pending_approval') throw new Error('the probe checkout should wait for approval')
+      const [line] = unwrap(await addToCart(await admin(), { offerId: cable.id, quantity: 1 })).lineIds
+      return { po, hanoi: await of('hanoi-industrial-supply'), saigon: await of('saigon-parts'), pending: { checkoutId: placed.checkoutId, orderId: placed.orders[0]!.id, po: pendingPo }, cartLine: { id: line!, sku: 'HNIS-CU25' } }
+    })(),
     pricing: await (async () => {
       const seller = org['hanoi-industrial-supply']!
       const list = await em.findOneOrFail(PriceList, { organizationId: seller, name: 'Bến Thành 2027 contract' })
@@ -140,7 +138,7 @@ test.beforeAll(async ({ playwright }) => {
 })
 
 test.afterAll(async () => {
-  await boss?.stop({ graceful: false })
+  await stopJobQueue()
 })
 
 async function send(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, probe: Probe, app: AppName, path: string, who: string | null) {

@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto'
 import { test as base, expect, type Page, type BrowserContext } from '@playwright/test'
 import { createOrm, type MikroORM } from '@tradepost/domain/db'
-import { sessionStore, User } from '@tradepost/domain/users'
+import { createCtx, type Ctx } from '@tradepost/domain/ctx'
+import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
+import { Organization, type OrganizationKind } from '@tradepost/domain/organizations'
+import { resolveActor, sessionStore, User } from '@tradepost/domain/users'
+import type { PgBoss } from 'pg-boss'
 import { APPS, COOKIE, type AppName } from './urls.ts'
 
 let orm: Promise<MikroORM> | undefined
@@ -24,6 +28,32 @@ export async function sessionCookieFor(app: AppName, email: string): Promise<{ n
 export async function signIn(context: BrowserContext, app: AppName, email: string) {
   const cookie = await sessionCookieFor(app, email)
   await context.addCookies([{ ...cookie, url: APPS[app], httpOnly: true, sameSite: 'Lax' }])
+}
+
+/**
+ * A use case's context for a demo user acting for one of their organizations, as the apps build
+ * it (its follow-up jobs go to the real queue, started once per test worker).
+ */
+export async function actAs(email: string, orgSlug: string, app: AppName): Promise<Ctx> {
+  const em = (await db()).em.fork()
+  const user = await em.findOneOrFail(User, { email })
+  const org = await em.findOneOrFail(Organization, { slug: orgSlug })
+  const actor = await resolveActor(em, { userId: user.id, activeOrganizationId: org.id, impersonatorUserId: null }, APP_KINDS[app])
+  boss ??= startJobQueue(process.env.DATABASE_URL!)
+  return createCtx({ actor, em, jobs: pgBossJobQueue(await boss) })
+}
+const APP_KINDS: Record<AppName, OrganizationKind[]> = { market: ['buyer'], portal: ['operator', 'manufacturer', 'distributor'] }
+let boss: Promise<PgBoss> | undefined
+
+/** Stops the job queue `actAs` started (after all of a file's tests). */
+export async function stopJobQueue(): Promise<void> {
+  await (await boss)?.stop({ graceful: false })
+  boss = undefined
+}
+
+export const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+  if (!r.ok) throw new Error(r.error.code)
+  return r.value
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}.${Date.now().toString(36)}${randomBytes(2).toString('hex')}@example.test`

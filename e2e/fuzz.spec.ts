@@ -5,13 +5,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Offer } from '@tradepost/domain/offers'
 import { PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
-import { db, expect, sessionCookieFor, test } from './fixtures.ts'
+import { ShipTo } from '@tradepost/domain/companies'
+import { addToCart, CartLine, Checkout, Order } from '@tradepost/domain/orders'
+import { actAs, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
 import { APPS, type AppName } from './urls.ts'
 
 interface Ids {
@@ -31,6 +33,11 @@ interface Ids {
   /** An offer of Đà Nẵng Trading (for whom it is), and Sông Hồng's call-for-price board (a quote). */
   danangOffer: string
   board: string
+  /** Hà Nội Industrial Supply's breaker (to add to a cart), the Đà Nẵng branch's ship-to (its buyer's
+   * cart is over the per-order limit, so a checkout is refused whole), and Bến Thành's order with Hà Nội. */
+  breaker: string
+  branchShipTo: string
+  hanoiOrder: string
 }
 
 interface FormCase {
@@ -91,6 +98,16 @@ const FORMS: FormCase[] = [
   { name: 'who sees an offer', app: 'portal', path: (ids) => `/offers/${ids.danangOffer}`, as: 'admin@danangtrading.test', form: () => ({ intent: 'exposure', audience: 'everyone' }), fuzz: ['audience', 'groupIds', 'customerIds'] },
   { name: 'ask for a quote', app: 'market', path: () => '/p/sh-db-24', as: 'approver@benthanh.test', form: (ids) => ({ offerId: ids.board, quantity: '2', message: 'Fuzzing the quote form' }), fuzz: ['quantity', 'message'] },
   { name: 'change a member\'s role', app: 'portal', path: () => '/members', as: 'admin@danangtrading.test', form: () => ({ intent: 'role', membershipId: '00000000-0000-4000-8000-000000000000', role: 'sales' }), fuzz: ['membershipId', 'role'], showsForm: false },
+  { name: 'add to the cart', app: 'market', path: () => '/p/sh-mcb-2p-63', as: 'approver@benthanh.test', form: (ids) => ({ intent: 'cart', offerId: ids.breaker, quantity: '1' }), fuzz: ['quantity', 'offerId'] },
+  { name: 'quick order', app: 'market', path: () => '/cart', as: 'approver@benthanh.test', form: () => ({ intent: 'quick', lines: 'HNIS-MCB1P32 1' }), fuzz: ['lines'] },
+  { name: 'a cart line\'s quantity', app: 'market', path: () => '/cart', as: 'approver@benthanh.test', form: () => ({ intent: 'quantity', lineId: '00000000-0000-4000-8000-000000000000', quantity: '2' }), fuzz: ['quantity', 'lineId'], showsForm: false },
+  {
+    name: 'check out', app: 'market', path: () => '/checkout', as: 'buyer.danang@benthanh.test',
+    form: (ids) => ({ token: randomUUID(), shipToId: ids.branchShipTo, poNumber: 'FUZZ-1', requestedDate: '2027-02-01', notes: 'Fuzz' }),
+    fuzz: ['poNumber', 'requestedDate', 'notes', 'shipToId', 'token'],
+  },
+  { name: 'decide an approval', app: 'market', path: () => '/orders/approvals', as: 'approver@benthanh.test', form: () => ({ intent: 'reject', checkoutId: '00000000-0000-4000-8000-000000000000', comment: 'Fuzz' }), fuzz: ['comment', 'checkoutId', 'intent'], showsForm: false },
+  { name: 'ship an order', app: 'portal', path: (ids) => `/orders/${ids.hanoiOrder}`, as: 'sales@hanoisupply.test', form: () => ({ intent: 'ship', carrier: 'Fuzz Post', trackingNumber: 'FZ-1' }), fuzz: ['carrier', 'trackingNumber', 'intent'], showsForm: false },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -106,7 +123,7 @@ const VALUES: Record<string, string> = {
 }
 
 /** Fields the pages send as hidden inputs or buttons: there is no field to show a message next to. */
-const HIDDEN = new Set(['redirectTo', 'intent', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm', 'userId', 'currency'])
+const HIDDEN = new Set(['redirectTo', 'intent', 'token', 'offerId', 'lineId', 'checkoutId', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm', 'userId', 'currency'])
 
 /** Fields that fall back to a default on any value they do not know. */
 const FALLS_BACK = new Set(['lng', 'redirectTo'])
@@ -138,8 +155,23 @@ async function ids(): Promise<Ids> {
     danangOffer: (await em.findOneOrFail(Offer, { sku: 'DNT-MK750' })).id,
     board: (await em.findOneOrFail(Offer, { sku: 'SHE-DB24' })).id,
     benthanh: (await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })).id,
+    breaker: (await em.findOneOrFail(Offer, { sku: 'HNIS-MCB2P63' })).id,
+    branchShipTo: await (async () => {
+      // 120 breakers (about 11.5 million) are over the branch buyer's 10 million per order, and no
+      // rule of the branch lets that through: every checkout of this cart is refused whole.
+      const branch = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
+      if (!(await em.count(CartLine, { buyerOrgId: branch.id }))) {
+        unwrap(await addToCart(await actAs('buyer.danang@benthanh.test', 'ben-thanh-construction-da-nang', 'market'), { offerId: (await em.findOneOrFail(Offer, { sku: 'HNIS-MCB1P32' })).id, quantity: 120 }))
+      }
+      return (await em.findOneOrFail(ShipTo, { organizationId: branch.id })).id
+    })(),
+    hanoiOrder: (await em.findOneOrFail(Order, { sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })).id,
   }
 }
+
+test.afterAll(async () => {
+  await stopJobQueue()
+})
 
 test('no form of either app answers 5xx to hostile values; text that cannot be stored gets a field error', async ({ playwright }) => {
   test.setTimeout(120_000)
@@ -226,4 +258,18 @@ test('a double submit of a create form answers with one record and no 5xx', asyn
   await em.nativeDelete(Storefront, { organizationId: saigon.id })
   await twice('portal', 'admin@saigonparts.test', '/storefront', { primaryColor: '#123456', accentColor: '#654321', taglineEn: 'Twice', taglineVi: '', aboutEn: '', aboutVi: '', hostname: '' })
   expect(await em.count(Storefront, { organizationId: saigon.id })).toBe(1)
+
+  // A checkout form sent three times at once: one checkout, one order, the stock taken once.
+  const haiphong = await em.findOneOrFail(Organization, { slug: 'haiphong-shipyard' })
+  const site = em.create(ShipTo, { organizationId: haiphong.id, name: `Dock ${randomBytes(2).toString('hex')}`, addressLine: '1 Dock Road', city: 'Hải Phòng', subdivisionCode: 'VN-HP', country: 'VN', latitude: 20.86, longitude: 106.68 })
+  await em.persist(site).flush()
+  const breaker = await em.findOneOrFail(Offer, { sku: 'HNIS-MCB2P63' })
+  const stockBefore = await em.execute<{ n: string }[]>('select sum(quantity) as n from offer_stock where offer_id = ?', [breaker.id])
+  unwrap(await addToCart(await actAs('admin@haiphongshipyard.test', 'haiphong-shipyard', 'market'), { offerId: breaker.id, quantity: 2 }))
+  const token = randomUUID()
+  await twice('market', 'admin@haiphongshipyard.test', '/checkout', { token, shipToId: site.id, poNumber: 'TWICE' })
+  const checkout = await em.findOneOrFail(Checkout, { token })
+  expect(await em.count(Order, { checkoutId: checkout.id })).toBe(1)
+  const stockAfter = await em.execute<{ n: string }[]>('select sum(quantity) as n from offer_stock where offer_id = ?', [breaker.id])
+  expect(Number(stockBefore[0]!.n) - Number(stockAfter[0]!.n)).toBe(2)
 })

@@ -3,13 +3,14 @@
 import { Product } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
+import { Order } from '@tradepost/domain/orders'
 import { Organization } from '@tradepost/domain/organizations'
 import { Customer, PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -39,8 +40,15 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: BUYER, path: () => '/account/spending' },
   { app: 'market', as: null, path: () => '/impersonate/a-used-or-stale-link-matches-nothing' },
   { app: 'market', as: BUYER, path: () => '/account/approvals?check=1&total=60000000' },
+  { app: 'market', as: BUYER, path: () => '/cart' },
+  { app: 'market', as: BUYER, path: () => '/checkout' },
+  { app: 'market', as: BUYER, path: () => '/orders' },
+  { app: 'market', as: BUYER, path: (ids) => `/orders/${ids.order}` },
+  { app: 'market', as: BUYER, path: () => '/orders/approvals' },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
+  { app: 'portal', as: HANOI, path: () => '/orders' },
+  { app: 'portal', as: HANOI, path: (ids) => `/orders/${ids.order}` },
   { app: 'portal', as: HANOI, path: () => '/offers/new' },
   { app: 'portal', as: HANOI, path: (ids) => `/offers/${ids.offer}` },
   { app: 'portal', as: HANOI, path: () => '/imports' },
@@ -83,5 +91,7 @@ export async function loadIds(): Promise<Ids> {
   const priceList = await em.findOneOrFail(PriceList, { organizationId: hanoi.id, name: 'Bến Thành 2027 contract' })
   const buyer = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
   const customer = await em.findOneOrFail(Customer, { organizationId: hanoi.id, buyerId: buyer.id })
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id }
+  // The demo world's order of Bến Thành with Hà Nội Industrial Supply (shipped).
+  const order = await em.findOneOrFail(Order, { buyerOrgId: buyer.id, sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id }
 }

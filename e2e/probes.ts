@@ -19,6 +19,7 @@ import { Impersonation, Invitation, Membership, User } from '@tradepost/domain/u
 import { ApprovalRule, ShipTo, SpendingLimit } from '@tradepost/domain/companies'
 import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } from '@tradepost/domain/pricing'
 import { QuoteRequest } from '@tradepost/domain/quotes'
+import { CartLine, Checkout, Order } from '@tradepost/domain/orders'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -62,6 +63,10 @@ export interface World {
   /** Bến Thành's approval rule (its name is on its approvals page) and its buyer (name on its
    * spending and approvals pages; limit per month 200,000,000 ₫ on its spending page). */
   approvals: { rule: { id: string; name: string }; buyer: { id: string; name: string } }
+  /** Bến Thành's orders of the demo world (PO BT-2026-0117): Hà Nội Industrial Supply's (shipped)
+   * and Saigon Parts' (placed); a checkout of its admin waiting for approval (its PO is the
+   * secret of the approver's queue); and a line in its admin's cart (its SKU, on the cart page). */
+  orders: { po: string; hanoi: { id: string; number: string }; saigon: { id: string; number: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
 }
 
 export interface Probe {
@@ -173,7 +178,45 @@ const userState = (email: string) => async (_w: World, em: EntityManager) => {
   return [u.passwordHash, u.name]
 }
 
+const orderState = (id: (w: World) => string) => async (w: World, em: EntityManager) => {
+  const o = await em.fork().findOneOrFail(Order, { id: id(w) })
+  return [o.status, o.carrier ?? null, o.trackingNumber ?? null, o.updatedAt.toISOString()]
+}
+const pendingState = async (w: World, em: EntityManager) => {
+  const c = await em.fork().findOneOrFail(Checkout, { id: w.orders.pending.checkoutId })
+  return [c.approvalsDone, (await em.fork().findOneOrFail(Order, { id: w.orders.pending.orderId })).status]
+}
+const cartLineState = async (w: World, em: EntityManager) => {
+  const l = await em.fork().findOne(CartLine, { id: w.orders.cartLine.id })
+  return l && [l.quantity, l.seenUnitAmount]
+}
+const cartOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(CartLine, { buyerOrgId: w.org[slug]! })
+const ordersOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Order, { buyerOrgId: w.org[slug]! })
+
 export const PROBES: Probe[] = [
+  // Orders, carts and checkout: a buyer never sees another company's; a seller only its own.
+  { route: 'orders._index', name: 'orders another seller received', app: 'portal', method: 'GET', path: () => '/orders', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'orders._index', name: 'orders another seller received, filtered', app: 'portal', method: 'GET', path: () => '/orders?status=shipped', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'orders.$id', name: 'an order another seller received', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.hanoi.id}`, expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'orders.$id', name: 'an order still waiting for the buyer\'s approval, as its seller', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.pending.orderId}`, expect: 'denied', secret: (w) => w.orders.pending.po, outsider: HANOI, owner: { as: BENTHANH, app: 'market' } },
+  ...(['confirm', 'ship', 'deliver', 'complete', 'cancel'] as const).map((intent): Probe => ({ route: 'orders.$id', name: `${intent} an order another seller received`, app: 'portal', method: 'POST', path: (w) => `/orders/${w.orders.hanoi.id}`, form: () => ({ intent, carrier: 'Probe Express', trackingNumber: 'PROBE-1' }), expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: null, unchanged: orderState((w) => w.orders.hanoi.id) })),
+  { route: 'cart', name: 'the cart of another company\'s person', app: 'market', method: 'GET', path: () => '/cart', expect: 'own', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'cart', name: 'a cart as a seller', app: 'market', method: 'GET', path: () => '/cart', expect: 'denied', secret: (w) => w.orders.cartLine.sku, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'cart', name: 'change the quantity of another person\'s cart line', app: 'market', method: 'POST', path: () => '/cart', form: (w) => ({ intent: 'quantity', lineId: w.orders.cartLine.id, quantity: '7' }), expect: 'denied', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartLineState },
+  { route: 'cart', name: 'remove another person\'s cart line', app: 'market', method: 'POST', path: () => '/cart', form: (w) => ({ intent: 'remove', lineId: w.orders.cartLine.id }), expect: 'denied', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartLineState },
+  { route: 'cart', name: 'accept the prices of one\'s own cart', app: 'market', method: 'POST', path: () => '/cart', form: () => ({ intent: 'accept' }), expect: 'own', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartLineState },
+  { route: 'cart', name: 'quick order of an offer restricted to another company', app: 'market', method: 'POST', path: () => '/cart', form: () => ({ intent: 'quick', lines: 'HNIS-CU4-DRUM 1' }), expect: 'own', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartOf('haiphong-shipyard') },
+  { route: 'p.$slug', name: 'add an offer restricted to another company to the cart', app: 'market', method: 'POST', path: (w) => `/p/${w.restricted.productSlug}`, form: (w) => ({ intent: 'cart', offerId: w.restricted.offerId, quantity: '1' }), expect: 'denied', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartOf('haiphong-shipyard') },
+  { route: 'checkout', name: 'checkout of another company\'s person', app: 'market', method: 'GET', path: () => '/checkout', expect: 'own', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'checkout', name: 'check out to another company\'s ship-to address', app: 'market', method: 'POST', path: () => '/checkout', form: (w) => ({ token: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', shipToId: w.shipTo.id, poNumber: 'PROBE' }), expect: 'own', secret: (w) => w.shipTo.name, outsider: BUYER_OUTSIDER, owner: null, unchanged: ordersOf('haiphong-shipyard') },
+  { route: 'orders._index', name: 'another company\'s orders', app: 'market', method: 'GET', path: () => '/orders', expect: 'own', secret: (w) => w.orders.po, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'orders._index', name: 'buyer orders as a seller', app: 'market', method: 'GET', path: () => '/orders', expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'orders.$id', name: 'another company\'s order', app: 'market', method: 'GET', path: (w) => `/orders/${w.orders.saigon.id}`, expect: 'denied', secret: (w) => w.orders.po, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'orders.$id', name: 'cancel another company\'s order', app: 'market', method: 'POST', path: (w) => `/orders/${w.orders.saigon.id}`, form: () => ({ intent: 'cancel' }), expect: 'denied', secret: (w) => w.orders.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: orderState((w) => w.orders.saigon.id) },
+  { route: 'orders.$id', name: 'reorder another company\'s order', app: 'market', method: 'POST', path: (w) => `/orders/${w.orders.saigon.id}`, form: () => ({ intent: 'reorder' }), expect: 'denied', secret: (w) => w.orders.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartOf('haiphong-shipyard') },
+  { route: 'orders.approvals', name: 'another company\'s approval queue', app: 'market', method: 'GET', path: () => '/orders/approvals', expect: 'own', secret: (w) => w.orders.pending.po, outsider: BUYER_OUTSIDER, owner: { as: 'approver@benthanh.test' } },
+  ...(['approve', 'reject'] as const).map((intent): Probe => ({ route: 'orders.approvals', name: `${intent} another company\'s checkout`, app: 'market', method: 'POST', path: () => '/orders/approvals', form: (w) => ({ intent, checkoutId: w.orders.pending.checkoutId, comment: 'probe' }), expect: 'denied', secret: (w) => w.orders.pending.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: pendingState })),
+
   // Seller portal
   { route: '_index', name: 'dashboard', app: 'portal', method: 'GET', path: () => '/', expect: 'own', secret: () => 'Hà Nội Industrial Supply', outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'members', name: 'members list', app: 'portal', method: 'GET', path: () => '/members', expect: 'own', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },

@@ -75,6 +75,7 @@ export const DEMO_WORLD: DemoOrg[] = [
   {
     slug: 'ben-thanh-construction-da-nang', name: 'Bến Thành Construction – Đà Nẵng', kind: 'buyer', parent: 'ben-thanh-construction',
     members: [{ email: 'buyer.danang@benthanh.test', name: 'Phan Văn Hải', role: 'buyer' }],
+    shipTos: [{ name: 'Văn phòng Đà Nẵng', addressLine: '45 Bạch Đằng, Hải Châu', city: 'Đà Nẵng', subdivisionCode: 'VN-DN', latitude: 16.0718, longitude: 108.2243 }],
   },
   {
     slug: 'haiphong-shipyard', name: 'Hải Phòng Shipyard', kind: 'buyer',

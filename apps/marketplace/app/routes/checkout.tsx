@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
@@ -20,9 +20,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   if (!canBuy(rc.ctx)) throw new Response('Not found', { status: 404 })
   const cart = await getCart(rc.ctx)
-  // Nothing to check out, or something to settle first: the cart says what.
-  if (!cart.groups.length || cart.hasIssues) throw redirect('/cart', { headers: rc.headers })
-  const [shipTos, approval] = await Promise.all([listMyShipTos(rc.ctx), checkoutApproval(rc.ctx, cart)])
+  const [shipTos, approval] = await Promise.all([listMyShipTos(rc.ctx), cart.hasIssues ? null : checkoutApproval(rc.ctx, cart)])
   // The form's own id: submitting it twice places one checkout.
   return data({ cart, shipTos, approval, token: randomUUID(), role: rc.ctx.actor.membership?.role ?? null }, { headers: rc.headers })
 })
@@ -42,6 +40,19 @@ export default function CheckoutPage() {
   const errors = (answer?.result?.error ?? {}) as Record<string, string[] | null>
   const values = (answer?.result?.initialValue ?? {}) as Record<string, string>
   const vi = i18n.language === 'vi'
+  // Nothing to check out, or something to settle first: the cart says what.
+  if (!cart.groups.length || cart.hasIssues) {
+    return (
+      <>
+        <PageHeader title={t('checkout.title')} />
+        <EmptyState title={cart.groups.length ? t('checkout.settleFirst') : t('cart.empty')}>
+          <p>
+            <Link to="/cart">{t('checkout.backToCart')}</Link>
+          </p>
+        </EmptyState>
+      </>
+    )
+  }
   if (!shipTos.length) {
     return (
       <>

@@ -857,6 +857,7 @@ export const en = {
   },
   checkout: {
     title: 'Checkout',
+    settleFirst: 'Some lines of your cart need a look before you check out',
     noShipTo: 'Your company has no ship-to address yet',
     addShipTo: 'Add a ship-to address (company admins)',
     backToCart: 'Back to the cart',

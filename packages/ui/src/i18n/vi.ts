@@ -859,6 +859,7 @@ export const vi: Resources = {
   },
   checkout: {
     title: 'Thanh toán',
+    settleFirst: 'Một số dòng trong giỏ hàng cần xem lại trước khi thanh toán',
     noShipTo: 'Công ty bạn chưa có địa chỉ giao hàng',
     addShipTo: 'Thêm địa chỉ giao hàng (quản trị viên công ty)',
     backToCart: 'Quay lại giỏ hàng',

@@ -1,0 +1,99 @@
+// Buying, end to end: a buyer fills a cart from two sellers by quick order and checks out with a
+// PO number; the order is over 20 million, so Bến Thành's named approver and then an admin
+// approve it; each seller then sees its own order, confirms and ships it; the buyer sees both
+// shipped, and one-click reorder puts the lines back in the cart at today's prices.
+import { randomBytes } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { expect, signIn, test } from './fixtures.ts'
+import { APPS } from './urls.ts'
+
+const as = async (browser: import('@playwright/test').Browser, app: 'market' | 'portal', email: string): Promise<Page> => {
+  const context = await browser.newContext()
+  await signIn(context, app, email)
+  return context.newPage()
+}
+
+test('a buyer checks out from two sellers, approvers approve in turn, each seller confirms and ships its own order', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const po = `E2E-${randomBytes(3).toString('hex').toUpperCase()}`
+  const buyer = await as(browser, 'market', 'buyer@benthanh.test')
+
+  // Quick order: a line nobody sells comes back with suggestions, and nothing is added.
+  await buyer.goto(`${APPS.market}/cart`)
+  const lines = buyer.getByLabel('SKUs or part numbers and quantities')
+  await lines.fill('HNIS-MCB1P32 10\nSGP-PUMP-2200 3\nPUMP-22 1')
+  await buyer.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expect(buyer.getByText('Nothing was added: some lines need a look.', { exact: true })).toBeVisible()
+  await expect(buyer.getByRole('alert').filter({ hasText: 'Line 3' })).toContainText('SGP-PUMP-2200')
+  await lines.fill('HNIS-MCB1P32 10\nSGP-PUMP-2200 3')
+  await buyer.getByRole('button', { name: 'Add to cart', exact: true }).click()
+  await expect(buyer.getByText('2 lines added to your cart.', { exact: true })).toBeVisible()
+  await expect(buyer.getByRole('heading', { name: /Hà Nội Industrial Supply/ })).toBeVisible()
+  await expect(buyer.getByRole('heading', { name: /Saigon Parts Co\./ })).toBeVisible()
+  await expect(buyer.getByRole('link', { name: 'Cart (2)' })).toBeVisible()
+
+  // Checkout: a PO number that is too long is refused next to its field, then placed.
+  await buyer.getByRole('link', { name: 'Go to checkout' }).click()
+  await expect(buyer.getByText('These orders will wait for approval before the sellers see them: Đỗ Thị Hương → Admin.', { exact: true })).toBeVisible()
+  await buyer.getByLabel('PO number').evaluate((input: HTMLInputElement) => input.removeAttribute('maxlength'))
+  await buyer.getByLabel('PO number').fill('P'.repeat(65))
+  await buyer.getByRole('button', { name: 'Submit for approval' }).click()
+  await expect(buyer.getByText('This is too long.', { exact: true })).toBeVisible()
+  await buyer.getByLabel('PO number').fill(po)
+  await buyer.getByLabel('Requested delivery date').fill('2027-01-15')
+  await buyer.getByLabel('Notes for the sellers').fill('Call the site office before delivery.')
+  await buyer.getByRole('button', { name: 'Submit for approval' }).click()
+  await expect(buyer.getByText('Your 2 orders were submitted and wait for approval.', { exact: true })).toBeVisible()
+  const mine = buyer.getByTestId('order-row').filter({ hasText: po })
+  await expect(mine).toHaveCount(2)
+  await expect(mine.first()).toContainText('Waiting for approval')
+  await expect(buyer.getByRole('link', { name: /^Cart/ })).toHaveText('Cart')
+
+  // Sellers do not see it yet.
+  const hanoi = await as(browser, 'portal', 'admin@hanoisupply.test')
+  await hanoi.goto(`${APPS.portal}/orders`)
+  await expect(hanoi.getByTestId('order-row').filter({ hasText: po })).toHaveCount(0)
+
+  // The named approver, then an admin.
+  const approver = await as(browser, 'market', 'approver@benthanh.test')
+  await approver.goto(`${APPS.market}/orders/approvals`)
+  const item = approver.getByTestId('approval-item').filter({ hasText: po })
+  await expect(item).toContainText('step 1 of 2')
+  await item.getByRole('button', { name: 'Approve' }).click()
+  await expect(approver.getByText('Approved: the checkout goes to its next approver.', { exact: true })).toBeVisible()
+  await expect(approver.getByTestId('approval-item').filter({ hasText: po })).toHaveCount(0)
+  const admin = await as(browser, 'market', 'admin@benthanh.test')
+  await admin.goto(`${APPS.market}/orders/approvals`)
+  await admin.getByTestId('approval-item').filter({ hasText: po }).getByRole('button', { name: 'Approve' }).click()
+  await expect(admin.getByText('Approved: the orders went to their sellers.', { exact: true })).toBeVisible()
+
+  // Each seller sees its own order only, confirms it and ships it.
+  for (const [page, email, other] of [
+    [hanoi, 'admin@hanoisupply.test', 'Centrifugal pump 2.2 kW'],
+    [await as(browser, 'portal', 'admin@saigonparts.test'), 'admin@saigonparts.test', 'Miniature circuit breaker 1P 32A'],
+  ] as const) {
+    await page.goto(`${APPS.portal}/orders`)
+    const row = page.getByTestId('order-row').filter({ hasText: po })
+    await expect(row, email).toHaveCount(1)
+    await row.getByRole('link').click()
+    await expect(page.getByText('Call the site office before delivery.', { exact: true })).toBeVisible()
+    await expect(page.locator('main')).not.toContainText(other)
+    await page.getByRole('button', { name: 'Confirm the order' }).click()
+    await expect(page.getByText('The order is now: Confirmed.', { exact: true })).toBeVisible()
+    await page.getByLabel('Carrier').fill('Viettel Post')
+    await page.getByLabel('Tracking number (optional)').fill(`VTP-${po}`)
+    await page.getByRole('button', { name: 'Mark as shipped' }).click()
+    await expect(page.getByText('The order is now: Shipped.', { exact: true })).toBeVisible()
+  }
+
+  // The buyer sees both shipped, with tracking; reorder puts the lines back at today's prices.
+  await buyer.goto(`${APPS.market}/orders`)
+  await expect(mine.filter({ hasText: 'Shipped' })).toHaveCount(2)
+  await mine.first().getByRole('link').click()
+  await expect(buyer.getByText(`Tracking number VTP-${po}`, { exact: true })).toBeVisible()
+  await expect(buyer.getByRole('button', { name: 'Cancel this order' })).toHaveCount(0)
+  await buyer.getByRole('button', { name: 'Order these again' }).click()
+  await expect(buyer.getByText('1 line added to your cart.', { exact: true })).toBeVisible()
+  await expect(buyer.getByTestId('cart-line')).toHaveCount(1)
+  for (const p of [buyer, hanoi, approver, admin]) await p.context().close()
+})
