@@ -4,7 +4,8 @@
 // shipped, and one-click reorder puts the lines back in the cart at today's prices.
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { expect, signIn, test } from './fixtures.ts'
+import { EmailMessage } from '@tradepost/domain/email'
+import { db, expect, signIn, test } from './fixtures.ts'
 import { APPS } from './urls.ts'
 
 const as = async (browser: import('@playwright/test').Browser, app: 'market' | 'portal', email: string): Promise<Page> => {
@@ -49,6 +50,9 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
   await expect(mine.first()).toContainText('Waiting for approval')
   await expect(buyer.getByRole('link', { name: /^Cart/ })).toHaveText('Cart')
 
+  // The named approver is told by email (the worker delivers the outbox's event).
+  await expect.poll(async () => (await db()).em.fork().count(EmailMessage, { to: 'approver@benthanh.test', template: 'order-approval-needed', text: { $like: `%${po}%` } }), { timeout: 15_000 }).toBe(1)
+
   // Sellers do not see it yet.
   const hanoi = await as(browser, 'portal', 'admin@hanoisupply.test')
   await hanoi.goto(`${APPS.portal}/orders`)
@@ -85,6 +89,9 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
     await page.getByRole('button', { name: 'Mark as shipped' }).click()
     await expect(page.getByText('The order is now: Shipped.', { exact: true })).toBeVisible()
   }
+
+  // The buyer was told of each step by email: placed (after approval), confirmed and shipped, for both orders.
+  await expect.poll(async () => (await db()).em.fork().count(EmailMessage, { to: 'buyer@benthanh.test', template: 'order-status', text: { $like: `%VTP-${po}%` } }), { timeout: 15_000 }).toBe(2)
 
   // The buyer sees both shipped, with tracking; reorder puts the lines back at today's prices.
   await buyer.goto(`${APPS.market}/orders`)

@@ -13,6 +13,8 @@ import { verifyStorefrontHost } from '@tradepost/domain/organizations'
 import { Resolver } from 'node:dns/promises'
 import { ANONYMOUS } from '@tradepost/domain/authz'
 import { createCtx } from '@tradepost/domain/ctx'
+import { notifyOrderEvent, type OrderEvent } from '@tradepost/domain/orders'
+import { appUrl } from '@tradepost/auth/app-urls'
 import { smtpTransport } from './smtp-transport.ts'
 
 const url = process.env.DATABASE_URL
@@ -54,6 +56,14 @@ const resolver = new Resolver({ timeout: 5000, tries: 2 })
 if (process.env.DNS_SERVERS) resolver.setServers(process.env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean))
 await boss.work<{ storefrontId: string }>(QUEUES.storefrontHostVerify, { batchSize: 5, pollingIntervalSeconds: 1 }, async (batch) => {
   for (const job of batch) await verifyStorefrontHost(createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs }), resolver, job.data.storefrontId)
+})
+
+// Order events: the emails of each, to the people concerned, with links to the apps' public URLs.
+const links = { market: appUrl('marketplace'), portal: appUrl('portal') }
+await boss.work<OrderEvent>(QUEUES.orderNotify, { batchSize: 5, pollingIntervalSeconds: 1 }, async (batch) => {
+  for (const job of batch) {
+    await orm.em.fork().transactional((em) => notifyOrderEvent(createCtx({ actor: ANONYMOUS, em, jobs }), job.data, links))
+  }
 })
 
 const sweep = setInterval(() => {

@@ -5,6 +5,16 @@ export type EmailTemplate =
   | { template: 'password-reset'; params: { name: string; url: string } }
   | { template: 'application-approved'; params: { organizationName: string; url: string } }
   | { template: 'application-rejected'; params: { organizationName: string; reason: string } }
+  | { template: 'order-placed'; params: { number: string; buyerName: string; total: string; poNumber: string; url: string } }
+  | { template: 'order-approval-needed'; params: { placedBy: string; total: string; poNumber: string; url: string } }
+  | { template: 'order-rejected'; params: { numbers: string; approver: string; comment: string; url: string } }
+  | { template: 'order-status'; params: { number: string; sellerName: string; status: OrderEmailStatus; carrier: string; trackingNumber: string; url: string } }
+  | { template: 'order-cancelled-by-buyer'; params: { number: string; buyerName: string; url: string } }
+
+/** The steps of an order a buyer hears about by email. */
+export type OrderEmailStatus = 'placed' | 'confirmed' | 'shipped' | 'delivered' | 'completed' | 'cancelled'
+const STATUS_EN: Record<OrderEmailStatus, string> = { placed: 'was placed with the seller', confirmed: 'was confirmed', shipped: 'was shipped', delivered: 'was delivered', completed: 'is completed', cancelled: 'was cancelled by the seller' }
+const STATUS_VI: Record<OrderEmailStatus, string> = { placed: 'đã được gửi đến người bán', confirmed: 'đã được xác nhận', shipped: 'đã được gửi đi', delivered: 'đã được giao', completed: 'đã hoàn tất', cancelled: 'đã bị người bán hủy' }
 
 interface Rendered {
   subject: string
@@ -33,6 +43,31 @@ const render: { [L in Locale]: { [T in EmailTemplate['template']]: (p: Extract<E
       subject: `Your application for ${p.organizationName}`,
       lines: [`We could not approve ${p.organizationName} at this time.`, `Reason: ${p.reason}`],
     }),
+    'order-placed': (p) => ({
+      subject: `New order ${p.number} from ${p.buyerName}`,
+      lines: [`${p.buyerName} placed order ${p.number} (${p.total})${p.poNumber ? `, their PO ${p.poNumber}` : ''}.`, 'Confirm it when you can fulfil it.'],
+      action: { label: 'Open the order', url: p.url },
+    }),
+    'order-approval-needed': (p) => ({
+      subject: `An order of ${p.placedBy} waits for your approval`,
+      lines: [`${p.placedBy} checked out ${p.total}${p.poNumber ? ` (PO ${p.poNumber})` : ''}, and your company's rules ask for your approval.`],
+      action: { label: 'Approve or reject', url: p.url },
+    }),
+    'order-rejected': (p) => ({
+      subject: `Your orders ${p.numbers} were rejected`,
+      lines: [`${p.approver} rejected your orders ${p.numbers}.`, `Reason: ${p.comment}`],
+      action: { label: 'See your orders', url: p.url },
+    }),
+    'order-status': (p) => ({
+      subject: `Order ${p.number} ${STATUS_EN[p.status]}`,
+      lines: [`Your order ${p.number} with ${p.sellerName} ${STATUS_EN[p.status]}.`, ...(p.carrier ? [`Carrier: ${p.carrier}${p.trackingNumber ? `, tracking number ${p.trackingNumber}` : ''}.`] : [])],
+      action: { label: 'Open the order', url: p.url },
+    }),
+    'order-cancelled-by-buyer': (p) => ({
+      subject: `Order ${p.number} was cancelled by ${p.buyerName}`,
+      lines: [`${p.buyerName} cancelled order ${p.number} before you confirmed it. Its stock is back in your warehouses.`],
+      action: { label: 'Open the order', url: p.url },
+    }),
   },
   vi: {
     invitation: (p) => ({
@@ -53,6 +88,31 @@ const render: { [L in Locale]: { [T in EmailTemplate['template']]: (p: Extract<E
     'application-rejected': (p) => ({
       subject: `Đơn đăng ký của ${p.organizationName}`,
       lines: [`Chúng tôi chưa thể duyệt ${p.organizationName} lúc này.`, `Lý do: ${p.reason}`],
+    }),
+    'order-placed': (p) => ({
+      subject: `Đơn hàng mới ${p.number} từ ${p.buyerName}`,
+      lines: [`${p.buyerName} đã đặt đơn ${p.number} (${p.total})${p.poNumber ? `, số PO ${p.poNumber}` : ''}.`, 'Hãy xác nhận khi bạn có thể giao hàng.'],
+      action: { label: 'Mở đơn hàng', url: p.url },
+    }),
+    'order-approval-needed': (p) => ({
+      subject: `Một đơn của ${p.placedBy} đang chờ bạn phê duyệt`,
+      lines: [`${p.placedBy} đã thanh toán ${p.total}${p.poNumber ? ` (PO ${p.poNumber})` : ''}, và quy tắc của công ty cần bạn phê duyệt.`],
+      action: { label: 'Duyệt hoặc từ chối', url: p.url },
+    }),
+    'order-rejected': (p) => ({
+      subject: `Các đơn ${p.numbers} của bạn bị từ chối`,
+      lines: [`${p.approver} đã từ chối các đơn ${p.numbers} của bạn.`, `Lý do: ${p.comment}`],
+      action: { label: 'Xem đơn hàng', url: p.url },
+    }),
+    'order-status': (p) => ({
+      subject: `Đơn ${p.number} ${STATUS_VI[p.status]}`,
+      lines: [`Đơn ${p.number} của bạn với ${p.sellerName} ${STATUS_VI[p.status]}.`, ...(p.carrier ? [`Đơn vị vận chuyển: ${p.carrier}${p.trackingNumber ? `, mã vận đơn ${p.trackingNumber}` : ''}.`] : [])],
+      action: { label: 'Mở đơn hàng', url: p.url },
+    }),
+    'order-cancelled-by-buyer': (p) => ({
+      subject: `Đơn ${p.number} đã bị ${p.buyerName} hủy`,
+      lines: [`${p.buyerName} đã hủy đơn ${p.number} trước khi bạn xác nhận. Hàng đã trở lại kho của bạn.`],
+      action: { label: 'Mở đơn hàng', url: p.url },
     }),
   },
 }

@@ -8,6 +8,7 @@ export const QUEUES = {
   importRun: 'import-run',
   passwordReset: 'password-reset',
   storefrontHostVerify: 'storefront-host-verify',
+  orderNotify: 'order-notify',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -18,6 +18,8 @@ import { addToCart, getCart, quickOrder, reorder, setCartQuantity } from './cart
 import { placeCheckout } from './checkout.ts'
 import { Order, OrderLine } from './order.entity.ts'
 import { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep } from './orders.ts'
+import { notifyOrderEvent, type OrderEvent } from './notifications.ts'
+import { EmailMessage } from '../email/email-message.entity.ts'
 import { CheckoutInputSchema } from './orders.schemas.ts'
 
 const db = useTestDatabase()
@@ -227,6 +229,44 @@ describe('checkout', () => {
     const orderOfB = await db().orm.em.fork().findOneOrFail(Order, { checkoutId: placed.checkoutId, sellerOrgId: w.b.org.id })
     const none = await reorder(db().ctx(actor), orderOfB.id)
     expect(none.ok ? null : none.error.code).toBe('NOTHING_TO_REORDER')
+  })
+
+  it('tells the people concerned by email through the outbox: approvers in turn, the sellers\' order staff, the buyer', async () => {
+    const w = await world()
+    const em = db().orm.em.fork()
+    await em.persist(em.create(ApprovalRule, { organizationId: w.buyer.org.id, name: 'Everything', minTotal: null, currency: 'VND', steps: [{ role: 'approver' }, { role: 'admin' }], active: true })).flush()
+    const actor = w.buyer.members.buyer!.actor
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 1 }))
+    const placed = unwrap(await placeCheckout(db().ctx(actor), checkoutInput(w.shipTo.id)))
+    const links = { market: 'https://market.test', portal: 'https://sell.test' }
+    // Each event was enqueued with its change; the worker's handler turns the newest into emails.
+    const deliver = async () => {
+      const [job] = await db().orm.em.fork().execute<{ data: OrderEvent }[]>(`select data from pgboss.job where name = 'order-notify' and (data->>'checkoutId' = ? or data->'orderIds' @> jsonb_build_array(?::text) or data->>'orderId' = ?) order by created_on desc limit 1`, [placed.checkoutId, placed.orders[0]!.id, placed.orders[0]!.id])
+      return db().orm.em.fork().transactional((tx) => notifyOrderEvent({ ...db().ctx(w.buyer.admin.actor), em: tx }, job!.data, links))
+    }
+    const mailTo = async (user: { email: string }, template: string) => db().orm.em.fork().count(EmailMessage, { to: user.email, template })
+    expect(await deliver()).toBe(1)
+    expect(await mailTo(w.buyer.members.approver!.user, 'order-approval-needed')).toBe(1)
+    expect(await mailTo(w.buyer.admin.user, 'order-approval-needed')).toBe(0)
+    unwrap(await decideApproval(db().ctx(w.buyer.members.approver!.actor), placed.checkoutId, { decision: 'approve', comment: '' }))
+    expect(await deliver()).toBe(1)
+    expect(await mailTo(w.buyer.admin.user, 'order-approval-needed')).toBe(1)
+    unwrap(await decideApproval(db().ctx(w.buyer.admin.actor), placed.checkoutId, { decision: 'approve', comment: '' }))
+    await deliver()
+    const jobs = await db().orm.em.fork().execute<{ data: OrderEvent }[]>(`select data from pgboss.job where name = 'order-notify' and data->'orderIds' @> jsonb_build_array(?::text)`, [placed.orders[0]!.id])
+    expect(jobs).toHaveLength(1)
+    await db().orm.em.fork().transactional((tx) => notifyOrderEvent({ ...db().ctx(w.buyer.admin.actor), em: tx }, jobs[0]!.data, links))
+    // The seller's admin and fulfilment staff hear of it, its catalogue manager does not; the buyer hears it was placed.
+    expect(await mailTo(w.a.admin.user, 'order-placed')).toBe(1)
+    expect(await mailTo(w.a.members.fulfillment!.user, 'order-placed')).toBe(1)
+    expect(await mailTo(w.a.members.catalog_manager!.user, 'order-placed')).toBe(0)
+    expect(await mailTo(w.buyer.members.buyer!.user, 'order-status')).toBe(1)
+    unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'confirm' }))
+    unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT-9' }))
+    await deliver()
+    const shipped = await db().orm.em.fork().findOneOrFail(EmailMessage, { to: w.buyer.members.buyer!.user.email, template: 'order-status' }, { orderBy: { createdAt: 'desc' } })
+    expect(shipped.text).toContain('VT-9')
+    expect(shipped.text).toContain(`https://market.test/orders/${placed.orders[0]!.id}`)
   })
 
   it('refuses a ship-to of another company and an empty cart, writing nothing', async () => {

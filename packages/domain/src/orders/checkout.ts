@@ -12,6 +12,7 @@ import { User } from '../users/user.entity.ts'
 import type { Currency } from '../money.ts'
 import { cartOwner, loadCart, type CartDto } from './cart.ts'
 import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
+import { enqueueOrderEvent } from './notifications.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
 
@@ -181,6 +182,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         placed.push({ id: order.id, number: order.number, status })
       }
       await em.flush()
+      await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
       return ok({ checkoutId: checkout.id, orders: placed })
     })
   } catch (error) {

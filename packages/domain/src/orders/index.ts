@@ -3,3 +3,4 @@ export { Checkout, CheckoutApproval, Order, OrderLine, type Allocation, type Shi
 export { acceptCartPrices, addToCart, canBuy, cartLineCount, getCart, quickOrder, reorder, setCartQuantity, type CartDto, type CartGroupDto, type CartLineDto, type CartLineIssue, type QuickOrderProblem, type QuickOrderSuggestion } from './cart.ts'
 export { checkoutApproval, placeCheckout, spentThisMonth, type CheckoutError, type PlacedCheckout } from './checkout.ts'
 export { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep, type ApprovalQueueRow, type OrderDto, type OrderRowDto } from './orders.ts'
+export { enqueueOrderEvent, notifyOrderEvent, type AppLinks, type OrderEvent } from './notifications.ts'

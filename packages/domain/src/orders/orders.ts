@@ -12,6 +12,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
 import { CartLine } from './cart-line.entity.ts'
 import { releaseStock } from './checkout.ts'
+import { enqueueOrderEvent } from './notifications.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
 import type { ApprovalDecisionInput, SellerStepInput } from './orders.schemas.ts'
@@ -148,6 +149,7 @@ export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInp
     recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
     recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
     await em.flush()
+    await enqueueOrderEvent(tx, { event: 'status', orderId: order.id, status: t.to, ...extra })
     return ok({ status: t.to })
   })
 }
@@ -161,8 +163,11 @@ export async function cancelMyOrder(ctx: Ctx, id: string): Promise<Result<{ stat
     await releaseOrderStock(tx, order.id)
     const details = { number: order.number, from: order.status, to: 'cancelled', by: 'buyer' }
     recordAudit(tx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
-    recordAudit(tx, { organizationId: order.sellerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
+    // The seller saw it only once placed: it hears of the cancellation then, and the audit log of
+    // the seller records it then.
+    if (order.status === 'placed') recordAudit(tx, { organizationId: order.sellerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
     await em.flush()
+    if (order.status === 'placed') await enqueueOrderEvent(tx, { event: 'buyer_cancelled', orderId: order.id })
     return ok({ status: 'cancelled' })
   })
 }
@@ -237,9 +242,14 @@ export async function decideApproval(ctx: Ctx, checkoutId: string, input: Approv
     for (const o of orders) {
       const details = { number: o.number, step: checkout.approvalsDone, comment: input.comment }
       recordAudit(tx, { organizationId: o.buyerOrgId, action, subjectType: 'Order', subjectId: o.id, details })
-      if (status !== 'pending_approval') recordAudit(tx, { organizationId: o.sellerOrgId, action, subjectType: 'Order', subjectId: o.id, details: { number: o.number } })
+      if (status === 'placed') recordAudit(tx, { organizationId: o.sellerOrgId, action, subjectType: 'Order', subjectId: o.id, details: { number: o.number } })
     }
     await em.flush()
+    if (status === 'rejected') await enqueueOrderEvent(tx, { event: 'rejected', checkoutId, byUserId: ctx.actor.userId!, comment: input.comment })
+    else if (status === 'placed') {
+      await enqueueOrderEvent(tx, { event: 'placed', orderIds: orders.map((o) => o.id) })
+      for (const o of orders) await enqueueOrderEvent(tx, { event: 'status', orderId: o.id, status: 'placed' })
+    } else await enqueueOrderEvent(tx, { event: 'approval', checkoutId })
     return ok({ status })
   })
 }
