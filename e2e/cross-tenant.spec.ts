@@ -11,6 +11,7 @@ import { Organization, saveStorefront, Warehouse } from '@tradepost/domain/organ
 import { CheckoutInputSchema, ProductInputSchema, QuoteRequestInputSchema, StorefrontInputSchema } from '@tradepost/domain/schemas'
 import { requestQuote } from '@tradepost/domain/quotes'
 import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
+import { Invoice } from '@tradepost/domain/invoices'
 import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
 import { actAs, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
@@ -113,7 +114,7 @@ test.beforeAll(async ({ playwright }) => {
       const po = 'BT-2026-0117'
       const of = async (slug: string) => {
         const o = await em.findOneOrFail(Order, { buyerOrgId: org['ben-thanh-construction']!, sellerOrgId: org[slug]!, poNumber: po })
-        return { id: o.id, number: o.number }
+        return { id: o.id, number: o.number, invoiceId: (await em.findOneOrFail(Invoice, { orderId: o.id })).id }
       }
       // The admin's checkout over 20 million waits for the named approver, then an admin.
       const admin = () => actAs('admin@benthanh.test', 'ben-thanh-construction', 'market')

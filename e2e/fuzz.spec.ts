@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Brand, Category, Product } from '@tradepost/domain/catalog'
 import { Offer } from '@tradepost/domain/offers'
-import { PriceList } from '@tradepost/domain/pricing'
+import { Customer, PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { Organization, Storefront, Warehouse } from '@tradepost/domain/organizations'
 import { ShipTo } from '@tradepost/domain/companies'
@@ -38,6 +38,8 @@ interface Ids {
   breaker: string
   branchShipTo: string
   hanoiOrder: string
+  /** Hà Nội Industrial Supply's customer relationship with Bến Thành (terms, credit). */
+  hanoiCustomer: string
 }
 
 interface FormCase {
@@ -108,6 +110,12 @@ const FORMS: FormCase[] = [
   },
   { name: 'decide an approval', app: 'market', path: () => '/orders/approvals', as: 'approver@benthanh.test', form: () => ({ intent: 'reject', checkoutId: '00000000-0000-4000-8000-000000000000', comment: 'Fuzz' }), fuzz: ['comment', 'checkoutId', 'intent'], showsForm: false },
   { name: 'ship an order', app: 'portal', path: (ids) => `/orders/${ids.hanoiOrder}`, as: 'sales@hanoisupply.test', form: () => ({ intent: 'ship', carrier: 'Fuzz Post', trackingNumber: 'FZ-1' }), fuzz: ['carrier', 'trackingNumber', 'intent'], showsForm: false },
+  {
+    name: 'a customer\'s payment terms and credit', app: 'portal', path: (ids) => `/customers?edit=${ids.hanoiCustomer}`, as: 'admin@hanoisupply.test',
+    form: (ids) => ({ intent: 'save', buyerId: ids.benthanh, accountNumber: 'HN-C-0042', approved: 'on', paymentTerms: 'net30', creditLimit: '200000000' }),
+    fuzz: ['creditLimit', 'paymentTerms'],
+  },
+  { name: 'mark an invoice paid', app: 'portal', path: () => '/invoices/00000000-0000-4000-8000-000000000000', as: 'admin@hanoisupply.test', form: () => ({ intent: 'paid' }), fuzz: ['intent'], showsForm: false },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]
 
@@ -166,6 +174,7 @@ async function ids(): Promise<Ids> {
       return (await em.findOneOrFail(ShipTo, { organizationId: branch.id })).id
     })(),
     hanoiOrder: (await em.findOneOrFail(Order, { sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })).id,
+    hanoiCustomer: (await em.findOneOrFail(Customer, { organizationId: hanoi.id, buyerId: (await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })).id })).id,
   }
 }
 

@@ -84,6 +84,18 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
     await expect(page.locator('main')).not.toContainText(other)
     await page.getByRole('button', { name: 'Confirm the order' }).click()
     await expect(page.getByText('The order is now: Confirmed.', { exact: true })).toBeVisible()
+    if (email === 'admin@saigonparts.test') {
+      // Bến Thành is not Saigon Parts' customer: it pays in advance, and the order ships once paid.
+      await page.getByLabel('Carrier').fill('Viettel Post')
+      await page.getByRole('button', { name: 'Mark as shipped' }).click()
+      await expect(page.getByText('This order is paid in advance: mark its invoice paid before you ship it.', { exact: true })).toBeVisible()
+      const orderUrl = page.url().split('?')[0]!
+      await page.getByRole('link', { name: /^INV-/ }).click()
+      await expect(page.locator('.invoice-document')).toContainText('Prepaid')
+      await page.getByRole('button', { name: 'Mark as paid' }).click()
+      await expect(page.getByText('Marked as paid.', { exact: true })).toBeVisible()
+      await page.goto(orderUrl)
+    }
     await page.getByLabel('Carrier').fill('Viettel Post')
     await page.getByLabel('Tracking number (optional)').fill(`VTP-${po}`)
     await page.getByRole('button', { name: 'Mark as shipped' }).click()
@@ -102,5 +114,15 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
   await buyer.getByRole('button', { name: 'Order these again' }).click()
   await expect(buyer.getByText('1 line added to your cart.', { exact: true })).toBeVisible()
   await expect(buyer.getByTestId('cart-line')).toHaveCount(1)
+  // Both invoices: Hà Nội Industrial Supply's on account (Net 30, open), Saigon Parts' prepaid and paid.
+  await buyer.goto(`${APPS.market}/orders`)
+  const numbers = await buyer.getByTestId('order-row').filter({ hasText: po }).getByRole('link').allTextContents()
+  expect(numbers).toHaveLength(2)
+  await buyer.goto(`${APPS.market}/invoices`)
+  const invoiceOf = (seller: string) => buyer.getByTestId('invoice-row').filter({ hasText: seller }).filter({ has: buyer.getByRole('link', { name: new RegExp(`^(${numbers.join('|')})$`) }) })
+  await expect(invoiceOf('Hà Nội Industrial Supply')).toContainText('Net 30')
+  await expect(invoiceOf('Hà Nội Industrial Supply')).toContainText('Open')
+  await expect(invoiceOf('Saigon Parts Co.')).toContainText('Prepaid')
+  await expect(invoiceOf('Saigon Parts Co.')).toContainText('Paid')
   for (const p of [buyer, hanoi, approver, admin]) await p.context().close()
 })

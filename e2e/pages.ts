@@ -4,13 +4,14 @@ import { Product } from '@tradepost/domain/catalog'
 import { ImportJob } from '@tradepost/domain/imports'
 import { Offer } from '@tradepost/domain/offers'
 import { Order } from '@tradepost/domain/orders'
+import { Invoice } from '@tradepost/domain/invoices'
 import { Organization } from '@tradepost/domain/organizations'
 import { Customer, PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
 import { db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string; invoice: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -45,10 +46,14 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: BUYER, path: () => '/orders' },
   { app: 'market', as: BUYER, path: (ids) => `/orders/${ids.order}` },
   { app: 'market', as: BUYER, path: () => '/orders/approvals' },
+  { app: 'market', as: BUYER, path: () => '/invoices' },
+  { app: 'market', as: BUYER, path: (ids) => `/invoices/${ids.invoice}` },
   { app: 'portal', as: HANOI, path: () => '/' },
   { app: 'portal', as: HANOI, path: () => '/offers' },
   { app: 'portal', as: HANOI, path: () => '/orders' },
   { app: 'portal', as: HANOI, path: (ids) => `/orders/${ids.order}` },
+  { app: 'portal', as: HANOI, path: () => '/invoices' },
+  { app: 'portal', as: HANOI, path: (ids) => `/invoices/${ids.invoice}` },
   { app: 'portal', as: HANOI, path: () => '/offers/new' },
   { app: 'portal', as: HANOI, path: (ids) => `/offers/${ids.offer}` },
   { app: 'portal', as: HANOI, path: () => '/imports' },
@@ -93,5 +98,6 @@ export async function loadIds(): Promise<Ids> {
   const customer = await em.findOneOrFail(Customer, { organizationId: hanoi.id, buyerId: buyer.id })
   // The demo world's order of Bến Thành with Hà Nội Industrial Supply (shipped).
   const order = await em.findOneOrFail(Order, { buyerOrgId: buyer.id, sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id }
+  const invoice = await em.findOneOrFail(Invoice, { orderId: order.id })
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id, invoice: invoice.id }
 }

@@ -20,6 +20,7 @@ import { ApprovalRule, ShipTo, SpendingLimit } from '@tradepost/domain/companies
 import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } from '@tradepost/domain/pricing'
 import { QuoteRequest } from '@tradepost/domain/quotes'
 import { CartLine, Checkout, Order } from '@tradepost/domain/orders'
+import { Invoice } from '@tradepost/domain/invoices'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -66,7 +67,7 @@ export interface World {
   /** Bến Thành's orders of the demo world (PO BT-2026-0117): Hà Nội Industrial Supply's (shipped)
    * and Saigon Parts' (placed); a checkout of its admin waiting for approval (its PO is the
    * secret of the approver's queue); and a line in its admin's cart (its SKU, on the cart page). */
-  orders: { po: string; hanoi: { id: string; number: string }; saigon: { id: string; number: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
+  orders: { po: string; hanoi: { id: string; number: string; invoiceId: string }; saigon: { id: string; number: string; invoiceId: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
 }
 
 export interface Probe {
@@ -190,6 +191,10 @@ const cartLineState = async (w: World, em: EntityManager) => {
   const l = await em.fork().findOne(CartLine, { id: w.orders.cartLine.id })
   return l && [l.quantity, l.seenUnitAmount]
 }
+const invoiceState = (id: (w: World) => string) => async (w: World, em: EntityManager) => {
+  const i = await em.fork().findOneOrFail(Invoice, { id: id(w) })
+  return [i.status, i.paidAt?.toISOString() ?? null, i.updatedAt.toISOString()]
+}
 const cartOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(CartLine, { buyerOrgId: w.org[slug]! })
 const ordersOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Order, { buyerOrgId: w.org[slug]! })
 
@@ -200,6 +205,14 @@ export const PROBES: Probe[] = [
   { route: 'orders.$id', name: 'an order another seller received', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.hanoi.id}`, expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'orders.$id', name: 'an order still waiting for the buyer\'s approval, as its seller', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.pending.orderId}`, expect: 'denied', secret: (w) => w.orders.pending.po, outsider: HANOI, owner: { as: BENTHANH, app: 'market' } },
   ...(['confirm', 'ship', 'deliver', 'complete', 'cancel'] as const).map((intent): Probe => ({ route: 'orders.$id', name: `${intent} an order another seller received`, app: 'portal', method: 'POST', path: (w) => `/orders/${w.orders.hanoi.id}`, form: () => ({ intent, carrier: 'Probe Express', trackingNumber: 'PROBE-1' }), expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: null, unchanged: orderState((w) => w.orders.hanoi.id) })),
+  { route: 'invoices._index', name: 'invoices another seller issued', app: 'portal', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'invoices._index', name: 'overdue invoices of another seller', app: 'portal', method: 'GET', path: () => '/invoices?status=open', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'invoices.$id', name: 'an invoice another seller issued', app: 'portal', method: 'GET', path: (w) => `/invoices/${w.orders.hanoi.invoiceId}`, expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'invoices.$id', name: 'mark another seller\'s invoice paid', app: 'portal', method: 'POST', path: (w) => `/invoices/${w.orders.hanoi.invoiceId}`, form: () => ({ intent: 'paid' }), expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: null, unchanged: invoiceState((w) => w.orders.hanoi.invoiceId) },
+  { route: 'invoices.$id', name: 'mark paid an invoice issued to one\'s own buying company, as the seller that is not its issuer', app: 'portal', method: 'POST', path: (w) => `/invoices/${w.orders.saigon.invoiceId}`, form: () => ({ intent: 'paid' }), expect: 'denied', secret: (w) => w.orders.po, outsider: HANOI, owner: null, unchanged: invoiceState((w) => w.orders.saigon.invoiceId) },
+  { route: 'invoices._index', name: 'invoices another company received', app: 'market', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'invoices._index', name: 'buyer invoices as a seller', app: 'market', method: 'GET', path: () => '/invoices', expect: 'denied', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'invoices.$id', name: 'an invoice another company received', app: 'market', method: 'GET', path: (w) => `/invoices/${w.orders.saigon.invoiceId}`, expect: 'denied', secret: (w) => w.orders.po, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'cart', name: 'the cart of another company\'s person', app: 'market', method: 'GET', path: () => '/cart', expect: 'own', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'cart', name: 'a cart as a seller', app: 'market', method: 'GET', path: () => '/cart', expect: 'denied', secret: (w) => w.orders.cartLine.sku, outsider: SELLER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'cart', name: 'change the quantity of another person\'s cart line', app: 'market', method: 'POST', path: () => '/cart', form: (w) => ({ intent: 'quantity', lineId: w.orders.cartLine.id, quantity: '7' }), expect: 'denied', secret: (w) => w.orders.cartLine.sku, outsider: BUYER_OUTSIDER, owner: null, unchanged: cartLineState },

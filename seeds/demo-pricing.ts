@@ -21,7 +21,7 @@ export async function seedDemoPricing(em: EntityManager): Promise<void> {
     const branch = await tx.findOneOrFail(Organization, { slug: 'ben-thanh-construction-da-nang' })
     branch.inheritPrices = true
     const group = tx.create(CustomerGroup, { organizationId: seller.id, name: 'Contractors' })
-    const customer = tx.create(Customer, { organizationId: seller.id, buyerId: buyer.id, groupId: group.id, accountNumber: 'HN-C-0042', approved: true })
+    const customer = tx.create(Customer, { organizationId: seller.id, buyerId: buyer.id, groupId: group.id, accountNumber: 'HN-C-0042', approved: true, paymentTerms: 'net30', creditLimit: 200_000_000, creditCurrency: 'VND' })
     const offers = new Map((await tx.find(Offer, { organizationId: seller.id })).map((o) => [o.sku, o]))
     offers.get('HNIS-CU4-DRUM')!.visibleTo = [groupAudience(group.id)]
     for (const l of LISTS) {

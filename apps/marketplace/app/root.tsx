@@ -28,7 +28,7 @@ export default function App() {
   ]
   // The company's pages (ship-to, spending limits, approval rules, members) share one item and a sub-navigation.
   if (active?.status === 'active' && active.kind === 'buyer') {
-    nav.push({ to: '/orders', label: t('nav.orders') })
+    nav.push({ to: '/orders', label: t('nav.orders') }, { to: '/invoices', label: t('nav.invoices') })
     nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
   }
   if (data?.cartLines != null) nav.push({ to: '/cart', label: data.cartLines ? t('nav.cartCount', { count: data.cartLines }) : t('nav.cart') })

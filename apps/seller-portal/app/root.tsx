@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { Award, BadgeDollarSign, Building2, Contact, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Warehouse } from 'lucide-react'
+import { Award, BadgeDollarSign, Building2, Contact, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, ReceiptText, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Warehouse } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
@@ -22,7 +22,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   const active = data?.active
   const nav: NavItem[] = [{ to: '/', label: t('nav.dashboard'), icon: LayoutDashboard }]
   const selling = active?.status === 'active' && (active.kind === 'manufacturer' || active.kind === 'distributor')
-  if (selling) nav.push({ to: '/orders', label: t('nav.orders'), icon: ShoppingCart }, { to: '/products', label: t('nav.products'), icon: Package }, { to: '/offers', label: t('nav.offers'), icon: Tags }, { to: '/imports', label: t('imports.title'), icon: Upload }, { to: '/warehouses', label: t('warehouses.title'), icon: Warehouse })
+  if (selling) nav.push({ to: '/orders', label: t('nav.orders'), icon: ShoppingCart }, { to: '/invoices', label: t('nav.invoices'), icon: ReceiptText }, { to: '/products', label: t('nav.products'), icon: Package }, { to: '/offers', label: t('nav.offers'), icon: Tags }, { to: '/imports', label: t('imports.title'), icon: Upload }, { to: '/warehouses', label: t('warehouses.title'), icon: Warehouse })
   if (active?.status === 'active' && active.kind === 'manufacturer') nav.push({ to: '/brands', label: t('catalog.brands'), icon: Award })
   if (selling) nav.push({ to: '/authorizations', label: t('catalog.authorizations'), icon: Handshake })
   if (selling) nav.push({ to: '/customers', label: t('nav.customers'), icon: Contact }, { to: '/price-lists', label: t('nav.priceLists'), icon: BadgeDollarSign }, { to: '/quotes', label: t('quotes.title'), icon: MessageSquareQuote })

@@ -253,6 +253,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** A well-formed id (of a query parameter, say), before any query uses it. */
 export const isUuid = (value: string | null | undefined): value is string => !!value && UUID.test(value)
 
+/** The `$id` of a route: anything but a well-formed id is 404 before any query runs. */
+export function idParam(param: string | undefined): string {
+  if (!param || !UUID.test(param)) throw new Response('Not found', { status: 404 })
+  return param
+}
+
 /**
  * The `$id` of an editor route that also creates: `new` is null (a new record), anything but a
  * well-formed id is 404 before any query runs.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { listMyShipTos } from '@tradepost/domain/companies'
+import { termsWithSellers, type SellerTerms } from '@tradepost/domain/invoices'
 import { canBuy, checkoutApproval, getCart, placeCheckout } from '@tradepost/domain/orders'
 import { CheckoutInputSchema, PO_NUMBER_MAX } from '@tradepost/domain/schemas'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
@@ -20,9 +21,13 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   if (!canBuy(rc.ctx)) throw new Response('Not found', { status: 404 })
   const cart = await getCart(rc.ctx)
-  const [shipTos, approval] = await Promise.all([listMyShipTos(rc.ctx), cart.hasIssues ? null : checkoutApproval(rc.ctx, cart)])
+  const [shipTos, approval, terms] = await Promise.all([
+    listMyShipTos(rc.ctx),
+    cart.hasIssues ? null : checkoutApproval(rc.ctx, cart),
+    termsWithSellers(rc.ctx, rc.ctx.actor.membership!.organizationId, cart.groups.map((g) => g.seller.id)),
+  ])
   // The form's own id: submitting it twice places one checkout.
-  return data({ cart, shipTos, approval, token: randomUUID(), role: rc.ctx.actor.membership?.role ?? null }, { headers: rc.headers })
+  return data({ cart, shipTos, approval, terms, token: randomUUID() }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
@@ -35,7 +40,7 @@ export const action = guard(async ({ request }: ActionFunctionArgs) => {
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation()
-  const { cart, shipTos, approval, token } = useLoaderData<typeof loader>()
+  const { cart, shipTos, approval, terms, token } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const errors = (answer?.result?.error ?? {}) as Record<string, string[] | null>
   const values = (answer?.result?.initialValue ?? {}) as Record<string, string>
@@ -72,7 +77,7 @@ export default function CheckoutPage() {
       <PageHeader title={t('checkout.title')}>
         <Link to="/cart">{t('checkout.backToCart')}</Link>
       </PageHeader>
-      {tokenError ? <ErrorAlert error={{ code: tokenError }} /> : null}
+      {tokenError ? <ErrorAlert error={answer?.error?.code === tokenError ? answer.error : { code: tokenError }} /> : null}
       <div className="checkout-layout">
         <Form method="post" className="panel stack" aria-labelledby="checkout-details">
           <h2 id="checkout-details">{t('checkout.details')}</h2>
@@ -108,6 +113,7 @@ export default function CheckoutPage() {
           {cart.groups.map((g) => (
             <div key={`${g.seller.id}:${g.currency}`} className="checkout-order">
               <h3>{t('checkout.orderWith', { seller: g.seller.name })}</h3>
+              <SellerTermsLine terms={terms.find((x) => x.sellerId === g.seller.id)} />
               <ul className="plain-list">
                 {g.lines.map((l) => (
                   <li key={l.id}>
@@ -132,5 +138,22 @@ export default function CheckoutPage() {
         </section>
       </div>
     </>
+  )
+}
+
+/** How this seller is paid: in advance, or on account within the credit it gives the company. */
+function SellerTermsLine({ terms }: { terms?: SellerTerms }) {
+  const { t } = useTranslation()
+  if (!terms) return null
+  return (
+    <p className="muted" data-testid="seller-terms">
+      {terms.terms === 'prepaid' ? t('checkout.prepaid') : t('checkout.onAccount', { terms: t(`terms.${terms.terms}`) })}
+      {terms.available ? (
+        <>
+          {' '}
+          {t('checkout.creditAvailable')} <Price money={terms.available} />
+        </>
+      ) : null}
+    </p>
   )
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard, isUuid } from '@tradepost/auth'
+import { guard, idParam } from '@tradepost/auth'
 import { cancelMyOrder, getOrder, reorder } from '@tradepost/domain/orders'
 import { ErrorAlert } from '@tradepost/ui/components/forms.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -11,20 +11,16 @@ import { kit } from '../app.server.ts'
 
 export const meta = ({ data }: { data?: { order?: { number: string } } }) => [{ title: `${data?.order?.number ?? 'Order'} · Tradepost` }]
 
-const orderId = (id: string | undefined) => {
-  if (!id || !isUuid(id)) throw new Response('Not found', { status: 404 })
-  return id
-}
 
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return data({ order: await getOrder(rc.ctx, orderId(params.id)) }, { headers: rc.headers })
+  return data({ order: await getOrder(rc.ctx, idParam(params.id)) }, { headers: rc.headers })
 })
 
 /** The buyer cancels an order the seller has not confirmed yet, or puts its lines back in the cart at today's prices. */
 export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const id = orderId(params.id)
+  const id = idParam(params.id)
   const intent = (await request.formData()).get('intent')
   if (intent === 'reorder') {
     const result = await reorder(rc.ctx, id)

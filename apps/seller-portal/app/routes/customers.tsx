@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
-import { deleteCustomerGroup, explainCustomerPrice, findBuyerCompanies, listMyCustomerGroups, listMyCustomers, removeCustomer, saveCustomer, saveCustomerGroup } from '@tradepost/domain/pricing'
-import { CustomerGroupInputSchema, CustomerInputSchema, CustomerPriceQuerySchema } from '@tradepost/domain/schemas'
+import { deleteCustomerGroup, explainCustomerPrice, findBuyerCompanies, listMyCustomerGroups, listMyCustomers, removeCustomer, saveCustomer, saveCustomerGroup, type CustomerDto } from '@tradepost/domain/pricing'
+import { toInputString } from '@tradepost/domain/money'
+import { CustomerGroupInputSchema, CustomerInputSchema, CustomerPriceQuerySchema, PAYMENT_TERMS } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState, Num } from '@tradepost/ui/components/data.tsx'
 import { ConfirmButton, ConfirmPanel } from '@tradepost/ui/components/confirm.tsx'
 import { CheckboxField, ErrorAlert, Field, FormErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { Price } from '@tradepost/ui/components/money.tsx'
 import { PriceWhy } from '@tradepost/ui/components/price-why.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
@@ -106,13 +108,21 @@ export default function Customers() {
       {customers.length === 0 ? (
         <EmptyState title={t('customers.none')} />
       ) : (
-        <DataTable head={[t('customers.company'), t('customers.accountNumber'), t('customers.group'), t('customers.approved'), '']}>
+        <DataTable head={[t('customers.company'), t('customers.accountNumber'), t('customers.group'), t('customers.approved'), t('customers.paymentTerms'), '']}>
           {customers.map((c) => (
             <tr key={c.id}>
               <td>{c.buyer.name}</td>
               <td>{c.accountNumber ?? '—'}</td>
               <td>{c.groupName ?? <span className="muted">{t('customers.noGroup')}</span>}</td>
               <td>{c.approved ? <span className="badge active">{t('customers.approved')}</span> : <span className="badge pending">{t('customers.notApproved')}</span>}</td>
+              <td>
+                {t(`terms.${c.paymentTerms}`)}
+                {c.creditLimit ? (
+                  <small className="block muted">
+                    {t('customers.creditUpTo')} <Price money={c.creditLimit} />
+                  </small>
+                ) : null}
+              </td>
               <td>
                 {canManage ? (
                   <span className="flex flex-wrap gap-3">
@@ -192,14 +202,14 @@ export default function Customers() {
 
 type Submitted = { result: SubmissionResult<string[]>; error: { code: string; field?: string; params?: Record<string, string | number> } | null } | null
 
-function CustomerForm({ customer, groups, answer }: { customer: { id: string; buyer: { id: string; name: string }; groupId: string | null; accountNumber: string | null; approved: boolean }; groups: { id: string; name: string }[]; answer: Submitted }) {
+function CustomerForm({ customer, groups, answer }: { customer: CustomerDto; groups: { id: string; name: string }[]; answer: Submitted }) {
   const { t } = useTranslation()
   const [form, fields] = useForm({
     id: `customer-${customer.id}`,
     lastResult: answer?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CustomerInputSchema }),
     shouldValidate: 'onSubmit',
-    defaultValue: { buyerId: customer.buyer.id, groupId: customer.groupId ?? '', accountNumber: customer.accountNumber ?? '', approved: customer.approved ? 'on' : undefined },
+    defaultValue: { buyerId: customer.buyer.id, groupId: customer.groupId ?? '', accountNumber: customer.accountNumber ?? '', approved: customer.approved ? 'on' : undefined, paymentTerms: customer.paymentTerms, creditLimit: customer.creditLimit ? toInputString(customer.creditLimit) : '' },
   })
   return (
     <section className="panel" id="customer-form">
@@ -213,6 +223,10 @@ function CustomerForm({ customer, groups, answer }: { customer: { id: string; bu
           <SelectField label={t('customers.group')} errors={fields.groupId.errors} selectProps={getSelectProps(fields.groupId)} options={[{ value: '', label: t('customers.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
         </div>
         <CheckboxField label={t('customers.approved')} hint={t('customers.approvedHint')} inputProps={getInputProps(fields.approved, { type: 'checkbox' })} />
+        <div className="grid-2">
+          <SelectField label={t('customers.paymentTerms')} errors={fields.paymentTerms.errors} selectProps={getSelectProps(fields.paymentTerms)} options={PAYMENT_TERMS.map((p) => ({ value: p, label: t(`terms.${p}`) }))} />
+          <Field label={t('customers.creditLimit')} hint={t('customers.creditLimitHint')} errors={fields.creditLimit.errors} inputProps={{ ...getInputProps(fields.creditLimit, { type: 'text' }), inputMode: 'decimal' }} />
+        </div>
         <SubmitButton name="intent" value="save">
           {t('customers.save')}
         </SubmitButton>{' '}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { guard, isUuid } from '@tradepost/auth'
+import { guard, idParam } from '@tradepost/auth'
 import { parseForm } from '@tradepost/auth/forms'
 import { getOrder, sellerOrderStep } from '@tradepost/domain/orders'
 import { SellerStepInputSchema } from '@tradepost/domain/schemas'
@@ -13,20 +13,16 @@ import { kit } from '../app.server.ts'
 
 export const meta = ({ data }: { data?: { order?: { number: string } } }) => [{ title: `${data?.order?.number ?? 'Order'} · Tradepost` }]
 
-const orderId = (id: string | undefined) => {
-  if (!id || !isUuid(id)) throw new Response('Not found', { status: 404 })
-  return id
-}
 
 export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return data({ order: await getOrder(rc.ctx, orderId(params.id)) }, { headers: rc.headers })
+  return data({ order: await getOrder(rc.ctx, idParam(params.id)) }, { headers: rc.headers })
 })
 
 /** The seller's next step on its order: confirm, ship (carrier, tracking number), deliver, complete, or cancel. */
 export const action = guard(async ({ request, params }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  const id = orderId(params.id)
+  const id = idParam(params.id)
   const formData = await request.formData()
   formData.set('step', String(formData.get('intent') ?? ''))
   const submission = parseForm(formData, SellerStepInputSchema)

@@ -18,6 +18,8 @@ import { SpendingLimit } from '../companies/spending-limit.entity.ts'
 import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
+import { Invoice } from '../invoices/invoice.entity.ts'
+import { buyerInvoiceRules, operatorInvoiceRules, sellerInvoiceRules } from '../invoices/invoices.policy.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { buyerOrderRules, operatorOrderRules, sellerOrderRules } from '../orders/orders.policy.ts'
@@ -58,6 +60,7 @@ export type SubjectClass =
   | typeof CheckoutApproval
   | typeof Order
   | typeof OrderLine
+  | typeof Invoice
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -129,6 +132,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Quote requests buyers sent the seller: every member reads them.
         can('read', QuoteRequest, { sellerOrgId: org })
         sellerOrderRules(can, org, m.role)
+        sellerInvoiceRules(can, org, m.role)
         // Admins and sales staff may act as the people of their own customers (support, orders by phone).
         if (PRICING_ROLES.has(m.role)) can('impersonate', Customer, { organizationId: org })
       }
@@ -155,6 +159,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         if ((QUOTE_REQUEST_ROLES as readonly string[]).includes(m.role)) can('create', QuoteRequest, { buyerOrgId: org })
         // Otherwise roles approver, buyer and viewer differ only on orders: approve, place, only look.
         buyerOrderRules(can, actor, org, m.role)
+        buyerInvoiceRules(can, org)
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })
@@ -168,6 +173,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Support: every seller's offers, paused ones included (to answer "why can buyers not see it").
         can('read', Offer)
         operatorOrderRules(can)
+        operatorInvoiceRules(can)
         if (m.role === 'admin') can(['approve', 'suspend'], Organization)
         // Support acts as the people of any active buyer company.
         can('impersonate', Organization, { kind: 'buyer', status: 'active' })

@@ -18,6 +18,7 @@ import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
+import { Invoice, InvoiceCounter } from '../invoices/invoice.entity.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
@@ -57,6 +58,8 @@ export const entities = [
   CheckoutApproval,
   Order,
   OrderLine,
+  Invoice,
+  InvoiceCounter,
   Storefront,
   StorefrontView,
   ImportJob,

@@ -20,6 +20,9 @@ import { Order, OrderLine } from './order.entity.ts'
 import { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep } from './orders.ts'
 import { notifyOrderEvent, type OrderEvent } from './notifications.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
+import { Invoice } from '../invoices/invoice.entity.ts'
+import { getInvoice, listInvoices, markInvoicePaid, termsWithSellers } from '../invoices/billing.ts'
+import { Customer } from '../pricing/customer.entity.ts'
 import { CheckoutInputSchema } from './orders.schemas.ts'
 
 const db = useTestDatabase()
@@ -196,6 +199,14 @@ describe('checkout', () => {
     expect(unwrap(await sellerOrderStep(db().ctx(w.a.members.fulfillment!.actor), order!.id, { step: 'confirm' })).status).toBe('confirmed')
     const twice = await sellerOrderStep(db().ctx(w.a.members.fulfillment!.actor), order!.id, { step: 'confirm' })
     expect(twice.ok ? null : twice.error.code).toBe('STATUS_CHANGED')
+    // Not the seller's customer: prepaid. It ships once its billing people marked the invoice paid.
+    const early = await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT123' })
+    expect(early.ok ? null : early.error.code).toBe('PREPAYMENT_DUE')
+    const invoice = await db().orm.em.fork().findOneOrFail(Invoice, { orderId: order!.id })
+    expect([invoice.terms, invoice.status, invoice.amount, invoice.number]).toEqual(['prepaid', 'open', 500_000, 'INV-000001'])
+    await expect(markInvoicePaid(db().ctx(w.a.members.fulfillment!.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
+    await expect(markInvoicePaid(db().ctx(w.b.admin.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
+    unwrap(await markInvoicePaid(db().ctx(w.a.admin.actor), invoice.id))
     expect(unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT123' })).status).toBe('shipped')
     const seen = await getOrder(db().ctx(actor), order!.id)
     expect([seen.status, seen.carrier, seen.trackingNumber]).toEqual(['shipped', 'Viettel Post', 'VT123'])
@@ -209,6 +220,7 @@ describe('checkout', () => {
     expect(await stockOf(w.a.offer.id)).toBe(40)
     unwrap(await cancelMyOrder(db().ctx(actor), next!.id))
     expect(await stockOf(w.a.offer.id)).toBe(45)
+    expect((await db().orm.em.fork().findOneOrFail(Invoice, { orderId: next!.id })).status).toBe('void')
   })
 
   it('reorders an order at today\'s prices, skipping what can no longer be bought, and only the company\'s own orders', async () => {
@@ -262,11 +274,45 @@ describe('checkout', () => {
     expect(await mailTo(w.a.members.catalog_manager!.user, 'order-placed')).toBe(0)
     expect(await mailTo(w.buyer.members.buyer!.user, 'order-status')).toBe(1)
     unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'confirm' }))
+    unwrap(await markInvoicePaid(db().ctx(w.a.admin.actor), (await db().orm.em.fork().findOneOrFail(Invoice, { orderId: placed.orders[0]!.id })).id))
     unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT-9' }))
     await deliver()
     const shipped = await db().orm.em.fork().findOneOrFail(EmailMessage, { to: w.buyer.members.buyer!.user.email, template: 'order-status' }, { orderBy: { createdAt: 'desc' } })
     expect(shipped.text).toContain('VT-9')
     expect(shipped.text).toContain(`https://market.test/orders/${placed.orders[0]!.id}`)
+  })
+
+  it('places on account within the credit the seller gives its customer, atomically, and invoices each order by its terms', async () => {
+    const w = await world()
+    const em = db().orm.em.fork()
+    await em.persist(em.create(Customer, { organizationId: w.a.org.id, buyerId: w.buyer.org.id, approved: true, paymentTerms: 'net30', creditLimit: 500_000, creditCurrency: 'VND' })).flush()
+    const actor = w.buyer.members.buyer!.actor
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 3 }))
+    const first = unwrap(await placeCheckout(db().ctx(actor), checkoutInput(w.shipTo.id)))
+    const invoice = await db().orm.em.fork().findOneOrFail(Invoice, { orderId: first.orders[0]!.id })
+    expect([invoice.terms, invoice.amount]).toEqual(['net30', 300_000])
+    expect(Date.parse(invoice.dueDate) - Date.parse(invoice.issuedAt.toISOString().slice(0, 10))).toBeGreaterThanOrEqual(29 * 86_400_000)
+    expect((await termsWithSellers(db().ctx(actor), w.buyer.org.id, [w.a.org.id]))[0]!.available).toEqual({ amount: 200_000, currency: 'VND' })
+    // A second order of 300,000 would owe 600,000: refused whole, stock and cart untouched.
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 3 }))
+    unwrap(await addToCart(db().ctx(actor), { offerId: w.b.offer.id, quantity: 1 }))
+    const refused = await placeCheckout(db().ctx(actor), checkoutInput(w.shipTo.id))
+    expect(refused.ok ? null : [refused.error.code, refused.error.params?.available]).toEqual(['CREDIT_EXCEEDED', '₫200,000'])
+    expect(await stockOf(w.a.offer.id)).toBe(47)
+    expect(await stockOf(w.b.offer.id)).toBe(50)
+    expect(await db().orm.em.fork().count(Order, { buyerOrgId: w.buyer.org.id })).toBe(1)
+    // Once the first invoice is paid, the credit is free again; and on account, shipping needs no payment first.
+    unwrap(await markInvoicePaid(db().ctx(w.a.admin.actor), invoice.id))
+    const second = unwrap(await placeCheckout(db().ctx(actor), checkoutInput(w.shipTo.id)))
+    expect(second.orders).toHaveLength(2)
+    const ofA = await db().orm.em.fork().findOneOrFail(Order, { checkoutId: second.checkoutId, sellerOrgId: w.a.org.id })
+    unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), ofA.id, { step: 'confirm' }))
+    unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), ofA.id, { step: 'ship', carrier: 'GHN' }))
+    // Each side lists its own invoices; another company or seller, none of them.
+    expect((await listInvoices(db().ctx(w.buyer.members.viewer!.actor), 'buyer')).map((i) => i.status).sort()).toEqual(['open', 'open', 'paid'])
+    expect(await listInvoices(db().ctx(w.a.admin.actor), 'seller')).toHaveLength(2)
+    expect(await listInvoices(db().ctx(w.stranger.admin.actor), 'buyer')).toHaveLength(0)
+    await expect(getInvoice(db().ctx(w.b.admin.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
   })
 
   it('refuses a ship-to of another company and an empty cart, writing nothing', async () => {

@@ -12,11 +12,12 @@ import { User } from '../users/user.entity.ts'
 import type { Currency } from '../money.ts'
 import { cartOwner, loadCart, type CartDto } from './cart.ts'
 import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
+import { CreditRefused, invoiceOrders, type CreditError } from '../invoices/billing.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
 
-export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LIMIT_EXCEEDED' | 'SHIP_TO_UNKNOWN'
+export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LIMIT_EXCEEDED' | 'SHIP_TO_UNKNOWN' | CreditError
 
 export interface PlacedCheckout {
   checkoutId: string
@@ -133,6 +134,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       })
       const snapshot: ShipToSnapshot = { id: shipTo.id, name: shipTo.name, addressLine: shipTo.addressLine, city: shipTo.city, subdivisionCode: shipTo.subdivisionCode, country: shipTo.country, latitude: shipTo.latitude, longitude: shipTo.longitude }
       const placed: PlacedCheckout['orders'] = []
+      const created: Order[] = []
       // Lines in one order of offers, whatever the cart's order: concurrent checkouts lock stock alike.
       const byLine = new Map(lines.map((l) => [l.id, l]))
       for (const group of cart.groups) {
@@ -180,13 +182,18 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         // The seller learns of an order once it is placed (after approval, when it needs one).
         if (status === 'placed') recordAudit(tx, { organizationId: group.seller.id, action: 'order.placed', subjectType: 'Order', subjectId: order.id, details })
         placed.push({ id: order.id, number: order.number, status })
+        created.push(order)
       }
+      await em.flush()
+      // Placed now: each seller's credit is checked and its invoice issued (after approval otherwise).
+      if (status === 'placed') await invoiceOrders(tx, created)
       await em.flush()
       await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
       return ok({ checkoutId: checkout.id, orders: placed })
     })
   } catch (error) {
     if (error instanceof CheckoutRefused) return fail(error.code, { field: error.code === 'SHIP_TO_UNKNOWN' ? 'shipToId' : 'token' })
+    if (error instanceof CreditRefused) return fail(error.code, { field: 'token', params: error.params })
     throw error
   }
 }

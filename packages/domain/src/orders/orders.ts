@@ -11,6 +11,9 @@ import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
 import { CartLine } from './cart-line.entity.ts'
+import { Invoice } from '../invoices/invoice.entity.ts'
+import type { PaymentTerms } from '../invoices/invoices.constants.ts'
+import { awaitingPrepayment, CreditRefused, invoiceOrders, voidInvoiceOf, type CreditError } from '../invoices/billing.ts'
 import { releaseStock } from './checkout.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
@@ -40,6 +43,8 @@ export interface OrderDto extends OrderRowDto {
   lines: { id: string; sku: string; productName: { en: string; vi: string }; quantity: number; unit: Money; total: Money; priceList: string | null }[]
   /** The checkout's approval chain, each step with its decision when taken. */
   approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
+  /** Its invoice, once placed. */
+  invoice: { id: string; number: string; status: 'open' | 'paid' | 'void'; terms: PaymentTerms; dueDate: string } | null
   /** What the actor may do to it now. */
   actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean; reorder: boolean }
 }
@@ -90,11 +95,12 @@ function holdsStep(ctx: Ctx, step: ApprovalStep): boolean {
 /** One order the actor may read, as its page shows it to the buyer or the seller. */
 export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
   const order = await scoped(ctx).findOneOrThrow(Order, { id })
-  const [[row], lines, checkout, decisions] = await Promise.all([
+  const [[row], lines, checkout, decisions, invoice] = await Promise.all([
     toRows(ctx, [order]),
     ctx.em.find(OrderLine, { orderId: order.id }, { orderBy: { sku: 'asc', id: 'asc' } }),
     ctx.em.findOneOrFail(Checkout, { id: order.checkoutId }),
     ctx.em.find(CheckoutApproval, { checkoutId: order.checkoutId }, { orderBy: { step: 'asc' } }),
+    scoped(ctx).findOne(Invoice, { orderId: order.id }),
   ])
   const namedUsers = checkout.approvalSteps.flatMap((s) => ('userId' in s ? [s.userId] : []))
   const people = new Map((await ctx.em.find(User, { id: { $in: [...new Set([...namedUsers, ...decisions.map((d) => d.userId)])] } })).map((u) => [u.id, u.name]))
@@ -116,6 +122,7 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
         return { step, label: 'role' in step ? step.role : (people.get(step.userId) ?? ''), decision: d ? { by: people.get(d.userId) ?? '', decision: d.decision, comment: d.comment, at: d.createdAt.toISOString() } : null }
       }),
     },
+    invoice: invoice ? { id: invoice.id, number: invoice.number, status: invoice.status, terms: invoice.terms, dueDate: invoice.dueDate } : null,
     actions: {
       sellerSteps: isSeller && may(ctx, 'update', Order, { sellerOrgId: order.sellerOrgId }) ? (Object.keys(SELLER_TRANSITIONS) as SellerStep[]).filter((s) => (SELLER_TRANSITIONS[s].from as readonly OrderStatus[]).includes(order.status)) : [],
       approve: !!waitingStep && holdsStep(ctx, waitingStep) && order.placedById !== ctx.actor.userId && may(ctx, 'approve', Order, { buyerOrgId: order.buyerOrgId }),
@@ -137,14 +144,19 @@ async function releaseOrderStock(ctx: Ctx, orderId: string): Promise<void> {
 }
 
 /** A seller's step on one of its own orders; cancelling gives the stock back. */
-export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED'>> {
+export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED' | 'PREPAYMENT_DUE'>> {
   return ctx.em.transactional(async (em) => {
     const tx: Ctx = { ...ctx, em }
     const order = await scoped(tx).findOneOrThrow(Order, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
     const t = SELLER_TRANSITIONS[input.step]
     const extra = input.step === 'ship' ? { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } : {}
+    // Prepaid terms: the seller ships once it has marked the invoice paid.
+    if (input.step === 'ship' && (await awaitingPrepayment(tx, order.id))) return fail('PREPAYMENT_DUE', { field: 'step' })
     if (!(await moveStatus(tx, order, t.from, t.to, extra))) return fail('STATUS_CHANGED', { field: 'step' })
-    if (t.to === 'cancelled') await releaseOrderStock(tx, order.id)
+    if (t.to === 'cancelled') {
+      await releaseOrderStock(tx, order.id)
+      await voidInvoiceOf(tx, order.id)
+    }
     const details = { number: order.number, from: order.status, to: t.to, ...extra }
     recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
     recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
@@ -161,6 +173,7 @@ export async function cancelMyOrder(ctx: Ctx, id: string): Promise<Result<{ stat
     const order = await scoped(tx).findOneOrThrow(Order, { id, buyerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'cancel')
     if (!(await moveStatus(tx, order, ['pending_approval', 'placed'], 'cancelled'))) return fail('STATUS_CHANGED', { field: 'step' })
     await releaseOrderStock(tx, order.id)
+    await voidInvoiceOf(tx, order.id)
     const details = { number: order.number, from: order.status, to: 'cancelled', by: 'buyer' }
     recordAudit(tx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
     // The seller saw it only once placed: it hears of the cancellation then, and the audit log of
@@ -209,7 +222,16 @@ export async function approvalQueue(ctx: Ctx): Promise<ApprovalQueueRow[]> {
  * places its orders; rejecting ends them and gives their stock back. A person decides one step of
  * a checkout at most, and never on their own.
  */
-export async function decideApproval(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Promise<Result<{ status: OrderStatus | 'pending_approval' }, 'STATUS_CHANGED' | 'NOT_YOUR_STEP'>> {
+export async function decideApproval(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Promise<Result<{ status: OrderStatus | 'pending_approval' }, 'STATUS_CHANGED' | 'NOT_YOUR_STEP' | CreditError>> {
+  try {
+    return await decide(ctx, checkoutId, input)
+  } catch (error) {
+    if (error instanceof CreditRefused) return fail(error.code, { field: 'decision', params: error.params })
+    throw error
+  }
+}
+
+function decide(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Promise<Result<{ status: OrderStatus | 'pending_approval' }, 'STATUS_CHANGED' | 'NOT_YOUR_STEP'>> {
   return ctx.em.transactional(async (em) => {
     const tx: Ctx = { ...ctx, em }
     const org = ctx.actor.membership?.organizationId ?? ''
@@ -236,6 +258,8 @@ export async function decideApproval(ctx: Ctx, checkoutId: string, input: Approv
       if (checkout.approvalsDone >= checkout.approvalSteps.length) {
         status = 'placed'
         for (const o of orders) await moveStatus(tx, o, ['pending_approval'], 'placed')
+        // Placed now: each seller's credit is checked (refused whole if over) and its invoice issued.
+        await invoiceOrders(tx, orders)
       }
     }
     const action = input.decision === 'approve' ? (status === 'placed' ? 'order.approved' : 'order.approval_step') : 'order.rejected'

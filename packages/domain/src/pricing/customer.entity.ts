@@ -1,5 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core'
 import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns.ts'
+import { PAYMENT_TERMS } from '../invoices/invoices.constants.ts'
+import { CURRENCIES } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { CustomerGroup } from './customer-group.entity.ts'
 
@@ -12,6 +14,7 @@ const CustomerSchema = defineEntity({
   name: 'Customer',
   tableName: 'customer',
   uniques: [{ properties: ['organizationId', 'buyerId'] }],
+  checks: [{ name: 'customer_credit_check', expression: '(credit_limit is null) = (credit_currency is null) and (credit_limit is null or credit_limit >= 0)' }],
   properties: {
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),
@@ -19,6 +22,10 @@ const CustomerSchema = defineEntity({
     groupId: () => p.manyToOne(CustomerGroup).mapToPk().nullable().fieldName('group_id').index().deleteRule('set null'),
     accountNumber: p.string().length(60).nullable(),
     approved: p.boolean().default(true),
+    /** How this customer pays the seller on account, and how much it may owe at once (null: no limit), in the seller's currency. */
+    paymentTerms: p.enum(PAYMENT_TERMS).default('net30').fieldName('payment_terms'),
+    creditLimit: p.bigint('number').nullable().fieldName('credit_limit'),
+    creditCurrency: p.enum(CURRENCIES).nullable().fieldName('credit_currency'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

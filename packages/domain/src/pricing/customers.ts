@@ -5,6 +5,8 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { authorize, authorizeType, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
+import type { PaymentTerms } from '../invoices/invoices.constants.ts'
+import { parseMoney, type Currency, type Money, type ParseMoneyError } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { CustomerGroup } from './customer-group.entity.ts'
 import { Customer } from './customer.entity.ts'
@@ -25,6 +27,8 @@ export interface CustomerDto {
   groupName: string | null
   accountNumber: string | null
   approved: boolean
+  paymentTerms: PaymentTerms
+  creditLimit: Money | null
 }
 
 export interface CustomerGroupDto {
@@ -47,7 +51,7 @@ export async function listMyCustomers(ctx: Ctx): Promise<CustomerDto[]> {
   return customers
     .map((c) => {
       const b = buyerById.get(c.buyerId)!
-      return { id: c.id, buyer: { id: b.id, name: b.name, slug: b.slug }, groupId: c.groupId ?? null, groupName: c.groupId ? (groupById.get(c.groupId)?.name ?? null) : null, accountNumber: c.accountNumber ?? null, approved: c.approved }
+      return { id: c.id, buyer: { id: b.id, name: b.name, slug: b.slug }, groupId: c.groupId ?? null, groupName: c.groupId ? (groupById.get(c.groupId)?.name ?? null) : null, accountNumber: c.accountNumber ?? null, approved: c.approved, ...creditOf(c) }
     })
     .sort((a, b) => a.buyer.name.localeCompare(b.buyer.name) || a.id.localeCompare(b.id))
 }
@@ -76,8 +80,10 @@ export async function findBuyerCompanies(ctx: Ctx, text: string, limit = 20): Pr
   return companies.map((c) => ({ id: c.id, name: c.name, slug: c.slug, country: c.country, customer: existing.has(c.id) }))
 }
 
-/** Adds a buyer company as a customer, or changes its group, account number or approval. */
-export async function saveCustomer(ctx: Ctx, input: CustomerInput): Promise<Result<CustomerDto, 'COMPANY_UNKNOWN' | 'GROUP_UNKNOWN'>> {
+const creditOf = (c: Customer): { paymentTerms: PaymentTerms; creditLimit: Money | null } => ({ paymentTerms: c.paymentTerms, creditLimit: c.creditLimit != null && c.creditCurrency ? { amount: c.creditLimit, currency: c.creditCurrency } : null })
+
+/** Adds a buyer company as a customer, or changes its group, account number, approval, payment terms or credit limit. */
+export async function saveCustomer(ctx: Ctx, input: CustomerInput): Promise<Result<CustomerDto, 'COMPANY_UNKNOWN' | 'GROUP_UNKNOWN' | ParseMoneyError>> {
   const seller = sellerOf(ctx)
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
@@ -85,7 +91,18 @@ export async function saveCustomer(ctx: Ctx, input: CustomerInput): Promise<Resu
     if (!buyer) return fail('COMPANY_UNKNOWN', { field: 'buyerId' })
     if (input.groupId && !(await scoped(tx).findOne(CustomerGroup, { id: input.groupId, organizationId: seller }))) return fail('GROUP_UNKNOWN', { field: 'groupId' })
     let row = await scoped(tx).findOne(Customer, { organizationId: seller, buyerId: buyer.id }, 'update')
-    const fields = { groupId: input.groupId ?? null, accountNumber: input.accountNumber ?? null, approved: input.approved }
+    // The credit limit is in the seller's own currency (amounts are never converted).
+    let credit: { creditLimit: number | null; creditCurrency: Currency | null } | undefined
+    if (input.paymentTerms) {
+      const { defaultCurrency } = await em.findOneOrFail(Organization, { id: seller })
+      if (!input.creditLimit) credit = { creditLimit: null, creditCurrency: null }
+      else {
+        const parsed = parseMoney(input.creditLimit, defaultCurrency)
+        if (!parsed.ok) return fail(parsed.code, { field: 'creditLimit' })
+        credit = { creditLimit: parsed.value.amount, creditCurrency: parsed.value.currency }
+      }
+    }
+    const fields = { groupId: input.groupId ?? null, accountNumber: input.accountNumber ?? null, approved: input.approved, ...(input.paymentTerms ? { paymentTerms: input.paymentTerms, ...credit } : {}) }
     if (row) {
       authorize(tx, 'update', row)
       em.assign(row, fields)
@@ -96,7 +113,7 @@ export async function saveCustomer(ctx: Ctx, input: CustomerInput): Promise<Resu
     }
     recordAudit(tx, { organizationId: seller, action: 'customer.saved', subjectType: 'Customer', subjectId: row.id, details: { company: buyer.name, ...fields } })
     await em.flush()
-    return ok({ id: row.id, buyer: { id: buyer.id, name: buyer.name, slug: buyer.slug }, groupId: row.groupId ?? null, groupName: null, accountNumber: row.accountNumber ?? null, approved: row.approved })
+    return ok({ id: row.id, buyer: { id: buyer.id, name: buyer.name, slug: buyer.slug }, groupId: row.groupId ?? null, groupName: null, accountNumber: row.accountNumber ?? null, approved: row.approved, ...creditOf(row) })
   })
 }
 

@@ -1,5 +1,6 @@
 // Input schemas of a seller's pricing, shared by forms (in the browser) and actions.
 import { blankAsNone, z } from '../zod.ts'
+import { PAYMENT_TERMS } from '../invoices/invoices.constants.ts'
 import { PRICE_LIST_SCOPES } from './pricing.constants.ts'
 
 const name = z.string({ error: 'FIELD_REQUIRED' }).trim().min(1, { error: 'FIELD_REQUIRED' }).max(120, { error: 'TOO_LONG' })
@@ -16,6 +17,10 @@ export const CustomerInputSchema = z.object({
   groupId: blankAsNone(z.uuid({ error: 'GROUP_UNKNOWN' })),
   accountNumber: blankAsNone(z.string().trim().max(60, { error: 'TOO_LONG' })),
   approved: z.boolean().default(false),
+  /** How it pays on account; left out, it stays as it was (net 30 for a new customer). */
+  paymentTerms: z.enum(PAYMENT_TERMS, { error: 'TERMS_INVALID' }).optional(),
+  /** What it may owe at once, in the seller's currency; blank: no limit. Only read with `paymentTerms`. */
+  creditLimit: blankAsNone(z.string().trim().max(30, { error: 'TOO_LONG' })),
 })
 export type CustomerInput = z.infer<typeof CustomerInputSchema>
 

@@ -54,26 +54,7 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
       <div className="order-grid">
         <section className="panel" aria-labelledby="order-lines">
           <h2 id="order-lines">{t('orders.lines')}</h2>
-          <DataTable head={[t('cart.item'), t('cart.unitPrice'), t('cart.quantity'), t('cart.lineTotal')]}>
-            {order.lines.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  {vi ? l.productName.vi : l.productName.en}
-                  <small className="block muted">
-                    {l.sku}
-                    {l.priceList ? ` · ${t('cart.fromList', { name: l.priceList })}` : ''}
-                  </small>
-                </td>
-                <td>
-                  <Price money={l.unit} />
-                </td>
-                <td>{l.quantity}</td>
-                <td>
-                  <Price money={l.total} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <LinesTable lines={order.lines} />
           <p className="cart-subtotal">
             {t('orders.total')}: <strong><Price money={order.total} /></strong>
           </p>
@@ -98,6 +79,17 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
               <>
                 <dt>{t('orders.notes')}</dt>
                 <dd className="pre-wrap">{order.notes}</dd>
+              </>
+            ) : null}
+            {order.invoice ? (
+              <>
+                <dt>{t('invoices.invoice')}</dt>
+                <dd>
+                  <Link to={`/invoices/${order.invoice.id}`}>{order.invoice.number}</Link> · {t(`invoices.statuses.${order.invoice.status}`)}
+                  <small className="block muted">
+                    {t(`terms.${order.invoice.terms}`)} · {t('invoices.dueOn', { date: order.invoice.dueDate })}
+                  </small>
+                </dd>
               </>
             ) : null}
             {order.carrier ? (
@@ -153,4 +145,32 @@ export function OrderStepButton({ intent, label, variant = 'secondary', children
 
 export function NoOrders({ title, children }: { title: string; children?: ReactNode }) {
   return <EmptyState title={title}>{children}</EmptyState>
+}
+
+/** The lines of an order or an invoice: item (with SKU and the price list that gave its price), unit price, quantity, total. */
+export function LinesTable({ lines }: { lines: { sku: string; productName: { en: string; vi: string }; quantity: number; unit: { amount: number; currency: string }; total: { amount: number; currency: string }; priceList?: string | null }[] }) {
+  const { t, i18n } = useTranslation()
+  const vi = i18n.language === 'vi'
+  return (
+    <DataTable head={[t('cart.item'), t('cart.unitPrice'), t('cart.quantity'), t('cart.lineTotal')]}>
+      {lines.map((l, i) => (
+        <tr key={i}>
+          <td>
+            {vi ? l.productName.vi : l.productName.en}
+            <small className="block muted">
+              {l.sku}
+              {l.priceList ? ` · ${t('cart.fromList', { name: l.priceList })}` : ''}
+            </small>
+          </td>
+          <td>
+            <Price money={l.unit} />
+          </td>
+          <td>{l.quantity}</td>
+          <td>
+            <Price money={l.total} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  )
 }

@@ -26,6 +26,7 @@ import { Migration20261202184607_import_prices } from './Migration20261202184607
 import { Migration20261206072326_restricted_offers } from './Migration20261206072326_restricted_offers.ts'
 import { Migration20261206073621_quote_requests } from './Migration20261206073621_quote_requests.ts'
 import { Migration20261206094305_orders } from './Migration20261206094305_orders.ts'
+import { Migration20261206102052_invoices } from './Migration20261206102052_invoices.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -56,4 +57,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206072326_restricted_offers', class: Migration20261206072326_restricted_offers },
   { name: 'Migration20261206073621_quote_requests', class: Migration20261206073621_quote_requests },
   { name: 'Migration20261206094305_orders', class: Migration20261206094305_orders },
+  { name: 'Migration20261206102052_invoices', class: Migration20261206102052_invoices },
 ]

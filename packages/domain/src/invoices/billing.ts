@@ -1,0 +1,217 @@
+// Paying on account: each seller's terms with a buyer company (its customer relationship), the
+// credit it allows, and the invoice of every order placed. Placing checks the credit and issues
+// the invoice in the placing transaction, under a lock on the relationship, so two checkouts at
+// once never both spend the same credit.
+import { recordAudit } from '../audit/record-audit.ts'
+import { may, scoped } from '../authz/scoped.ts'
+import type { Ctx } from '../ctx.ts'
+import { fail, ok, type Result } from '../errors.ts'
+import { formatMoney, type Currency, type Money } from '../money.ts'
+import { Order } from '../orders/order.entity.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { Invoice } from './invoice.entity.ts'
+import { TERM_DAYS, type InvoiceFilter, type PaymentTerms } from './invoices.constants.ts'
+
+export interface SellerTerms {
+  sellerId: string
+  terms: PaymentTerms
+  /** What the buyer may owe the seller at once (null: no limit). */
+  creditLimit: Money | null
+  /** Open invoices of the buyer with the seller, one amount per currency. */
+  owed: Money[]
+  /** Credit left in the limit's currency (null: no limit). */
+  available: Money | null
+}
+
+export type CreditError = 'CREDIT_EXCEEDED' | 'CREDIT_CURRENCY'
+
+/** A refusal inside a placing transaction (it rolls back whole). */
+export class CreditRefused extends Error {
+  readonly code: CreditError
+  readonly params: Record<string, string>
+  constructor(code: CreditError, params: Record<string, string>) {
+    super(code)
+    this.code = code
+    this.params = params
+  }
+}
+
+interface Relationship {
+  terms: PaymentTerms
+  limit: Money | null
+}
+
+/** The day in Vietnam, `days` from now, as a calendar date. */
+const dayInVietnam = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+
+async function owedBy(ctx: Ctx, sellerId: string, buyerId: string): Promise<Money[]> {
+  const rows = await ctx.em.execute<{ currency: Currency; owed: string }[]>(`select currency, sum(amount) as owed from invoice where seller_org_id = ? and buyer_org_id = ? and status = 'open' group by currency order by currency`, [sellerId, buyerId])
+  return rows.map((r) => ({ amount: Number(r.owed), currency: r.currency }))
+}
+
+async function relationship(ctx: Ctx, sellerId: string, buyerId: string, lock: boolean): Promise<Relationship> {
+  const [row] = await ctx.em.execute<{ payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
+    `select payment_terms, credit_limit, credit_currency from customer where organization_id = ? and buyer_id = ? and approved${lock ? ' for update' : ''}`,
+    [sellerId, buyerId],
+  )
+  // A company that is not (or not yet) the seller's approved customer pays before the seller ships.
+  if (!row) return { terms: 'prepaid', limit: null }
+  return { terms: row.payment_terms, limit: row.credit_limit === null ? null : { amount: Number(row.credit_limit), currency: row.credit_currency! } }
+}
+
+/** The terms the actor's company has with each of these sellers (for the checkout page). */
+export async function termsWithSellers(ctx: Ctx, buyerOrgId: string, sellerIds: string[]): Promise<SellerTerms[]> {
+  return Promise.all(
+    [...new Set(sellerIds)].map(async (sellerId) => {
+      const [r, owed] = await Promise.all([relationship(ctx, sellerId, buyerOrgId, false), owedBy(ctx, sellerId, buyerOrgId)])
+      const inLimit = r.limit ? (owed.find((m) => m.currency === r.limit!.currency)?.amount ?? 0) : 0
+      return { sellerId, terms: r.terms, creditLimit: r.limit, owed, available: r.limit ? { amount: Math.max(0, r.limit.amount - inLimit), currency: r.limit.currency } : null }
+    }),
+  )
+}
+
+/**
+ * In a placing transaction: checks each order against its seller's credit for the buyer (locking
+ * the relationship) and issues its invoice. Throws `CreditRefused` when an order on terms would
+ * go over the limit, or is in another currency than the limit (never compared across currencies).
+ */
+export async function invoiceOrders(ctx: Ctx, orders: Order[]): Promise<void> {
+  // Sellers in one order, whatever the checkout's order: concurrent checkouts lock alike.
+  for (const order of [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))) {
+    const r = await relationship(ctx, order.sellerOrgId, order.buyerOrgId, true)
+    if (r.limit && r.terms !== 'prepaid') {
+      const seller = await ctx.em.findOneOrFail(Organization, { id: order.sellerOrgId })
+      if (r.limit.currency !== order.currency) throw new CreditRefused('CREDIT_CURRENCY', { seller: seller.name, currency: r.limit.currency })
+      const owed = (await owedBy(ctx, order.sellerOrgId, order.buyerOrgId)).find((m) => m.currency === order.currency)?.amount ?? 0
+      if (owed + order.subtotal > r.limit.amount) throw new CreditRefused('CREDIT_EXCEEDED', { seller: seller.name, available: formatMoney({ amount: Math.max(0, r.limit.amount - owed), currency: r.limit.currency }, ctx.locale) })
+    }
+    const [counter] = await ctx.em.execute<{ last: number }[]>(
+      `insert into invoice_counter (seller_org_id, last) values (?, 1) on conflict (seller_org_id) do update set last = invoice_counter.last + 1 returning last`,
+      [order.sellerOrgId],
+    )
+    ctx.em.create(Invoice, {
+      number: `INV-${String(counter!.last).padStart(6, '0')}`,
+      orderId: order.id,
+      sellerOrgId: order.sellerOrgId,
+      buyerOrgId: order.buyerOrgId,
+      currency: order.currency,
+      amount: order.subtotal,
+      terms: r.terms,
+      dueDate: dayInVietnam(TERM_DAYS[r.terms]),
+      status: 'open',
+      paidAt: null,
+    })
+  }
+}
+
+/** An order that ends before it is delivered owes nothing: its open invoice is void. */
+export async function voidInvoiceOf(ctx: Ctx, orderId: string): Promise<void> {
+  await ctx.em.nativeUpdate(Invoice, { orderId, status: 'open' }, { status: 'void', updatedAt: new Date() })
+}
+
+/** Whether the order's invoice still waits for a payment the seller wants before shipping. */
+export async function awaitingPrepayment(ctx: Ctx, orderId: string): Promise<boolean> {
+  return (await ctx.em.count(Invoice, { orderId, terms: 'prepaid', status: 'open' })) > 0
+}
+
+export interface InvoiceRowDto {
+  id: string
+  number: string
+  orderId: string
+  orderNumber: string
+  seller: { id: string; name: string }
+  buyer: { id: string; name: string }
+  amount: Money
+  terms: PaymentTerms
+  issuedAt: string
+  dueDate: string
+  status: Invoice['status']
+  paidAt: string | null
+  /** Open and past its due day. */
+  overdue: boolean
+}
+
+export interface InvoiceDto extends InvoiceRowDto {
+  seller: { id: string; name: string; country: string }
+  buyer: { id: string; name: string; country: string }
+  poNumber: string
+  shipTo: Order['shipTo']
+  lines: { sku: string; productName: { en: string; vi: string }; quantity: number; unit: Money; total: Money }[]
+  canMarkPaid: boolean
+}
+
+async function toRows(ctx: Ctx, invoices: Invoice[]): Promise<InvoiceRowDto[]> {
+  if (!invoices.length) return []
+  const today = dayInVietnam(0)
+  const [orgs, orders] = await Promise.all([
+    ctx.em.find(Organization, { id: { $in: [...new Set(invoices.flatMap((i) => [i.sellerOrgId, i.buyerOrgId]))] } }),
+    ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [`{${invoices.map((i) => i.orderId).join(',')}}`]),
+  ])
+  const org = new Map(orgs.map((o) => [o.id, o.name]))
+  const number = new Map(orders.map((o) => [o.id, o.number]))
+  return invoices.map((i) => ({
+    id: i.id,
+    number: i.number,
+    orderId: i.orderId,
+    orderNumber: number.get(i.orderId) ?? '',
+    seller: { id: i.sellerOrgId, name: org.get(i.sellerOrgId) ?? '' },
+    buyer: { id: i.buyerOrgId, name: org.get(i.buyerOrgId) ?? '' },
+    amount: { amount: i.amount, currency: i.currency },
+    terms: i.terms,
+    issuedAt: i.issuedAt.toISOString(),
+    dueDate: i.dueDate,
+    status: i.status,
+    paidAt: i.paidAt ? i.paidAt.toISOString() : null,
+    overdue: i.status === 'open' && i.dueDate < today,
+  }))
+}
+
+/** The invoices the actor's company received (buyer) or issued (seller), newest first; `overdue` keeps the open ones past due. */
+export async function listInvoices(ctx: Ctx, side: 'buyer' | 'seller', filter: { status?: InvoiceFilter } = {}): Promise<InvoiceRowDto[]> {
+  const org = ctx.actor.membership?.organizationId
+  if (!org) return []
+  const where = {
+    ...(side === 'buyer' ? { buyerOrgId: org } : { sellerOrgId: org }),
+    ...(filter.status === 'overdue' ? { status: 'open' as const, dueDate: { $lt: dayInVietnam(0) } } : filter.status ? { status: filter.status } : {}),
+  }
+  return toRows(ctx, await scoped(ctx).find(Invoice, where, { orderBy: { issuedAt: 'desc', number: 'desc' }, limit: 200 }))
+}
+
+/** One invoice the actor may read, as its printable page shows it. */
+export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceDto> {
+  const invoice = await scoped(ctx).findOneOrThrow(Invoice, { id })
+  const [[row], order, lines, orgs] = await Promise.all([
+    toRows(ctx, [invoice]),
+    ctx.em.findOneOrFail(Order, { id: invoice.orderId }),
+    ctx.em.execute<{ sku: string; product_name: { en: string; vi: string }; quantity: number; unit_amount: string; line_total: string; currency: Currency }[]>(
+      `select sku, product_name, quantity, unit_amount, line_total, currency from order_line where order_id = ? order by sku, id`,
+      [invoice.orderId],
+    ),
+    ctx.em.find(Organization, { id: { $in: [invoice.sellerOrgId, invoice.buyerOrgId] } }),
+  ])
+  const country = new Map(orgs.map((o) => [o.id, o.country]))
+  return {
+    ...row!,
+    seller: { ...row!.seller, country: country.get(invoice.sellerOrgId) ?? '' },
+    buyer: { ...row!.buyer, country: country.get(invoice.buyerOrgId) ?? '' },
+    poNumber: order.poNumber,
+    shipTo: order.shipTo,
+    lines: lines.map((l) => ({ sku: l.sku, productName: l.product_name, quantity: l.quantity, unit: { amount: Number(l.unit_amount), currency: l.currency }, total: { amount: Number(l.line_total), currency: l.currency } })),
+    canMarkPaid: invoice.status === 'open' && may(ctx, 'update', Invoice, { sellerOrgId: invoice.sellerOrgId }),
+  }
+}
+
+/** The seller records that an open invoice of its own was paid. */
+export async function markInvoicePaid(ctx: Ctx, id: string): Promise<Result<{ id: string }, 'STATUS_CHANGED'>> {
+  return ctx.em.transactional(async (em) => {
+    const tx: Ctx = { ...ctx, em }
+    const invoice = await scoped(tx).findOneOrThrow(Invoice, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
+    const changed = await em.nativeUpdate(Invoice, { id, status: 'open' }, { status: 'paid', paidAt: new Date(), updatedAt: new Date() })
+    if (changed !== 1) return fail('STATUS_CHANGED', { field: 'intent' })
+    const details = { number: invoice.number, amount: { amount: invoice.amount, currency: invoice.currency } }
+    recordAudit(tx, { organizationId: invoice.sellerOrgId, action: 'invoice.paid', subjectType: 'Invoice', subjectId: invoice.id, details })
+    recordAudit(tx, { organizationId: invoice.buyerOrgId, action: 'invoice.paid', subjectType: 'Invoice', subjectId: invoice.id, details })
+    await em.flush()
+    return ok({ id })
+  })
+}
