@@ -102,6 +102,11 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
     await expect(page.getByText('The order is now: Shipped.', { exact: true })).toBeVisible()
   }
 
+  // The ledger: Hà Nội Industrial Supply's share of its order (its total less the 5 % commission).
+  await hanoi.goto(`${APPS.portal}/balance`)
+  await expect(hanoi.getByTestId('ledger-entry').first()).toContainText('Your share of orders')
+  await expect(hanoi.getByTestId('ledger-entry').first()).toContainText('₫912,000')
+
   // The buyer was told of each step by email: placed (after approval), confirmed and shipped, for both orders.
   await expect.poll(async () => (await db()).em.fork().count(EmailMessage, { to: 'buyer@benthanh.test', template: 'order-status', text: { $like: `%VTP-${po}%` } }), { timeout: 15_000 }).toBe(2)
 

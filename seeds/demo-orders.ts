@@ -8,6 +8,8 @@ import { Offer } from '@tradepost/domain/offers'
 import { addToCart, Order, placeCheckout, sellerOrderStep } from '@tradepost/domain/orders'
 import { Organization } from '@tradepost/domain/organizations'
 import { ShipTo } from '@tradepost/domain/companies'
+import { Category } from '@tradepost/domain/catalog'
+import { CommissionRate } from '@tradepost/domain/ledger'
 import { resolveActor, User } from '@tradepost/domain/users'
 
 /**
@@ -20,7 +22,22 @@ const NO_JOBS: JobQueue = {
   },
 }
 
+/**
+ * The operator's commission (5 %, 4 % on pumps) and the manufacturers' rules of engagement: 8 %
+ * of each online sale of Sông Hồng Electric and Mekong Pumps goes to the distributor whose
+ * territory the buyer is in.
+ */
+export async function seedDemoRevenueRules(em: EntityManager): Promise<void> {
+  if (await em.count(CommissionRate, {})) return
+  const pumps = await em.findOne(Category, { slug: 'pumps' })
+  em.create(CommissionRate, { sellerOrgId: null, categoryId: null, rateBp: 500 })
+  if (pumps) em.create(CommissionRate, { sellerOrgId: null, categoryId: pumps.id, rateBp: 400 })
+  await em.flush()
+  await em.nativeUpdate(Organization, { slug: { $in: ['song-hong-electric', 'mekong-pumps'] } }, { territoryShareBp: 800 })
+}
+
 export async function seedDemoOrders(em: EntityManager): Promise<void> {
+  await seedDemoRevenueRules(em)
   const buyerOrg = await em.findOneOrFail(Organization, { slug: 'ben-thanh-construction' })
   if (await em.count(Order, { buyerOrgId: buyerOrg.id })) return
   const ctxAs = async (email: string, slug: string) => {

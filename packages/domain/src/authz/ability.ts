@@ -19,6 +19,8 @@ import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
+import { LedgerEntry } from '../ledger/ledger.entity.ts'
+import { ledgerRules } from '../ledger/ledger.policy.ts'
 import { buyerInvoiceRules, operatorInvoiceRules, sellerInvoiceRules } from '../invoices/invoices.policy.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
@@ -61,6 +63,7 @@ export type SubjectClass =
   | typeof Order
   | typeof OrderLine
   | typeof Invoice
+  | typeof LedgerEntry
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -102,6 +105,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     const org = m.organizationId
     // Pending, rejected or suspended organizations: members may see its status, nothing else.
     can('read', Organization, { id: org })
+    ledgerRules(can, org, m.role)
     if (m.organizationStatus === 'active') {
       can('read', Membership, { organizationId: org })
       if (m.role === 'admin') {

@@ -19,6 +19,7 @@ import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-lis
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { Invoice, InvoiceCounter } from '../invoices/invoice.entity.ts'
+import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
@@ -60,6 +61,8 @@ export const entities = [
   OrderLine,
   Invoice,
   InvoiceCounter,
+  LedgerEntry,
+  CommissionRate,
   Storefront,
   StorefrontView,
   ImportJob,

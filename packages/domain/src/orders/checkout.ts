@@ -13,6 +13,7 @@ import type { Currency } from '../money.ts'
 import { cartOwner, loadCart, type CartDto } from './cart.ts'
 import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
 import { CreditRefused, invoiceOrders, type CreditError } from '../invoices/billing.ts'
+import { postPlacedOrders } from '../ledger/posting.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
@@ -186,7 +187,10 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       }
       await em.flush()
       // Placed now: each seller's credit is checked and its invoice issued (after approval otherwise).
-      if (status === 'placed') await invoiceOrders(tx, created)
+      if (status === 'placed') {
+        await invoiceOrders(tx, created)
+        await postPlacedOrders(tx, created)
+      }
       await em.flush()
       await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
       return ok({ checkoutId: checkout.id, orders: placed })

@@ -14,6 +14,7 @@ import { CartLine } from './cart-line.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import type { PaymentTerms } from '../invoices/invoices.constants.ts'
 import { awaitingPrepayment, CreditRefused, invoiceOrders, voidInvoiceOf, type CreditError } from '../invoices/billing.ts'
+import { postPlacedOrders, reverseOrder } from '../ledger/posting.ts'
 import { releaseStock } from './checkout.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
@@ -156,6 +157,7 @@ export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInp
     if (t.to === 'cancelled') {
       await releaseOrderStock(tx, order.id)
       await voidInvoiceOf(tx, order.id)
+      await reverseOrder(tx, order.id)
     }
     const details = { number: order.number, from: order.status, to: t.to, ...extra }
     recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
@@ -174,6 +176,7 @@ export async function cancelMyOrder(ctx: Ctx, id: string): Promise<Result<{ stat
     if (!(await moveStatus(tx, order, ['pending_approval', 'placed'], 'cancelled'))) return fail('STATUS_CHANGED', { field: 'step' })
     await releaseOrderStock(tx, order.id)
     await voidInvoiceOf(tx, order.id)
+    await reverseOrder(tx, order.id)
     const details = { number: order.number, from: order.status, to: 'cancelled', by: 'buyer' }
     recordAudit(tx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
     // The seller saw it only once placed: it hears of the cancellation then, and the audit log of
@@ -260,6 +263,7 @@ function decide(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Pro
         for (const o of orders) await moveStatus(tx, o, ['pending_approval'], 'placed')
         // Placed now: each seller's credit is checked (refused whole if over) and its invoice issued.
         await invoiceOrders(tx, orders)
+        await postPlacedOrders(tx, orders)
       }
     }
     const action = input.decision === 'approve' ? (status === 'placed' ? 'order.approved' : 'order.approval_step') : 'order.rejected'

@@ -9,7 +9,10 @@ export type { Locale, OrganizationKind, OrganizationStatus } from './organizatio
 const OrganizationSchema = defineEntity({
   name: 'Organization',
   tableName: 'organization',
-  checks: [{ name: 'organization_buys_for_check', expression: "buys_for_id is null or kind = 'buyer'" }],
+  checks: [
+    { name: 'organization_buys_for_check', expression: "buys_for_id is null or kind = 'buyer'" },
+    { name: 'organization_territory_share_check', expression: 'territory_share_bp >= 0 and territory_share_bp <= 5000' },
+  ],
   properties: {
     id: idColumn(),
     kind: p.enum(ORGANIZATION_KINDS).index(),
@@ -22,6 +25,11 @@ const OrganizationSchema = defineEntity({
     parentId: () => p.manyToOne(Organization).mapToPk().nullable().fieldName('parent_id').index(),
     /** A child company gets the price agreements its parent has with each seller (its own come first). */
     inheritPrices: p.boolean().default(false),
+    /**
+     * A manufacturer's share of each online sale, in basis points, paid to the authorized
+     * distributor whose territory the buyer's ship-to lies in (its rules of engagement).
+     */
+    territoryShareBp: p.integer().default(0).fieldName('territory_share_bp'),
     /** A seller's own buying organization: the company it buys as in the marketplace (decision 009). */
     buysForId: () => p.manyToOne(Organization).mapToPk().nullable().unique().fieldName('buys_for_id'),
     createdAt: createdAtColumn(),

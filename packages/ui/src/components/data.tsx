@@ -77,6 +77,12 @@ export function FormattedDate({ iso, withTime = false }: { iso: string; withTime
   return <time dateTime={iso}>{formatDate(new Date(iso), i18n.language, withTime)}</time>
 }
 
+/** A calendar day ("2027-01-05", a day in Vietnam) in the page's locale. */
+export function FormattedDay({ day }: { day: string }) {
+  const { i18n } = useTranslation()
+  return <time dateTime={day}>{formatDate(new Date(`${day}T12:00:00+07:00`), i18n.language)}</time>
+}
+
 /** A GET form of filters: shareable addresses, works without JavaScript. */
 export function FilterBar({ clearTo, children }: { clearTo: string; children: ReactNode }) {
   const { t } = useTranslation()

@@ -7,6 +7,7 @@ export const en = {
     skipToContent: 'Skip to content',
   },
   nav: {
+    balance: 'Balance',
     invoices: 'Invoices',
     orders: 'Orders',
     cart: 'Cart',
@@ -966,7 +967,6 @@ export const en = {
     order: 'Order',
     issued: 'Issued',
     due: 'Due',
-    dueOn: 'due {{date}}',
     amount: 'Amount',
     total: 'Total',
     terms: 'Terms',
@@ -982,6 +982,17 @@ export const en = {
     markPaid: 'Mark as paid',
     markedPaid: 'Marked as paid.',
     print: 'Print or save as PDF',
+  },
+  balance: {
+    title: 'Balance',
+    intro: 'What your orders earned you through the ledger: your share of each order placed (after the operator\'s commission and any territory share), and territory shares of manufacturers\' sales in your territories. A cancelled order is posted again, reversed.',
+    introOperator: 'The commission each order placed earned the marketplace; a cancelled order is posted again, reversed.',
+    none: 'Nothing posted yet',
+    entries: 'Latest entries',
+    when: 'When',
+    account: 'Account',
+    reversal: 'reversal (order cancelled)',
+    accounts: { buyer_charge: 'Charged to you', seller_share: 'Your share of orders', commission: 'Commission earned', territory_share: 'Territory shares' },
   },
   errors: {
     CREDIT_EXCEEDED: 'This would go over the credit {{seller}} gives your company: {{available}} is available. Pay an open invoice first, or order less.',

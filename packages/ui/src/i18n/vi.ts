@@ -9,6 +9,7 @@ export const vi: Resources = {
     skipToContent: 'Bỏ qua đến nội dung',
   },
   nav: {
+    balance: 'Số dư',
     invoices: 'Hóa đơn',
     orders: 'Đơn hàng',
     cart: 'Giỏ hàng',
@@ -968,7 +969,6 @@ export const vi: Resources = {
     order: 'Đơn hàng',
     issued: 'Ngày lập',
     due: 'Hạn thanh toán',
-    dueOn: 'hạn {{date}}',
     amount: 'Số tiền',
     total: 'Tổng cộng',
     terms: 'Điều khoản',
@@ -984,6 +984,17 @@ export const vi: Resources = {
     markPaid: 'Đánh dấu đã thanh toán',
     markedPaid: 'Đã đánh dấu là đã thanh toán.',
     print: 'In hoặc lưu thành PDF',
+  },
+  balance: {
+    title: 'Số dư',
+    intro: 'Số tiền đơn hàng mang lại cho bạn qua sổ cái: phần của bạn trong mỗi đơn đã đặt (sau hoa hồng của sàn và phần chia theo khu vực nếu có), và phần chia theo khu vực từ doanh số của nhà sản xuất trong khu vực của bạn. Đơn bị hủy được ghi lại theo chiều ngược.',
+    introOperator: 'Hoa hồng mỗi đơn đã đặt mang lại cho sàn; đơn bị hủy được ghi lại theo chiều ngược.',
+    none: 'Chưa có bút toán nào',
+    entries: 'Bút toán gần đây',
+    when: 'Thời điểm',
+    account: 'Tài khoản',
+    reversal: 'bút toán đảo (đơn đã hủy)',
+    accounts: { buyer_charge: 'Ghi nợ bạn', seller_share: 'Phần của bạn trong đơn hàng', commission: 'Hoa hồng thu được', territory_share: 'Phần chia theo khu vực' },
   },
   errors: {
     CREDIT_EXCEEDED: 'Đơn này vượt hạn mức tín dụng {{seller}} dành cho công ty bạn: còn {{available}}. Hãy thanh toán một hóa đơn trước, hoặc đặt ít hơn.',

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InvoiceDto, InvoiceRowDto } from '@tradepost/domain/invoices'
 import { INVOICE_FILTERS, subdivisionName } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState, FilterBar, FilterSelect, FormattedDate } from '../components/data.tsx'
+import { DataTable, EmptyState, FilterBar, FilterSelect, FormattedDate, FormattedDay } from '../components/data.tsx'
 import { PageHeader } from '../components/shell.tsx'
 import { LinesTable } from './order.tsx'
 import { Price } from '../components/money.tsx'
@@ -33,7 +33,7 @@ export function InvoicesTable({ invoices, side, empty }: { invoices: InvoiceRowD
             <FormattedDate iso={i.issuedAt} />
           </td>
           <td>
-            {i.dueDate}
+            <FormattedDay day={i.dueDate} />
             <small className="block muted">{t(`terms.${i.terms}`)}</small>
           </td>
           <td>
@@ -74,9 +74,9 @@ export function InvoiceDocument({ invoice, actions }: { invoice: InvoiceDto; act
       <article className="panel invoice-document" aria-labelledby="invoice-title">
         <header className="invoice-head">
           <div>
-            <h2 id="invoice-title">{t('invoices.titleNumber', { number: invoice.number })}</h2>
+            <h2 id="invoice-title">{invoice.seller.name}</h2>
             <p>
-              <InvoiceStatusBadge invoice={invoice} />
+              {t('invoices.titleNumber', { number: invoice.number })} <InvoiceStatusBadge invoice={invoice} />
             </p>
           </div>
           <dl className="facts">
@@ -85,7 +85,9 @@ export function InvoiceDocument({ invoice, actions }: { invoice: InvoiceDto; act
               <FormattedDate iso={invoice.issuedAt} />
             </dd>
             <dt>{t('invoices.due')}</dt>
-            <dd>{invoice.dueDate}</dd>
+            <dd>
+              <FormattedDay day={invoice.dueDate} />
+            </dd>
             <dt>{t('invoices.terms')}</dt>
             <dd>{t(`terms.${invoice.terms}`)}</dd>
             <dt>{t('invoices.order')}</dt>
@@ -119,7 +121,7 @@ export function InvoiceDocument({ invoice, actions }: { invoice: InvoiceDto; act
         </div>
         <LinesTable lines={invoice.lines} />
         <p className="cart-subtotal">
-          {t('invoices.amountDue')}: <strong><Price money={invoice.amount} /></strong>
+          {t('invoices.total')}: <strong><Price money={invoice.amount} /></strong>
         </p>
       </article>
     </>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderDto, OrderRowDto } from '@tradepost/domain/orders'
 import { subdivisionName } from '@tradepost/domain/schemas'
-import { DataTable, EmptyState, FormattedDate } from '../components/data.tsx'
+import { DataTable, EmptyState, FormattedDate, FormattedDay } from '../components/data.tsx'
 import { Price } from '../components/money.tsx'
 
 export function OrderStatusBadge({ status }: { status: string }) {
@@ -74,7 +74,7 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
               </small>
             </dd>
             <dt>{t('checkout.requestedDate')}</dt>
-            <dd>{order.requestedDate ?? '—'}</dd>
+            <dd>{order.requestedDate ? <FormattedDay day={order.requestedDate} /> : '—'}</dd>
             {order.notes ? (
               <>
                 <dt>{t('orders.notes')}</dt>
@@ -87,7 +87,7 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
                 <dd>
                   <Link to={`/invoices/${order.invoice.id}`}>{order.invoice.number}</Link> · {t(`invoices.statuses.${order.invoice.status}`)}
                   <small className="block muted">
-                    {t(`terms.${order.invoice.terms}`)} · {t('invoices.dueOn', { date: order.invoice.dueDate })}
+                    {t(`terms.${order.invoice.terms}`)} · {t('invoices.due')} <FormattedDay day={order.invoice.dueDate} />
                   </small>
                 </dd>
               </>

@@ -27,6 +27,7 @@ import { Migration20261206072326_restricted_offers } from './Migration2026120607
 import { Migration20261206073621_quote_requests } from './Migration20261206073621_quote_requests.ts'
 import { Migration20261206094305_orders } from './Migration20261206094305_orders.ts'
 import { Migration20261206102052_invoices } from './Migration20261206102052_invoices.ts'
+import { Migration20261206104005_ledger } from './Migration20261206104005_ledger.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -58,4 +59,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206073621_quote_requests', class: Migration20261206073621_quote_requests },
   { name: 'Migration20261206094305_orders', class: Migration20261206094305_orders },
   { name: 'Migration20261206102052_invoices', class: Migration20261206102052_invoices },
+  { name: 'Migration20261206104005_ledger', class: Migration20261206104005_ledger },
 ]
