@@ -1,7 +1,7 @@
 // `npm run bench`: builds the apps, starts PostgreSQL (a persistent bench cluster in
 // .tradepost/bench-postgres, or DATABASE_URL), generates the large world once, serves the
 // marketplace, and runs bench/search, bench/product-page (anonymous, and signed in with contract
-// prices) and bench/pricing. BENCH_ROUNDS sets how many times the
+// prices), bench/pricing and bench/checkout. BENCH_ROUNDS sets how many times the
 // search query set runs (default 2); BENCH_SECONDS the length of each product-page run (default 10);
 // BENCH_IMPORT_ROWS the rows of the offers file bench/import imports (default 100,000).
 import { availableParallelism } from 'node:os'
@@ -16,12 +16,13 @@ import { benchPricing } from '../bench/pricing.ts'
 import { benchProductPage, benchProductPageSignedIn } from '../bench/product-page.ts'
 import { BENCH_BUYER_EMAIL, BENCH_BUYER_PASSWORD, generateLargePricing } from '@tradepost/seeds/generate-large-pricing'
 import { benchImport } from '../bench/import.ts'
+import { benchCheckout } from '../bench/checkout.ts'
 import { benchSearch } from '../bench/search.ts'
 import { fail, log, pnpm, root, startService, stopServices, waitForHttp } from './lib.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-// BENCH_ONLY=pricing,product-page runs only those (search, product-page, pricing, import).
-const only = new Set((process.env.BENCH_ONLY ?? 'search,product-page,pricing,import').split(',').map((s) => s.trim()))
+// BENCH_ONLY=pricing,product-page runs only those (search, product-page, pricing, checkout, import).
+const only = new Set((process.env.BENCH_ONLY ?? 'search,product-page,pricing,checkout,import').split(',').map((s) => s.trim()))
 if (pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('the build failed')
 const postgres = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: join(root, '.tradepost', 'bench-postgres'), port: 56432, log })
 const databaseUrl = process.env.DATABASE_URL ?? (await postgres!.ensureDatabase('tradepost_bench'))
@@ -65,6 +66,7 @@ try {
   } finally {
     await stopServices([server])
   }
+  if (only.has('checkout')) await benchCheckout(databaseUrl, pricing.buyerId, seconds)
   if (only.has('import')) await benchImport(databaseUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 100_000))
 } finally {
   await postgres?.stop()

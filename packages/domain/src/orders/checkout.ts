@@ -136,6 +136,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       const snapshot: ShipToSnapshot = { id: shipTo.id, name: shipTo.name, addressLine: shipTo.addressLine, city: shipTo.city, subdivisionCode: shipTo.subdivisionCode, country: shipTo.country, latitude: shipTo.latitude, longitude: shipTo.longitude }
       const placed: PlacedCheckout['orders'] = []
       const created: Order[] = []
+      const reservations: { line: OrderLine; offerId: string; quantity: number }[] = []
       // Lines in one order of offers, whatever the cart's order: concurrent checkouts lock stock alike.
       const byLine = new Map(lines.map((l) => [l.id, l]))
       for (const group of cart.groups) {
@@ -156,12 +157,10 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
           carrier: null,
           trackingNumber: null,
         })
-        for (const l of [...group.lines].sort((a, b) => a.offerId.localeCompare(b.offerId))) {
+        for (const l of group.lines) {
           const offer = offers.get(l.offerId)!
-          const allocations = await reserve(tx, offer.id, l.quantity)
-          if (!allocations) throw new CheckoutRefused('OUT_OF_STOCK')
           const product = products.get(offer.productId)
-          em.create(OrderLine, {
+          const line = em.create(OrderLine, {
             orderId: order.id,
             buyerOrgId: owner.buyerOrgId,
             sellerOrgId: group.seller.id,
@@ -174,8 +173,9 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
             currency: l.unit!.currency,
             lineTotal: l.lineTotal!.amount,
             priceListName: prices.get(offer.id)?.list?.name ?? null,
-            allocations,
+            allocations: [],
           })
+          reservations.push({ line, offerId: offer.id, quantity: l.quantity })
           em.remove(byLine.get(l.id)!)
         }
         const details = { number: order.number, status, total: group.subtotal, poNumber: input.poNumber }
@@ -186,13 +186,20 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         created.push(order)
       }
       await em.flush()
-      // Placed now: each seller's credit is checked and its invoice issued (after approval otherwise).
+      await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
+      // The rows other checkouts wait for are locked last, so they are held for the shortest time:
+      // each seller's credit and invoice numbering (placed now; after approval otherwise), then
+      // the stock, in one order of offers whatever the cart's, so concurrent checkouts lock alike.
       if (status === 'placed') {
-        await invoiceOrders(tx, created)
         await postPlacedOrders(tx, created)
+        await invoiceOrders(tx, created)
+      }
+      for (const r of reservations.sort((a, b) => a.offerId.localeCompare(b.offerId) || a.line.id.localeCompare(b.line.id))) {
+        const allocations = await reserve(tx, r.offerId, r.quantity)
+        if (!allocations) throw new CheckoutRefused('OUT_OF_STOCK')
+        r.line.allocations = allocations
       }
       await em.flush()
-      await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
       return ok({ checkoutId: checkout.id, orders: placed })
     })
   } catch (error) {

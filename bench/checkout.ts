@@ -1,0 +1,150 @@
+// bench/checkout: checkouts per second (five lines from two sellers, on account, each a cart filled
+// then placed: prices resolved, stock taken under locks, orders, invoices, ledger postings and the
+// order events enqueued) from 8 concurrent buyers, against a TPC-B-like transaction (pgbench's
+// default script, written by hand over the same driver) on the same database in the same run.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { createCtx } from '@tradepost/domain/ctx'
+import { createOrm } from '@tradepost/domain/db'
+import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
+import { addToCart, placeCheckout } from '@tradepost/domain/orders'
+import { CheckoutInputSchema } from '@tradepost/domain/schemas'
+import { resolveActor } from '@tradepost/domain/users'
+
+const CONCURRENCY = Number(process.env.BENCH_CHECKOUT_BUYERS ?? 8)
+const TPCB_SCALE = CONCURRENCY
+const ACCOUNTS_PER_BRANCH = 100_000
+
+/** pgbench's tables at scale `TPCB_SCALE`, in their own names, made once. */
+async function prepareTpcb(pool: pg.Pool) {
+  const exists = (await pool.query(`select to_regclass('bench_tpcb_accounts') as t`)).rows[0].t
+  if (exists) return
+  await pool.query(`create table bench_tpcb_branches (bid int primary key, bbalance int not null default 0, filler char(88))`)
+  await pool.query(`create table bench_tpcb_tellers (tid int primary key, bid int not null, tbalance int not null default 0, filler char(84))`)
+  await pool.query(`create table bench_tpcb_accounts (aid int primary key, bid int not null, abalance int not null default 0, filler char(84)) with (fillfactor = 90)`)
+  await pool.query(`create table bench_tpcb_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))`)
+  await pool.query(`insert into bench_tpcb_branches (bid) select generate_series(1, $1)`, [TPCB_SCALE])
+  await pool.query(`insert into bench_tpcb_tellers (tid, bid) select t, (t - 1) / 10 + 1 from generate_series(1, $1) t`, [TPCB_SCALE * 10])
+  await pool.query(`insert into bench_tpcb_accounts (aid, bid) select a, (a - 1) / $2 + 1 from generate_series(1, $1) a`, [TPCB_SCALE * ACCOUNTS_PER_BRANCH, ACCOUNTS_PER_BRANCH])
+  await pool.query(`vacuum analyze bench_tpcb_branches, bench_tpcb_tellers, bench_tpcb_accounts`)
+}
+
+const random = (max: number) => 1 + Math.floor(Math.random() * max)
+
+/** One TPC-B-like transaction, as pgbench's built-in script runs it. */
+async function tpcb(pool: pg.Pool) {
+  const aid = random(TPCB_SCALE * ACCOUNTS_PER_BRANCH)
+  const tid = random(TPCB_SCALE * 10)
+  const bid = random(TPCB_SCALE)
+  const delta = random(10_000) - 5_000
+  const client = await pool.connect()
+  try {
+    await client.query('begin')
+    await client.query('update bench_tpcb_accounts set abalance = abalance + $1 where aid = $2', [delta, aid])
+    await client.query('select abalance from bench_tpcb_accounts where aid = $1', [aid])
+    await client.query('update bench_tpcb_tellers set tbalance = tbalance + $1 where tid = $2', [delta, tid])
+    await client.query('update bench_tpcb_branches set bbalance = bbalance + $1 where bid = $2', [delta, bid])
+    await client.query('insert into bench_tpcb_history (tid, bid, aid, delta, mtime) values ($1, $2, $3, $4, current_timestamp)', [tid, bid, aid, delta])
+    await client.query('commit')
+  } catch (error) {
+    await client.query('rollback')
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Runs `task` from `CONCURRENCY` loops for `seconds`: completed tasks per second. */
+async function rate(task: (worker: number) => Promise<void>, seconds: number): Promise<number> {
+  const until = performance.now() + seconds * 1000
+  const started = performance.now()
+  let done = 0
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      while (performance.now() < until) {
+        await task(worker)
+        done++
+      }
+    }),
+  )
+  return done / ((performance.now() - started) / 1000)
+}
+
+export async function benchCheckout(databaseUrl: string, buyerId: string, seconds: number) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY + 1 })
+  await prepareTpcb(pool)
+  // Each buyer's five lines: three offers of one seller and two of another (the same two sellers
+  // for everyone, each buyer its own offers), with stock enough for any run.
+  const plain = `o.status = 'active' and o.seller_active and not o.price_on_request and o.visible_to && '{public}' and o.min_order_qty = 1 and o.order_multiple = 1 and o.currency = 'VND'`
+  const sellers = (await pool.query(`select o.organization_id from offer o join offer_stock s on s.offer_id = o.id where ${plain} group by o.organization_id having count(distinct o.id) >= $1 order by o.organization_id limit 2`, [3 * CONCURRENCY])).rows.map((r) => r.organization_id as string)
+  if (sellers.length !== 2) throw new Error('bench/checkout: the large world has no two sellers with enough plain offers')
+  const offersOf = async (seller: string, n: number) => (await pool.query(`select distinct o.id from offer o join offer_stock s on s.offer_id = o.id where o.organization_id = $1 and ${plain} order by o.id limit $2`, [seller, n])).rows.map((r) => r.id as string)
+  const [first, second] = [await offersOf(sellers[0]!, 3 * CONCURRENCY), await offersOf(sellers[1]!, 2 * CONCURRENCY)]
+  const linesOf = (worker: number) => [...first.slice(3 * worker, 3 * worker + 3), ...second.slice(2 * worker, 2 * worker + 2)]
+  await pool.query(`update offer_stock set quantity = 1000000000 where offer_id = any($1::uuid[])`, [[...first, ...second]])
+  // The buyers: the bench buyer company (contract prices) and seven more companies, one buyer each
+  // (a company's checkouts take turns, as its spending is read and added to as one), each with a ship-to.
+  const buyers: { userId: string; companyId: string; shipTo: string }[] = []
+  for (let i = 0; i < CONCURRENCY; i++) {
+    const email = `bench.checkout.${i}@bench.test`
+    let companyId = i === 0 ? buyerId : ((await pool.query(`select id from organization where slug = $1`, [`bench-checkout-${i}`])).rows[0]?.id as string | undefined)
+    if (!companyId) {
+      companyId = randomUUID()
+      await pool.query(`insert into organization (id, kind, name, slug, country, default_currency, locale, status, created_at, updated_at) values ($1, 'buyer', $2, $3, 'VN', 'VND', 'en', 'active', now(), now())`, [companyId, `Bench checkout company ${i}`, `bench-checkout-${i}`])
+    }
+    const found = (await pool.query(`select id from app_user where email = $1`, [email])).rows[0]
+    const userId = (found?.id as string | undefined) ?? randomUUID()
+    if (!found) await pool.query(`insert into app_user (id, email, name, password_hash, locale, created_at, updated_at) values ($1, $2, $3, 'x', 'en', now(), now())`, [userId, email, `Bench checkout ${i}`])
+    if (!(await pool.query(`select 1 from membership where user_id = $1 and organization_id = $2`, [userId, companyId])).rowCount) {
+      await pool.query(`insert into membership (id, user_id, organization_id, role, created_at) values ($1, $2, $3, 'buyer', now())`, [randomUUID(), userId, companyId])
+    }
+    let shipTo = (await pool.query(`select id from ship_to where organization_id = $1 limit 1`, [companyId])).rows[0]?.id as string | undefined
+    if (!shipTo) {
+      shipTo = randomUUID()
+      await pool.query(`insert into ship_to (id, organization_id, name, address_line, city, subdivision_code, country, latitude, longitude, created_at, updated_at) values ($1, $2, 'Bench site', '1 Bench Road', 'Hà Nội', 'VN-HN', 'VN', 21.03, 105.85, now(), now())`, [shipTo, companyId])
+    }
+    buyers.push({ userId, companyId, shipTo })
+  }
+
+  const orm = await createOrm(databaseUrl, { pool: { min: 0, max: CONCURRENCY } })
+  const boss = await startJobQueue(databaseUrl)
+  const jobs = pgBossJobQueue(boss)
+  const actors = await Promise.all(buyers.map((b) => resolveActor(orm.em.fork(), { userId: b.userId, activeOrganizationId: b.companyId, impersonatorUserId: null }, ['buyer'])))
+  const ctxOf = (worker: number) => createCtx({ actor: actors[worker]!, em: orm.em.fork(), jobs })
+  let refused = 0
+  const placing: number[] = []
+  const checkout = async (worker: number) => {
+    for (const offerId of linesOf(worker)) {
+      const added = await addToCart(ctxOf(worker), { offerId, quantity: 1 + (worker % 3) })
+      if (!added.ok) throw new Error(`bench/checkout: ${added.error.code}`)
+    }
+    const t = performance.now()
+    const placed = await placeCheckout(ctxOf(worker), CheckoutInputSchema.parse({ token: randomUUID(), shipToId: buyers[worker]!.shipTo, poNumber: 'BENCH' }))
+    placing.push(performance.now() - t)
+    if (!placed.ok && refused++ === 0) console.log(`  first refusal: ${placed.error.code} (buyer ${worker})`)
+  }
+  await rate(checkout, 2) // warm-up
+  await rate(() => tpcb(pool), 2)
+  // Taking turns in halves, so a machine getting busier weighs on both alike.
+  const half = Math.max(1, seconds / 2)
+  const t1 = await rate(() => tpcb(pool), half)
+  const c1 = await rate(checkout, half)
+  const c2 = await rate(checkout, half)
+  const t2 = await rate(() => tpcb(pool), half)
+  // Closed before the database stops: its pool would report the server going away.
+  await new Promise<void>((resolve) => {
+    boss.once('stopped', () => resolve())
+    void boss.stop({ graceful: false })
+  })
+  await orm.close()
+  await pool.end()
+  const tps = (t1 + t2) / 2
+  const cps = (c1 + c2) / 2
+  console.log(`\nbench/checkout — ${CONCURRENCY} concurrent buyers, five lines from two sellers, on account`)
+  console.log(`  TPC-B-like transactions (baseline)   ${tps.toFixed(0)} per second (scale ${TPCB_SCALE})`)
+  const sorted = placing.sort((a, b) => a - b)
+  const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1)
+  console.log(`  checkouts (five adds, then place)    ${cps.toFixed(1)} per second   ${((cps / tps) * 100).toFixed(1)} % of TPC-B   (target ≥ 40 %)${refused ? `; ${refused} refused` : ''}`)
+  console.log(`  placing alone                        p50 ${p(0.5)} ms · p95 ${p(0.95)} ms (n=${sorted.length})`)
+  return { tps, cps, refused }
+}
