@@ -12,6 +12,7 @@ import { CheckoutInputSchema, ProductInputSchema, QuoteRequestInputSchema, Store
 import { requestQuote } from '@tradepost/domain/quotes'
 import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
+import { CommissionRate } from '@tradepost/domain/ledger'
 import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
 import { actAs, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
@@ -110,6 +111,7 @@ test.beforeAll(async ({ playwright }) => {
       const buyer = await em.findOneOrFail(User, { email: 'buyer@benthanh.test' })
       return { rule: { id: rule.id, name: rule.name }, buyer: { id: buyer.id, name: buyer.name } }
     })(),
+    commissionRateId: (await em.findOneOrFail(CommissionRate, { categoryId: { $ne: null } })).id,
     orders: await (async () => {
       const po = 'BT-2026-0117'
       const of = async (slug: string) => {

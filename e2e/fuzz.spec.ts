@@ -115,6 +115,8 @@ const FORMS: FormCase[] = [
     form: (ids) => ({ intent: 'save', buyerId: ids.benthanh, accountNumber: 'HN-C-0042', approved: 'on', paymentTerms: 'net30', creditLimit: '200000000' }),
     fuzz: ['creditLimit', 'paymentTerms'],
   },
+  { name: 'a commission rate', app: 'portal', path: () => '/commission', as: 'operator@tradepost.test', form: () => ({ intent: 'save', seller: 'Saigon Parts Co.', percent: '4' }), fuzz: ['percent', 'seller', 'categoryId'] },
+  { name: 'a territory share', app: 'portal', path: () => '/authorizations', as: 'admin@mekongpumps.test', form: () => ({ intent: 'share', percent: '8' }), fuzz: ['percent'] },
   { name: 'mark an invoice paid', app: 'portal', path: () => '/invoices/00000000-0000-4000-8000-000000000000', as: 'admin@hanoisupply.test', form: () => ({ intent: 'paid' }), fuzz: ['intent'], showsForm: false },
   { name: 'language', app: 'market', path: () => '/set-language', as: null, form: () => ({ lng: 'vi', redirectTo: '/' }), fuzz: ['lng', 'redirectTo'] },
 ]

@@ -55,6 +55,7 @@ export const PAGES: PageRow[] = [
   { app: 'portal', as: HANOI, path: () => '/invoices' },
   { app: 'portal', as: HANOI, path: () => '/balance' },
   { app: 'portal', as: OPERATOR, path: () => '/balance' },
+  { app: 'portal', as: OPERATOR, path: () => '/commission' },
   { app: 'portal', as: HANOI, path: (ids) => `/invoices/${ids.invoice}` },
   { app: 'portal', as: HANOI, path: () => '/offers/new' },
   { app: 'portal', as: HANOI, path: (ids) => `/offers/${ids.offer}` },

@@ -21,6 +21,7 @@ import { Customer, CustomerGroup, PriceList, PriceListEntry, PriceListTarget } f
 import { QuoteRequest } from '@tradepost/domain/quotes'
 import { CartLine, Checkout, Order } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
+import { CommissionRate } from '@tradepost/domain/ledger'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -67,6 +68,8 @@ export interface World {
   /** Bến Thành's orders of the demo world (PO BT-2026-0117): Hà Nội Industrial Supply's (shipped)
    * and Saigon Parts' (placed); a checkout of its admin waiting for approval (its PO is the
    * secret of the approver's queue); and a line in its admin's cart (its SKU, on the cart page). */
+  /** A commission rate of the operator's (an override, which could be removed). */
+  commissionRateId: string
   orders: { po: string; hanoi: { id: string; number: string; invoiceId: string }; saigon: { id: string; number: string; invoiceId: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
 }
 
@@ -195,6 +198,7 @@ const invoiceState = (id: (w: World) => string) => async (w: World, em: EntityMa
   const i = await em.fork().findOneOrFail(Invoice, { id: id(w) })
   return [i.status, i.paidAt?.toISOString() ?? null, i.updatedAt.toISOString()]
 }
+const commissionRates = async (_w: World, em: EntityManager) => (await em.fork().find(CommissionRate, {}, { orderBy: { id: 'asc' } })).map((r) => [r.id, r.sellerOrgId ?? null, r.categoryId ?? null, r.rateBp])
 const cartOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(CartLine, { buyerOrgId: w.org[slug]! })
 const ordersOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Order, { buyerOrgId: w.org[slug]! })
 
@@ -205,6 +209,10 @@ export const PROBES: Probe[] = [
   { route: 'orders.$id', name: 'an order another seller received', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.hanoi.id}`, expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'orders.$id', name: 'an order still waiting for the buyer\'s approval, as its seller', app: 'portal', method: 'GET', path: (w) => `/orders/${w.orders.pending.orderId}`, expect: 'denied', secret: (w) => w.orders.pending.po, outsider: HANOI, owner: { as: BENTHANH, app: 'market' } },
   ...(['confirm', 'ship', 'deliver', 'complete', 'cancel'] as const).map((intent): Probe => ({ route: 'orders.$id', name: `${intent} an order another seller received`, app: 'portal', method: 'POST', path: (w) => `/orders/${w.orders.hanoi.id}`, form: () => ({ intent, carrier: 'Probe Express', trackingNumber: 'PROBE-1' }), expect: 'denied', secret: (w) => w.orders.po, outsider: SELLER_OUTSIDER, owner: null, unchanged: orderState((w) => w.orders.hanoi.id) })),
+  { route: 'commission', name: 'commission rates as a seller', app: 'portal', method: 'GET', path: () => '/commission', expect: 'denied', secret: () => 'Every other sale (default)', outsider: SELLER_OUTSIDER, owner: { as: OPERATOR } },
+  { route: 'commission', name: 'set the commission as a seller', app: 'portal', method: 'POST', path: () => '/commission', form: () => ({ intent: 'save', percent: '0' }), expect: 'denied', secret: () => 'Every other sale (default)', outsider: SELLER_OUTSIDER, owner: null, unchanged: commissionRates },
+  { route: 'commission', name: 'remove a commission rate as a seller', app: 'portal', method: 'POST', path: () => '/commission', form: (w) => ({ intent: 'delete', rateId: w.commissionRateId }), expect: 'denied', secret: () => 'Every other sale (default)', outsider: SELLER_OUTSIDER, owner: null, unchanged: commissionRates },
+  { route: 'authorizations', name: 'set a territory share as a distributor', app: 'portal', method: 'POST', path: () => '/authorizations', form: () => ({ intent: 'share', percent: '50' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => (await em.fork().findOneOrFail(Organization, { id: w.org['song-hong-electric']! })).territoryShareBp },
   { route: 'balance', name: 'another seller\'s ledger balance', app: 'portal', method: 'GET', path: () => '/balance', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'balance', name: 'the ledger balance as a member who is not an admin', app: 'portal', method: 'GET', path: () => '/balance', expect: 'denied', secret: (w) => w.orders.hanoi.number, outsider: 'sales@hanoisupply.test', owner: { as: HANOI } },
   { route: 'invoices._index', name: 'invoices another seller issued', app: 'portal', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },

@@ -20,3 +20,4 @@ export { APPROVER_ROLES, BUYER_ROLES, MAX_APPROVAL_STEPS, SPENDING_PERIODS, type
 export * from './orders/orders.schemas.ts'
 export { ORDER_STATUSES, SELLER_STEPS, PO_NUMBER_MAX, QUICK_ORDER_MAX_LINES, type OrderStatus, type SellerStep } from './orders/orders.constants.ts'
 export { PAYMENT_TERMS, INVOICE_STATUSES, INVOICE_FILTERS, type PaymentTerms, type InvoiceStatus, type InvoiceFilter } from './invoices/invoices.constants.ts'
+export * from './ledger/ledger.schemas.ts'

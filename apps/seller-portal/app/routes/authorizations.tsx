@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { submitForm } from '@tradepost/auth/forms'
 import { authorizeDistributor, listAuthorizations, listMyBrands } from '@tradepost/domain/catalog'
-import { AuthorizationInputSchema } from '@tradepost/domain/schemas'
+import { myTerritoryShare, setTerritoryShare } from '@tradepost/domain/ledger'
+import { AuthorizationInputSchema, TerritoryShareInputSchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { Field, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { SuggestField } from '@tradepost/ui/components/suggest.tsx'
@@ -25,6 +26,8 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
       authorizations: await listAuthorizations(rc.ctx),
       isManufacturer,
       brands: isManufacturer ? await listMyBrands(rc.ctx) : [],
+      territoryShareBp: await myTerritoryShare(rc.ctx),
+      canSetShare: isManufacturer && rc.ctx.actor.membership?.role === 'admin',
     },
     { headers: rc.headers },
   )
@@ -32,12 +35,15 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
-  return submitForm(await request.formData(), AuthorizationInputSchema, (value) => authorizeDistributor(rc.ctx, value), { field: 'subdivisions', redirectTo: () => '/authorizations?notice=granted' })
+  const formData = await request.formData()
+  // The manufacturer's rules of engagement: its distributors' share of its online sales in their territories.
+  if (formData.get('intent') === 'share') return submitForm(formData, TerritoryShareInputSchema, (value) => setTerritoryShare(rc.ctx, value), { field: 'percent', redirectTo: () => '/authorizations?notice=share' })
+  return submitForm(formData, AuthorizationInputSchema, (value) => authorizeDistributor(rc.ctx, value), { field: 'subdivisions', redirectTo: () => '/authorizations?notice=granted' })
 })
 
 export default function Authorizations() {
   const { t } = useTranslation()
-  const { authorizations, isManufacturer, brands } = useLoaderData<typeof loader>()
+  const { authorizations, isManufacturer, brands, territoryShareBp, canSetShare } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const [form, fields] = useForm({
@@ -51,6 +57,8 @@ export default function Authorizations() {
     <>
       <PageHeader title={t('catalog.authorizations')} />
       {params.get('notice') === 'granted' ? <Flash>{t('catalog.granted')}</Flash> : null}
+      {params.get('notice') === 'share' ? <Flash>{t('catalog.shareSaved')}</Flash> : null}
+      {isManufacturer && territoryShareBp !== null ? <TerritoryShareForm bp={territoryShareBp} canEdit={canSetShare} errors={(actionData?.result?.initialValue as { intent?: string } | undefined)?.intent === 'share' ? (actionData?.result?.error?.percent ?? undefined) : undefined} /> : null}
       {authorizations.length === 0 ? (
         <EmptyState title={t('catalog.noAuthorizations')} />
       ) : (
@@ -79,5 +87,26 @@ export default function Authorizations() {
         </Form>
       ) : null}
     </>
+  )
+}
+
+/** The share of the manufacturer's online sales that goes to the authorized distributor whose territory the buyer's ship-to lies in. */
+function TerritoryShareForm({ bp, canEdit, errors }: { bp: number; canEdit: boolean; errors?: string[] }) {
+  const { t } = useTranslation()
+  return (
+    <section className="panel" aria-labelledby="territory-share">
+      <h2 id="territory-share">{t('catalog.shareTitle')}</h2>
+      <p className="muted">{t('catalog.shareIntro')}</p>
+      {canEdit ? (
+        <Form method="post" className="toolbar">
+          <Field label={t('catalog.sharePercent')} errors={errors} inputProps={{ id: 'share-percent', name: 'percent', inputMode: 'decimal', defaultValue: String(bp / 100), required: true }} />
+          <SubmitButton name="intent" value="share">
+            {t('catalog.shareSave')}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <p>{t('catalog.shareIs', { percent: bp / 100 })}</p>
+      )}
+    </section>
   )
 }

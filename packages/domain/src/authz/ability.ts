@@ -19,7 +19,7 @@ import { CustomerGroup } from '../pricing/customer-group.entity.ts'
 import { Customer } from '../pricing/customer.entity.ts'
 import { PriceList, PriceListEntry, PriceListTarget } from '../pricing/price-list.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
-import { LedgerEntry } from '../ledger/ledger.entity.ts'
+import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { ledgerRules } from '../ledger/ledger.policy.ts'
 import { buyerInvoiceRules, operatorInvoiceRules, sellerInvoiceRules } from '../invoices/invoices.policy.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
@@ -64,6 +64,7 @@ export type SubjectClass =
   | typeof OrderLine
   | typeof Invoice
   | typeof LedgerEntry
+  | typeof CommissionRate
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -178,6 +179,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can('read', Offer)
         operatorOrderRules(can)
         operatorInvoiceRules(can)
+        // The marketplace's commission: support reads it, admins set it.
+        can('read', CommissionRate)
+        if (m.role === 'admin') can('update', CommissionRate)
         if (m.role === 'admin') can(['approve', 'suspend'], Organization)
         // Support acts as the people of any active buyer company.
         can('impersonate', Organization, { kind: 'buyer', status: 'active' })

@@ -2,3 +2,4 @@ export { CommissionRate, LedgerEntry, LEDGER_ACCOUNTS, type LedgerAccount } from
 export { myBalance, type BalanceDto } from './balances.ts'
 export { splitLine, splitOrder, BP, type Shares, type SplitLine } from './split.ts'
 export { commissionBpFor } from './posting.ts'
+export { deleteCommissionRate, listCommissionRates, myTerritoryShare, saveCommissionRate, setTerritoryShare, type CommissionRateDto } from './commission.ts'

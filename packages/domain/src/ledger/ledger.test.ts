@@ -17,6 +17,8 @@ import { CheckoutInputSchema } from '../orders/orders.schemas.ts'
 import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { myBalance } from './balances.ts'
+import { deleteCommissionRate, listCommissionRates, myTerritoryShare, saveCommissionRate, setTerritoryShare } from './commission.ts'
+import { CommissionRateInputSchema, TerritoryShareInputSchema } from './ledger.schemas.ts'
 import { CommissionRate, LedgerEntry } from './ledger.entity.ts'
 
 const db = useTestDatabase()
@@ -91,5 +93,34 @@ describe('the ledger', () => {
     expect((await myBalance(db().ctx(actor))).entries).toEqual([])
     // Postings are never changed.
     await expect(db().orm.em.fork().execute('update ledger_entry set amount = 0 where order_id = ?', [orderId])).rejects.toThrow(/append-only/)
+  })
+
+  it('lets the operator\'s admins set commission rates and manufacturers\' admins their territory share, no one else', async () => {
+    const em = db().orm.em.fork()
+    const operator = await createOrganization(em, { kind: 'operator', roles: ['support'] })
+    const maker = await createOrganization(em, { kind: 'manufacturer', roles: ['catalog_manager'] })
+    const distributor = await createOrganization(em, { kind: 'distributor' })
+    const category = await createCategory(em)
+    const ctx = () => db().ctx(operator.admin.actor)
+    unwrap(await saveCommissionRate(ctx(), CommissionRateInputSchema.parse({ percent: '4.5' })))
+    unwrap(await saveCommissionRate(ctx(), CommissionRateInputSchema.parse({ seller: maker.org.name, categoryId: category.id, percent: '2' })))
+    const unknown = await saveCommissionRate(ctx(), CommissionRateInputSchema.parse({ seller: 'No such seller', percent: '1' }))
+    expect(unknown.ok ? null : unknown.error.code).toBe('SELLER_UNKNOWN')
+    expect(CommissionRateInputSchema.safeParse({ percent: '60' }).success).toBe(false)
+    expect(CommissionRateInputSchema.safeParse({ percent: '1.234' }).success).toBe(false)
+    const rates = await listCommissionRates(db().ctx(operator.members.support!.actor))
+    const mine = rates.filter((r) => (!r.seller && !r.category) || r.seller?.id === maker.org.id)
+    expect(mine.map((r) => [r.seller?.name ?? null, r.category?.id ?? null, r.rateBp])).toEqual([[null, null, 450], [maker.org.name, category.id, 200]])
+    await expect(saveCommissionRate(db().ctx(operator.members.support!.actor), CommissionRateInputSchema.parse({ percent: '9' }))).rejects.toThrow(/FORBIDDEN/)
+    await expect(saveCommissionRate(db().ctx(maker.admin.actor), CommissionRateInputSchema.parse({ percent: '0' }))).rejects.toThrow(/FORBIDDEN/)
+    await expect(deleteCommissionRate(ctx(), mine[0]!.id)).rejects.toThrow(/DEFAULT_RATE_STAYS/)
+    await deleteCommissionRate(ctx(), mine[1]!.id)
+    expect(await db().orm.em.fork().count(CommissionRate, { sellerOrgId: maker.org.id })).toBe(0)
+
+    unwrap(await setTerritoryShare(db().ctx(maker.admin.actor), TerritoryShareInputSchema.parse({ percent: '7.5' })))
+    expect(await myTerritoryShare(db().ctx(maker.admin.actor))).toBe(750)
+    await expect(setTerritoryShare(db().ctx(maker.members.catalog_manager!.actor), TerritoryShareInputSchema.parse({ percent: '50' }))).rejects.toThrow(/NOT_FOUND/)
+    await expect(setTerritoryShare(db().ctx(distributor.admin.actor), TerritoryShareInputSchema.parse({ percent: '50' }))).rejects.toThrow(/FORBIDDEN/)
+    expect(await myTerritoryShare(db().ctx(maker.admin.actor))).toBe(750)
   })
 })

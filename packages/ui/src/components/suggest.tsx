@@ -2,7 +2,7 @@ import { useFetcher } from '@remix-run/react'
 import { Field, type FieldProps } from './forms.tsx'
 
 /**
- * A text field that suggests as one types, from the server (`source?q=`, answering
+ * A text field that suggests as one types, from the server (`source?q=` or `source&q=`, answering
  * `{ items: [{ value, label }] }`), in the browser's own list (a datalist). Without JavaScript it
  * is a plain text field, and the server takes the name typed: it scales to any number of choices.
  */
@@ -20,7 +20,7 @@ export function SuggestField({ source, ...props }: FieldProps & { source: string
           onChange: (event) => {
             props.inputProps.onChange?.(event)
             const q = event.currentTarget.value.trim()
-            if (q.length >= 2) fetcher.load(`${source}?q=${encodeURIComponent(q)}`)
+            if (q.length >= 2) fetcher.load(`${source}${source.includes('?') ? '&' : '?'}q=${encodeURIComponent(q)}`)
           },
         }}
       />
