@@ -228,6 +228,10 @@ export const en = {
     none: 'No events match these filters.',
     system: 'System',
     actions: {
+      order: { placed: 'Order placed', approval_step: 'Order approved (a step)', approved: 'Order approved', rejected: 'Order rejected', confirmed: 'Order confirmed', shipped: 'Order shipped', delivered: 'Order delivered', completed: 'Order completed', cancelled: 'Order cancelled' },
+      invoice: { paid: 'Invoice paid' },
+      commission_rate: { saved: 'Commission rate set', deleted: 'Commission rate removed' },
+      territory_share: { saved: 'Territory share set' },
       impersonation: { started: 'Started acting as a user', ended: 'Stopped acting as a user' },
       spending_limit: { saved: 'Spending limits changed' },
       approval_rule: { saved: 'Approval rule saved', deleted: 'Approval rule deleted' },
@@ -250,6 +254,9 @@ export const en = {
     export: 'Export (CSV)',
     allActions: 'All actions',
     details: {
+      number: 'Number', status: 'Status', total: 'Total', poNumber: 'PO number', carrier: 'Carrier', trackingNumber: 'Tracking number', comment: 'Comment', step: 'Step', amount: 'Amount',
+      fromBp: 'Before', toBp: 'After', seller: 'Seller', categoryId: 'Category', rateBp: 'Rate', paymentTerms: 'Payment terms', creditLimit: 'Credit limit', creditCurrency: 'Credit currency',
+      company: 'Company', groupId: 'Customer group', accountNumber: 'Account number', approved: 'Approved',
       email: 'Email', role: 'Role', filename: 'File', rows: 'Rows', ok: 'Saved', errors: 'Refused', sku: 'SKU', price: 'Price', hostname: 'Host name', by: 'How',
       name: 'Name', kind: 'Type', mpn: 'Part number', brand: 'Brand', distributor: 'Distributor', subdivisions: 'Territory', circles: 'Radius areas', from: 'From', to: 'To',
       reason: 'Reason', slot: 'Image', bytes: 'Size (bytes)', contentType: 'Format', checkOnly: 'Check only',

@@ -230,6 +230,10 @@ export const vi: Resources = {
     none: 'Không có sự kiện nào khớp bộ lọc.',
     system: 'Hệ thống',
     actions: {
+      order: { placed: 'Đã đặt đơn', approval_step: 'Đã duyệt một bước của đơn', approved: 'Đã duyệt đơn', rejected: 'Đã từ chối đơn', confirmed: 'Đã xác nhận đơn', shipped: 'Đã gửi hàng', delivered: 'Đã giao hàng', completed: 'Đã hoàn tất đơn', cancelled: 'Đã hủy đơn' },
+      invoice: { paid: 'Hóa đơn đã thanh toán' },
+      commission_rate: { saved: 'Đã đặt tỷ lệ hoa hồng', deleted: 'Đã xóa tỷ lệ hoa hồng' },
+      territory_share: { saved: 'Đã đặt phần chia theo khu vực' },
       impersonation: { started: 'Bắt đầu thao tác thay người dùng', ended: 'Dừng thao tác thay người dùng' },
       spending_limit: { saved: 'Đã đổi hạn mức chi tiêu' },
       approval_rule: { saved: 'Đã lưu quy tắc phê duyệt', deleted: 'Đã xóa quy tắc phê duyệt' },
@@ -252,6 +256,9 @@ export const vi: Resources = {
     export: 'Xuất (CSV)',
     allActions: 'Mọi hành động',
     details: {
+      number: 'Số', status: 'Trạng thái', total: 'Tổng', poNumber: 'Số PO', carrier: 'Đơn vị vận chuyển', trackingNumber: 'Mã vận đơn', comment: 'Nhận xét', step: 'Bước', amount: 'Số tiền',
+      fromBp: 'Trước', toBp: 'Sau', seller: 'Người bán', categoryId: 'Danh mục', rateBp: 'Tỷ lệ', paymentTerms: 'Điều khoản thanh toán', creditLimit: 'Hạn mức tín dụng', creditCurrency: 'Tiền tệ tín dụng',
+      company: 'Công ty', groupId: 'Nhóm khách hàng', accountNumber: 'Mã khách hàng', approved: 'Đã duyệt',
       email: 'Email', role: 'Vai trò', filename: 'Tệp', rows: 'Số dòng', ok: 'Đã lưu', errors: 'Bị từ chối', sku: 'SKU', price: 'Giá', hostname: 'Tên miền', by: 'Cách thức',
       name: 'Tên', kind: 'Loại', mpn: 'Mã sản phẩm', brand: 'Thương hiệu', distributor: 'Nhà phân phối', subdivisions: 'Khu vực', circles: 'Vùng bán kính', from: 'Từ', to: 'Đến',
       pricesIncludeVat: 'Giá đã gồm VAT', pricesSignedInOnly: 'Chỉ hiện giá cho người mua đã đăng nhập', restricted: 'Chỉ khách hàng được chọn', groups: 'Nhóm khách hàng', customers: 'Khách hàng', priceOnRequest: 'Liên hệ để báo giá', quantity: 'Số lượng',
