@@ -80,13 +80,6 @@ export function canBuy(ctx: Ctx): boolean {
   }
 }
 
-/** How many lines the actor's cart holds (for the header), without pricing them. */
-export async function cartLineCount(ctx: Ctx): Promise<number> {
-  if (!canBuy(ctx)) return 0
-  const owner = cartOwner(ctx)
-  return ctx.em.count(CartLine, owner)
-}
-
 function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPrice | null, stock: number): CartLineIssue[] {
   if (!offer || !price) return [{ code: 'UNAVAILABLE' }]
   if (offer.priceOnRequest) return [{ code: 'PRICE_ON_REQUEST' }]

@@ -1,6 +1,6 @@
 export { CartLine } from './cart-line.entity.ts'
 export { Checkout, CheckoutApproval, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
-export { acceptCartPrices, addToCart, canBuy, cartLineCount, getCart, quickOrder, reorder, setCartQuantity, type CartDto, type CartGroupDto, type CartLineDto, type CartLineIssue, type QuickOrderProblem, type QuickOrderSuggestion } from './cart.ts'
+export { acceptCartPrices, addToCart, canBuy, getCart, quickOrder, reorder, setCartQuantity, type CartDto, type CartGroupDto, type CartLineDto, type CartLineIssue, type QuickOrderProblem, type QuickOrderSuggestion } from './cart.ts'
 export { checkoutApproval, placeCheckout, spentThisMonth, type CheckoutError, type PlacedCheckout } from './checkout.ts'
 export { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep, type ApprovalQueueRow, type OrderDto, type OrderRowDto } from './orders.ts'
 export { enqueueOrderEvent, notifyOrderEvent, type AppLinks, type OrderEvent } from './notifications.ts'
