@@ -105,7 +105,7 @@ const FORMS: FormCase[] = [
   { name: 'a cart line\'s quantity', app: 'market', path: () => '/cart', as: 'approver@benthanh.test', form: () => ({ intent: 'quantity', lineId: '00000000-0000-4000-8000-000000000000', quantity: '2' }), fuzz: ['quantity', 'lineId'], showsForm: false },
   {
     name: 'check out', app: 'market', path: () => '/checkout', as: 'buyer.danang@benthanh.test',
-    form: (ids) => ({ token: randomUUID(), shipToId: ids.branchShipTo, poNumber: 'FUZZ-1', requestedDate: '2027-02-01', notes: 'Fuzz' }),
+    form: (ids) => ({ token: randomUUID(), shipToId: ids.branchShipTo, poNumber: 'FUZZ-1', requestedDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10), notes: 'Fuzz' }),
     fuzz: ['poNumber', 'requestedDate', 'notes', 'shipToId', 'token'],
   },
   { name: 'decide an approval', app: 'market', path: () => '/orders/approvals', as: 'approver@benthanh.test', form: () => ({ intent: 'reject', checkoutId: '00000000-0000-4000-8000-000000000000', comment: 'Fuzz' }), fuzz: ['comment', 'checkoutId', 'intent'], showsForm: false },

@@ -7,7 +7,7 @@ import { submitForm } from '@tradepost/auth/forms'
 import { listMyShipTos } from '@tradepost/domain/companies'
 import { termsWithSellers, type SellerTerms } from '@tradepost/domain/invoices'
 import { canBuy, checkoutApproval, getCart, placeCheckout } from '@tradepost/domain/orders'
-import { CheckoutInputSchema, PO_NUMBER_MAX } from '@tradepost/domain/schemas'
+import { CheckoutInputSchema, PO_NUMBER_MAX, todayInVietnam } from '@tradepost/domain/schemas'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FieldErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
@@ -90,7 +90,7 @@ export default function CheckoutPage() {
             options={shipTos.map((s) => ({ value: s.id, label: `${s.name} — ${s.addressLine ? `${s.addressLine}, ` : ''}${s.city}` }))}
           />
           <Field label={t('checkout.poNumber')} hint={t('checkout.poHint')} errors={errors.poNumber ?? undefined} inputProps={{ id: 'poNumber', name: 'poNumber', maxLength: PO_NUMBER_MAX, defaultValue: values.poNumber ?? '', autoComplete: 'off' }} />
-          <Field label={t('checkout.requestedDate')} hint={t('checkout.requestedDateHint')} errors={errors.requestedDate ?? undefined} inputProps={{ id: 'requestedDate', name: 'requestedDate', type: 'date', defaultValue: values.requestedDate ?? '' }} />
+          <Field label={t('checkout.requestedDate')} hint={t('checkout.requestedDateHint')} errors={errors.requestedDate ?? undefined} inputProps={{ id: 'requestedDate', name: 'requestedDate', type: 'date', min: todayInVietnam(), defaultValue: values.requestedDate ?? '' }} />
           <div className="field">
             <label htmlFor="notes">{t('checkout.notes')}</label>
             <textarea id="notes" name="notes" rows={3} maxLength={2000} defaultValue={values.notes ?? ''} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? 'notes-error' : undefined} />

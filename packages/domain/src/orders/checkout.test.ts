@@ -315,6 +315,15 @@ describe('checkout', () => {
     await expect(getInvoice(db().ctx(w.b.admin.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
   })
 
+  it('refuses a requested delivery day in the past, and a PO number over 64 characters', () => {
+    const base = { token: randomUUID(), shipToId: randomUUID() }
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+    const answer = CheckoutInputSchema.safeParse({ ...base, requestedDate: yesterday })
+    expect(answer.success ? null : answer.error.issues.map((i) => i.message)).toEqual(['DATE_IN_PAST'])
+    expect(CheckoutInputSchema.safeParse({ ...base, requestedDate: '2999-01-31' }).success).toBe(true)
+    expect(CheckoutInputSchema.safeParse({ ...base, poNumber: 'P'.repeat(65) }).success).toBe(false)
+  })
+
   it('refuses a ship-to of another company and an empty cart, writing nothing', async () => {
     const w = await world()
     const em = db().orm.em.fork()

@@ -27,12 +27,16 @@ export type QuickOrderInput = z.infer<typeof QuickOrderInputSchema>
 /** A calendar day as a date field sends it. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'DATE_INVALID' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'DATE_INVALID' })
 
+/** Today in Vietnam, as a date field writes it. */
+export const todayInVietnam = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+
 export const CheckoutInputSchema = z.object({
   /** The checkout form's own id: the same form submitted twice places one checkout. */
   token: z.uuid({ error: 'FORM_EXPIRED' }),
   shipToId: z.uuid({ error: 'SHIP_TO_REQUIRED' }),
   poNumber: z.string().trim().max(PO_NUMBER_MAX, { error: 'TOO_LONG' }).default(''),
-  requestedDate: blankAsNone(day),
+  /** Today or later: a delivery cannot be asked for in the past. */
+  requestedDate: blankAsNone(day.refine((s) => s >= todayInVietnam(), { error: 'DATE_IN_PAST' })),
   notes: z.string().trim().max(2000, { error: 'TOO_LONG' }).default(''),
 })
 export type CheckoutInput = z.infer<typeof CheckoutInputSchema>

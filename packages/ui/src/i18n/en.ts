@@ -1027,6 +1027,7 @@ export const en = {
     deleted: 'Rate removed: the next most specific applies.',
   },
   errors: {
+    DATE_IN_PAST: 'Choose today or a later day.',
     SHARE_TOO_LARGE: 'At most 50 %.',
     DEFAULT_RATE_STAYS: 'The default rate stays; change it instead.',
     CREDIT_EXCEEDED: 'This would go over the credit {{seller}} gives your company: {{available}} is available. Pay an open invoice first, or order less.',

@@ -1029,6 +1029,7 @@ export const vi: Resources = {
     deleted: 'Đã xóa tỷ lệ: tỷ lệ cụ thể tiếp theo được áp dụng.',
   },
   errors: {
+    DATE_IN_PAST: 'Hãy chọn hôm nay hoặc một ngày sau đó.',
     SHARE_TOO_LARGE: 'Tối đa 50 %.',
     DEFAULT_RATE_STAYS: 'Tỷ lệ mặc định luôn có; hãy đổi nó thay vì xóa.',
     CREDIT_EXCEEDED: 'Đơn này vượt hạn mức tín dụng {{seller}} dành cho công ty bạn: còn {{available}}. Hãy thanh toán một hóa đơn trước, hoặc đặt ít hơn.',
