@@ -76,6 +76,9 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
     [hanoi, 'admin@hanoisupply.test', 'Centrifugal pump 2.2 kW'],
     [await as(browser, 'portal', 'admin@saigonparts.test'), 'admin@saigonparts.test', 'Miniature circuit breaker 1P 32A'],
   ] as const) {
+    // The dashboard says there are orders to confirm, and leads to them.
+    await page.goto(`${APPS.portal}/`)
+    await expect(page.getByTestId('orders-to-confirm')).not.toContainText(/^0/)
     await page.goto(`${APPS.portal}/orders`)
     const row = page.getByTestId('order-row').filter({ hasText: po })
     await expect(row, email).toHaveCount(1)

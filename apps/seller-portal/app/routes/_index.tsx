@@ -131,6 +131,14 @@ function SellerDashboard({ d, isAdmin }: { d: SellerDashboardDto; isAdmin: boole
         </section>
       ) : null}
       <div className="stats">
+        <Link to="/orders?status=placed" className={`panel stat-card${d.orders.toConfirm ? ' warn' : ''}`} data-testid="orders-to-confirm">
+          <span className="stat">{d.orders.toConfirm}</span>
+          <span>{t('dashboard.ordersToConfirm')}</span>
+        </Link>
+        <Link to="/orders?status=confirmed" className="panel stat-card">
+          <span className="stat">{d.orders.toShip}</span>
+          <span>{t('dashboard.ordersToShip')}</span>
+        </Link>
         <Link to="/offers?status=active" className="panel stat-card">
           <span className="stat">{d.offers.active}</span>
           <span>{t('dashboard.activeOffers')}</span>

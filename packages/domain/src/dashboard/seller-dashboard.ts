@@ -11,6 +11,7 @@ import { Offer } from '../offers/offer.entity.ts'
 import { countOffersByStatus } from '../offers/offers.ts'
 import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
+import { Order } from '../orders/order.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 
 /** How many days of storefront views the dashboard charts. */
@@ -19,6 +20,8 @@ export const VIEW_DAYS = 14
 export interface SellerDashboardDto {
   kind: 'manufacturer' | 'distributor'
   offers: { active: number; paused: number; outOfStock: number }
+  /** Orders buyers placed that the seller has not confirmed yet, and confirmed ones not shipped. */
+  orders: { toConfirm: number; toShip: number }
   stockByWarehouse: { id: string; name: string; city: string; units: number }[]
   imports: { id: string; filename: string; kind: string; status: string; checkOnly: boolean; okRows: number; errorRows: number; createdAt: string }[]
   authorizations: { granted: number; received: number; rows: { brandName: string; distributorName: string; subdivisions: string[]; circles: number }[] }
@@ -68,11 +71,14 @@ export async function getSellerDashboard(ctx: Ctx, today = new Date()): Promise<
 
   const storefront = await scoped(ctx).findOne(Storefront, { organizationId: orgId })
   const offers = { ...byStatus, outOfStock }
+  const [, toConfirm] = await scoped(ctx).findAndCount(Order, { sellerOrgId: orgId, status: 'placed' }, { limit: 1 })
+  const [, toShip] = await scoped(ctx).findAndCount(Order, { sellerOrgId: orgId, status: 'confirmed' }, { limit: 1 })
   // A manufacturer's step is to authorize distributors (after making a brand); a distributor's is to be authorized.
   const authorizationsDone = m.organizationKind === 'manufacturer' ? granted.length > 0 && (await scoped(ctx).find(Brand, { organizationId: orgId }, { limit: 1 })).length > 0 : received.length > 0
   return {
     kind: m.organizationKind,
     offers,
+    orders: { toConfirm, toShip },
     stockByWarehouse: warehouses.map((w) => ({ id: w.id, name: w.name, city: w.city, units: unitsBy.get(w.id) ?? 0 })),
     imports: imports.map((j) => ({ id: j.id, filename: j.filename, kind: j.kind, status: j.status, checkOnly: j.checkOnly, okRows: j.okRows, errorRows: j.errorRows, createdAt: j.createdAt.toISOString() })),
     authorizations: {

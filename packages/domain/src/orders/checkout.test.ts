@@ -23,6 +23,7 @@ import { EmailMessage } from '../email/email-message.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import { getInvoice, listInvoices, markInvoicePaid, termsWithSellers } from '../invoices/billing.ts'
 import { Customer } from '../pricing/customer.entity.ts'
+import { getSellerDashboard } from '../dashboard/seller-dashboard.ts'
 import { CheckoutInputSchema } from './orders.schemas.ts'
 
 const db = useTestDatabase()
@@ -196,7 +197,10 @@ describe('checkout', () => {
     await expect(sellerOrderStep(db().ctx(w.b.admin.actor), order!.id, { step: 'confirm' })).rejects.toThrow(/NOT_FOUND/)
     // A catalog manager reads orders but does not work them.
     await expect(sellerOrderStep(db().ctx(w.a.members.catalog_manager!.actor), order!.id, { step: 'confirm' })).rejects.toThrow(/NOT_FOUND/)
+    expect((await getSellerDashboard(db().ctx(w.a.admin.actor))).orders).toEqual({ toConfirm: 1, toShip: 0 })
+    expect((await getSellerDashboard(db().ctx(w.b.admin.actor))).orders).toEqual({ toConfirm: 0, toShip: 0 })
     expect(unwrap(await sellerOrderStep(db().ctx(w.a.members.fulfillment!.actor), order!.id, { step: 'confirm' })).status).toBe('confirmed')
+    expect((await getSellerDashboard(db().ctx(w.a.admin.actor))).orders).toEqual({ toConfirm: 0, toShip: 1 })
     const twice = await sellerOrderStep(db().ctx(w.a.members.fulfillment!.actor), order!.id, { step: 'confirm' })
     expect(twice.ok ? null : twice.error.code).toBe('STATUS_CHANGED')
     // Not the seller's customer: prepaid. It ships once its billing people marked the invoice paid.

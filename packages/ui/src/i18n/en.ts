@@ -121,6 +121,8 @@ export const en = {
     signedOutEverywhere: 'You are signed out of every session.',
   },
   dashboard: {
+    ordersToConfirm: 'Orders to confirm',
+    ordersToShip: 'Confirmed, to ship',
     welcome: 'Welcome, {{name}}',
     pendingTitle: 'Your application is being reviewed',
     pendingBody: '{{organization}} is waiting for approval by the Tradepost team. We will email you when it is approved.',

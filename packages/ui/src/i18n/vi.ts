@@ -123,6 +123,8 @@ export const vi: Resources = {
     signedOutEverywhere: 'Bạn đã đăng xuất khỏi mọi phiên.',
   },
   dashboard: {
+    ordersToConfirm: 'Đơn chờ xác nhận',
+    ordersToShip: 'Đã xác nhận, chờ gửi',
     welcome: 'Xin chào, {{name}}',
     pendingTitle: 'Đơn đăng ký đang được xét duyệt',
     pendingBody: '{{organization}} đang chờ đội ngũ Tradepost duyệt. Chúng tôi sẽ gửi email khi đơn được duyệt.',
