@@ -7,7 +7,7 @@ import { acceptCartPrices, canBuy, getCart, quickOrder, setCartQuantity, type Ca
 import { CartQuantityInputSchema, QuickOrderInputSchema, QUICK_ORDER_MAX_LINES } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
 import { FieldErrors, Notice, SubmitButton, useErrorText } from '@tradepost/ui/components/forms.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { Price, Totals } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -95,12 +95,7 @@ export default function Cart() {
         <div className="cart-footer">
           <p>
             {t('cart.total')}:{' '}
-            {cart.totals.map((m, i) => (
-              <strong key={m.currency}>
-                {i > 0 ? ' + ' : ''}
-                <Price money={m} />
-              </strong>
-            ))}
+            <Totals totals={cart.totals} />
           </p>
           {cart.totals.length > 1 ? <p className="muted">{t('cart.severalCurrencies')}</p> : null}
           {cart.hasIssues ? (

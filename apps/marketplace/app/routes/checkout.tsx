@@ -10,7 +10,7 @@ import { canBuy, checkoutApproval, getCart, placeCheckout } from '@tradepost/dom
 import { CheckoutInputSchema, PO_NUMBER_MAX, todayInVietnam } from '@tradepost/domain/schemas'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FieldErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { Price, Totals } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
 import { kit } from '../app.server.ts'
@@ -128,12 +128,7 @@ export default function CheckoutPage() {
           ))}
           <p className="checkout-total">
             {t('cart.total')}:{' '}
-            {cart.totals.map((m, i) => (
-              <strong key={m.currency}>
-                {i > 0 ? ' + ' : ''}
-                <Price money={m} />
-              </strong>
-            ))}
+            <Totals totals={cart.totals} />
           </p>
         </section>
       </div>

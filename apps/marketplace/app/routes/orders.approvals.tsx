@@ -7,7 +7,7 @@ import { approvalQueue, decideApproval } from '@tradepost/domain/orders'
 import { ApprovalDecisionInputSchema } from '@tradepost/domain/schemas'
 import { EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, FieldErrors, SubmitButton } from '@tradepost/ui/components/forms.tsx'
-import { Price } from '@tradepost/ui/components/money.tsx'
+import { Price, Totals } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { Flash } from '@tradepost/ui/components/toast.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -58,12 +58,7 @@ export default function ApprovalQueue() {
             </h2>
             <p>
               {t('orders.poNumber')}: {c.poNumber || '—'} · {t('approvalQueue.step', { step: c.step, steps: c.steps })} · {t('cart.total')}:{' '}
-              {c.totals.map((m, i) => (
-                <strong key={m.currency}>
-                  {i > 0 ? ' + ' : ''}
-                  <Price money={m} />
-                </strong>
-              ))}
+              <Totals totals={c.totals} />
             </p>
             <ul>
               {c.orders.map((o) => (

@@ -1,7 +1,7 @@
 // The cart: one per person and buyer company, lines from many sellers. Every price on it comes
 // from price resolution; what the buyer last saw is kept per line, so a price that changed since
 // is shown and asked again, never charged silently.
-import { authorize, scoped } from '../authz/scoped.ts'
+import { authorize, may, scoped } from '../authz/scoped.ts'
 import { Product } from '../catalog/product.entity.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
@@ -66,7 +66,7 @@ export function cartOwner(ctx: Ctx): { buyerOrgId: string; userId: string } {
   const m = ctx.actor.membership
   if (!ctx.actor.userId || !m || m.organizationKind !== 'buyer' || m.organizationStatus !== 'active') throw new DomainError('forbidden', 'FORBIDDEN')
   const owner = { buyerOrgId: m.organizationId, userId: ctx.actor.userId }
-  authorize(ctx, 'create', Object.assign(Object.create(CartLine.prototype) as CartLine, owner))
+  if (!may(ctx, 'create', CartLine, owner)) throw new DomainError('forbidden', 'FORBIDDEN')
   return owner
 }
 

@@ -27,3 +27,13 @@ export function FromPrices({ prices, hidden }: { prices: { amount: number; curre
     </p>
   ))
 }
+
+/** Totals in several currencies, side by side ("₫1,200,000 + $40.00"): never added up as one. */
+export function Totals({ totals }: { totals: { amount: number; currency: string }[] }) {
+  return totals.map((m, i) => (
+    <strong key={m.currency}>
+      {i > 0 ? ' + ' : ''}
+      <Price money={m} />
+    </strong>
+  ))
+}
