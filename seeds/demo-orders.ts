@@ -53,7 +53,7 @@ export async function seedDemoOrders(em: EntityManager): Promise<void> {
     if (!added.ok) throw new Error(`demo orders: ${sku}: ${added.error.code}`)
   }
   const shipTo = await em.findOneOrFail(ShipTo, { organizationId: buyerOrg.id }, { orderBy: { name: 'asc' } })
-  const placed = await placeCheckout(await ctxAs('buyer@benthanh.test', 'ben-thanh-construction'), { token: crypto.randomUUID(), shipToId: shipTo.id, poNumber: 'BT-2026-0117', notes: 'Deliver to the site office, gate 2.' })
+  const placed = await placeCheckout(await ctxAs('buyer@benthanh.test', 'ben-thanh-construction'), { token: crypto.randomUUID(), shipToId: shipTo.id, poNumber: 'BT-2026-0117', notes: 'Deliver to the site office, gate 2.', payBy: 'terms' })
   if (!placed.ok) throw new Error(`demo orders: ${placed.error.code}`)
   const hanoi = await em.findOneOrFail(Organization, { slug: 'hanoi-industrial-supply' })
   const hanoiOrder = await em.findOneOrFail(Order, { checkoutId: placed.value.checkoutId, sellerOrgId: hanoi.id })

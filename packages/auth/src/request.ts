@@ -130,7 +130,7 @@ export function createAuthKit(config: AppAuthConfig) {
     const who = await resolving
     const headers = new Headers()
     for (const cookie of who.setCookies) headers.append('Set-Cookie', cookie)
-    const ctx = createCtx({ actor: who.actor, em: services.orm.em.fork(), jobs: services.jobs, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
+    const ctx = createCtx({ actor: who.actor, em: services.orm.em.fork(), jobs: services.jobs, payments: services.payments, locale, requestId: request.headers.get('X-Request-Id') ?? undefined })
     return { ctx, user: who.user, sessionId: who.sessionId, headers, impersonation: who.impersonation, organizations: who.organizations }
   }
 

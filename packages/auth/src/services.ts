@@ -3,6 +3,7 @@ import { createOrm, type MikroORM } from '@tradepost/domain/db'
 import { pgBossJobQueue, startJobQueue, type JobQueue } from '@tradepost/domain/jobs'
 import { createSearchIndex, type SearchIndex } from '@tradepost/search'
 import { createFileStorage, type FileStorage } from '@tradepost/infra/storage'
+import { createPaymentGateway, type PaymentGateway } from '@tradepost/payments'
 
 export interface Services {
   orm: MikroORM
@@ -11,6 +12,8 @@ export interface Services {
   search: SearchIndex
   /** Uploaded files: local disk (UPLOAD_DIR) by default. */
   storage: FileStorage
+  /** The card processor when STRIPE_SECRET_KEY is set (Stripe, or the local mock), else null. */
+  payments: PaymentGateway | null
 }
 
 declare global {
@@ -24,7 +27,7 @@ export function getServices(): Promise<Services> {
     if (!url) throw new Error('DATABASE_URL is not set')
     const orm = await createOrm(url)
     const boss = await startJobQueue(url)
-    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex(), storage: createFileStorage() }
+    return { orm, boss, jobs: pgBossJobQueue(boss), search: createSearchIndex(), storage: createFileStorage(), payments: createPaymentGateway() }
   })()
   globalThis.__tradepostServices.catch(() => {
     globalThis.__tradepostServices = undefined

@@ -3,6 +3,7 @@ import { defineAbilityFor, type AppAbility } from './authz/ability.ts'
 import type { Actor } from './authz/actor.ts'
 import type { JobQueue } from './jobs/outbox.ts'
 import type { Locale } from './organizations/organization.entity.ts'
+import type { PaymentGateway } from '@tradepost/payments/port'
 
 /** The first argument of every use case. Built once per request or job; never optional. */
 export interface Ctx {
@@ -11,6 +12,8 @@ export interface Ctx {
   /** A forked EntityManager: one unit of work per request or job. */
   readonly em: EntityManager
   readonly jobs: JobQueue
+  /** The card processor (Stripe Connect), or null when card payment is not configured. */
+  readonly payments: PaymentGateway | null
   readonly locale: Locale
   readonly requestId: string
 }
@@ -19,6 +22,7 @@ export interface CtxInput {
   actor: Actor
   em: EntityManager
   jobs: JobQueue
+  payments?: PaymentGateway | null
   locale?: Locale
   requestId?: string
 }
@@ -29,6 +33,7 @@ export function createCtx(input: CtxInput): Ctx {
     ability: defineAbilityFor(input.actor),
     em: input.em,
     jobs: input.jobs,
+    payments: input.payments ?? null,
     locale: input.locale ?? 'en',
     requestId: input.requestId ?? crypto.randomUUID(),
   }
@@ -49,11 +54,11 @@ export function serializeCtx(ctx: Ctx): SerializedCtx {
  * Rebuilds a job's context. The actor is resolved again from the database, so a job runs with
  * the member's current role and organization status, not the ones it was enqueued with.
  */
-export async function restoreCtx(serialized: SerializedCtx, deps: { em: EntityManager; jobs: JobQueue }): Promise<Ctx> {
+export async function restoreCtx(serialized: SerializedCtx, deps: { em: EntityManager; jobs: JobQueue; payments?: PaymentGateway | null }): Promise<Ctx> {
   const { resolveActor } = await import('./users/memberships.ts')
   const a = serialized.actor
   const actor = a.userId
     ? await resolveActor(deps.em, { userId: a.userId, activeOrganizationId: a.membership?.organizationId ?? null, impersonatorUserId: a.impersonatorUserId }, a.membership ? [a.membership.organizationKind] : [])
     : a
-  return createCtx({ actor, em: deps.em, jobs: deps.jobs, locale: serialized.locale, requestId: serialized.requestId })
+  return createCtx({ actor, em: deps.em, jobs: deps.jobs, payments: deps.payments, locale: serialized.locale, requestId: serialized.requestId })
 }

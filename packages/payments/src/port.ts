@@ -29,6 +29,7 @@ export interface PaymentIntentView {
   latestCharge: string | null
   transferGroup: string | null
   lastError: string | null
+  metadata: Record<string, string>
 }
 
 export interface TransferView {

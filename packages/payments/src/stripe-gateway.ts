@@ -32,6 +32,7 @@ export function intentView(pi: Stripe.PaymentIntent): PaymentIntentView {
     latestCharge: idOf(pi.latest_charge),
     transferGroup: pi.transfer_group,
     lastError: pi.last_payment_error?.message ?? pi.last_payment_error?.code ?? null,
+    metadata: pi.metadata ?? {},
   }
 }
 

@@ -25,6 +25,8 @@ import { buyerInvoiceRules, operatorInvoiceRules, sellerInvoiceRules } from '../
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { buyerOrderRules, operatorOrderRules, sellerOrderRules } from '../orders/orders.policy.ts'
+import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer } from '../payments/payment.entity.ts'
+import { buyerPaymentRules, operatorPaymentRules, sellerPaymentRules } from '../payments/payments.policy.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { QUOTE_REQUEST_ROLES } from '../quotes/quotes.constants.ts'
 import { Invitation } from '../users/invitation.entity.ts'
@@ -65,6 +67,10 @@ export type SubjectClass =
   | typeof Invoice
   | typeof LedgerEntry
   | typeof CommissionRate
+  | typeof PaymentAccount
+  | typeof Payment
+  | typeof PaymentTransfer
+  | typeof PaymentRefund
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>
 
@@ -138,6 +144,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can('read', QuoteRequest, { sellerOrgId: org })
         sellerOrderRules(can, org, m.role)
         sellerInvoiceRules(can, org, m.role)
+        sellerPaymentRules(can, org, m.role)
         // Admins and sales staff may act as the people of their own customers (support, orders by phone).
         if (PRICING_ROLES.has(m.role)) can('impersonate', Customer, { organizationId: org })
       }
@@ -165,6 +172,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         // Otherwise roles approver, buyer and viewer differ only on orders: approve, place, only look.
         buyerOrderRules(can, actor, org, m.role)
         buyerInvoiceRules(can, org)
+        buyerPaymentRules(can, org, m.role)
       }
       if (m.organizationKind === 'manufacturer' && CATALOG_ROLES.has(m.role)) {
         can(['create', 'update'], Brand, { organizationId: org })
@@ -179,6 +187,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
         can('read', Offer)
         operatorOrderRules(can)
         operatorInvoiceRules(can)
+        operatorPaymentRules(can)
         // The marketplace's commission: support reads it, admins set it.
         can('read', CommissionRate)
         if (m.role === 'admin') can('update', CommissionRate)
@@ -196,6 +205,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     cannot(['update', 'delete'], Membership)
     cannot(['create', 'update', 'delete'], [SpendingLimit, ApprovalRule])
     cannot(['approve', 'impersonate'], 'all')
+    // Nobody pays with a company's card, or connects a seller's payouts, as someone else.
+    cannot('update', [Payment, PaymentAccount])
   }
 
   return build({ detectSubjectType: (object) => object.constructor as SubjectClass })

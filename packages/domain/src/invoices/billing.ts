@@ -10,7 +10,7 @@ import { formatMoney, type Currency, type Money } from '../money.ts'
 import { Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Invoice } from './invoice.entity.ts'
-import { TERM_DAYS, type InvoiceFilter, type PaymentTerms } from './invoices.constants.ts'
+import { TERM_DAYS, type InvoiceFilter, type InvoiceTerms, type PaymentTerms } from './invoices.constants.ts'
 
 export interface SellerTerms {
   sellerId: string
@@ -37,7 +37,7 @@ export class CreditRefused extends Error {
 }
 
 interface Relationship {
-  terms: PaymentTerms
+  terms: InvoiceTerms
   limit: Money | null
 }
 
@@ -49,7 +49,7 @@ async function owedBy(ctx: Ctx, sellerId: string, buyerId: string): Promise<Mone
   return rows.map((r) => ({ amount: Number(r.owed), currency: r.currency }))
 }
 
-async function relationship(ctx: Ctx, sellerId: string, buyerId: string, lock: boolean): Promise<Relationship> {
+async function relationship(ctx: Ctx, sellerId: string, buyerId: string, lock: boolean): Promise<Relationship & { terms: PaymentTerms }> {
   const [row] = await ctx.em.execute<{ payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
     `select payment_terms, credit_limit, credit_currency from customer where organization_id = ? and buyer_id = ? and approved${lock ? ' for update' : ''}`,
     [sellerId, buyerId],
@@ -78,7 +78,8 @@ export async function termsWithSellers(ctx: Ctx, buyerOrgId: string, sellerIds: 
 export async function invoiceOrders(ctx: Ctx, orders: Order[]): Promise<void> {
   // Sellers in one order, whatever the checkout's order: concurrent checkouts lock alike.
   for (const order of [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))) {
-    const r = await relationship(ctx, order.sellerOrgId, order.buyerOrgId, true)
+    // Paid by card at checkout: no credit is used, the invoice is paid when the card is.
+    const r: Relationship = order.payBy === 'card' ? { terms: 'card', limit: null } : await relationship(ctx, order.sellerOrgId, order.buyerOrgId, true)
     if (r.limit && r.terms !== 'prepaid') {
       const seller = await ctx.em.findOneOrFail(Organization, { id: order.sellerOrgId })
       if (r.limit.currency !== order.currency) throw new CreditRefused('CREDIT_CURRENCY', { seller: seller.name, currency: r.limit.currency })
@@ -109,9 +110,9 @@ export async function voidInvoiceOf(ctx: Ctx, orderId: string): Promise<void> {
   await ctx.em.nativeUpdate(Invoice, { orderId, status: 'open' }, { status: 'void', updatedAt: new Date() })
 }
 
-/** Whether the order's invoice still waits for a payment the seller wants before shipping. */
+/** Whether the order's invoice still waits for a payment the seller wants before shipping (prepaid terms, or a card not yet charged). */
 export async function awaitingPrepayment(ctx: Ctx, orderId: string): Promise<boolean> {
-  return (await ctx.em.count(Invoice, { orderId, terms: 'prepaid', status: 'open' })) > 0
+  return (await ctx.em.count(Invoice, { orderId, terms: { $in: ['prepaid', 'card'] }, status: 'open' })) > 0
 }
 
 export interface InvoiceRowDto {
@@ -122,7 +123,7 @@ export interface InvoiceRowDto {
   seller: { id: string; name: string }
   buyer: { id: string; name: string }
   amount: Money
-  terms: PaymentTerms
+  terms: InvoiceTerms
   issuedAt: string
   dueDate: string
   status: Invoice['status']
@@ -197,7 +198,7 @@ export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceDto> {
     poNumber: order.poNumber,
     shipTo: order.shipTo,
     lines: lines.map((l) => ({ sku: l.sku, productName: l.product_name, quantity: l.quantity, unit: { amount: Number(l.unit_amount), currency: l.currency }, total: { amount: Number(l.line_total), currency: l.currency } })),
-    canMarkPaid: invoice.status === 'open' && may(ctx, 'update', Invoice, { sellerOrgId: invoice.sellerOrgId }),
+    canMarkPaid: invoice.status === 'open' && invoice.terms !== 'card' && may(ctx, 'update', Invoice, { sellerOrgId: invoice.sellerOrgId }),
   }
 }
 
@@ -206,7 +207,8 @@ export async function markInvoicePaid(ctx: Ctx, id: string): Promise<Result<{ id
   return ctx.em.transactional(async (em) => {
     const tx: Ctx = { ...ctx, em }
     const invoice = await scoped(tx).findOneOrThrow(Invoice, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
-    const changed = await em.nativeUpdate(Invoice, { id, status: 'open' }, { status: 'paid', paidAt: new Date(), updatedAt: new Date() })
+    // A card invoice is paid by the card (the processor's event), never by hand.
+    const changed = await em.nativeUpdate(Invoice, { id, status: 'open', terms: { $ne: 'card' } }, { status: 'paid', paidAt: new Date(), updatedAt: new Date() })
     if (changed !== 1) return fail('STATUS_CHANGED', { field: 'intent' })
     const details = { number: invoice.number, amount: { amount: invoice.amount, currency: invoice.currency } }
     recordAudit(tx, { organizationId: invoice.sellerOrgId, action: 'invoice.paid', subjectType: 'Invoice', subjectId: invoice.id, details })

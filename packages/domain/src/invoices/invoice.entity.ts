@@ -3,7 +3,7 @@ import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns.ts'
 import { CURRENCIES } from '../money.ts'
 import { Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
-import { INVOICE_STATUSES, PAYMENT_TERMS } from './invoices.constants.ts'
+import { INVOICE_STATUSES, INVOICE_TERMS } from './invoices.constants.ts'
 
 /**
  * The seller's invoice for one order, issued when the order is placed: numbered in the seller's
@@ -24,7 +24,7 @@ const InvoiceSchema = defineEntity({
     buyerOrgId: () => p.manyToOne(Organization).mapToPk().fieldName('buyer_org_id').index().deleteRule('cascade'),
     currency: p.enum(CURRENCIES),
     amount: p.bigint('number'),
-    terms: p.enum(PAYMENT_TERMS),
+    terms: p.enum(INVOICE_TERMS),
     /** The calendar day (in Vietnam) it is due: the day of issue for prepaid terms. */
     dueDate: p.string().length(10).fieldName('due_date'),
     status: p.enum(INVOICE_STATUSES).default('open'),

@@ -7,7 +7,10 @@ import type { Role } from '../users/roles.ts'
  */
 export const PAYMENT_TERMS = ['prepaid', 'net30', 'net60'] as const
 export type PaymentTerms = (typeof PAYMENT_TERMS)[number]
-export const TERM_DAYS: Record<PaymentTerms, number> = { prepaid: 0, net30: 30, net60: 60 }
+/** An invoice's terms: the customer's, or `card` when the order is paid by card at checkout. */
+export const INVOICE_TERMS = [...PAYMENT_TERMS, 'card'] as const
+export type InvoiceTerms = (typeof INVOICE_TERMS)[number]
+export const TERM_DAYS: Record<InvoiceTerms, number> = { prepaid: 0, net30: 30, net60: 60, card: 0 }
 
 export const INVOICE_STATUSES = ['open', 'paid', 'void'] as const
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]

@@ -9,6 +9,12 @@ export const QUEUES = {
   passwordReset: 'password-reset',
   storefrontHostVerify: 'storefront-host-verify',
   orderNotify: 'order-notify',
+  paymentTransfer: 'payment-transfer',
+  paymentRefund: 'payment-refund',
+  /** Scheduled: unpaid card checkouts past their window. */
+  paymentExpire: 'payment-expire',
+  /** Scheduled: the ledger's card payments and transfers against what the processor reports. */
+  paymentReconcile: 'payment-reconcile',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -15,6 +15,7 @@ import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from
 import { CreditRefused, invoiceOrders, type CreditError } from '../invoices/billing.ts'
 import { postPlacedOrders } from '../ledger/posting.ts'
 import { enqueueOrderEvent } from './notifications.ts'
+import { cardSellers, createCheckoutPayments } from '../payments/card-payments.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
 
@@ -22,7 +23,9 @@ export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LI
 
 export interface PlacedCheckout {
   checkoutId: string
-  orders: { id: string; number: string; status: Order['status'] }[]
+  orders: { id: string; number: string; status: Order['status']; payBy: Order['payBy'] }[]
+  /** Card orders placed now: the buyer goes on to pay them. */
+  payNow: boolean
 }
 
 /** A rollback with a reason: thrown inside the transaction, answered as a failure outside it. */
@@ -114,7 +117,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       if (again) {
         if (again.userId !== owner.userId || again.buyerOrgId !== owner.buyerOrgId) throw new CheckoutRefused('CART_CHANGED')
         const orders = await scoped(tx).find(Order, { checkoutId: again.id }, { orderBy: { number: 'asc' } })
-        return ok({ checkoutId: again.id, orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status })) })
+        return ok({ checkoutId: again.id, orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status, payBy: o.payBy })), payNow: orders.some((o) => o.payBy === 'card' && o.status === 'placed') })
       }
       const shipTo = await scoped(tx).findOne(ShipTo, { id: input.shipToId, organizationId: owner.buyerOrgId })
       if (!shipTo) throw new CheckoutRefused('SHIP_TO_UNKNOWN')
@@ -135,6 +138,8 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       })
       const snapshot: ShipToSnapshot = { id: shipTo.id, name: shipTo.name, addressLine: shipTo.addressLine, city: shipTo.city, subdivisionCode: shipTo.subdivisionCode, country: shipTo.country, latitude: shipTo.latitude, longitude: shipTo.longitude }
       const placed: PlacedCheckout['orders'] = []
+      // By card: the orders of sellers whose connected account takes transfers; the rest on terms.
+      const card = input.payBy === 'card' ? await cardSellers(tx, cart.groups.map((g) => g.seller.id)) : new Set<string>()
       const created: Order[] = []
       const reservations: { line: OrderLine; offerId: string; quantity: number }[] = []
       // Lines in one order of offers, whatever the cart's order: concurrent checkouts lock stock alike.
@@ -150,6 +155,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
           status,
           currency: group.currency,
           subtotal: group.subtotal.amount,
+          payBy: card.has(group.seller.id) ? 'card' : 'terms',
           poNumber: input.poNumber,
           requestedDate: input.requestedDate ?? null,
           notes: input.notes,
@@ -182,7 +188,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         recordAudit(tx, { organizationId: owner.buyerOrgId, action: 'order.placed', subjectType: 'Order', subjectId: order.id, details })
         // The seller learns of an order once it is placed (after approval, when it needs one).
         if (status === 'placed') recordAudit(tx, { organizationId: group.seller.id, action: 'order.placed', subjectType: 'Order', subjectId: order.id, details })
-        placed.push({ id: order.id, number: order.number, status })
+        placed.push({ id: order.id, number: order.number, status, payBy: order.payBy })
         created.push(order)
       }
       await em.flush()
@@ -193,6 +199,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       if (status === 'placed') {
         await postPlacedOrders(tx, created)
         await invoiceOrders(tx, created)
+        await createCheckoutPayments(tx, created)
       }
       for (const r of reservations.sort((a, b) => a.offerId.localeCompare(b.offerId) || a.line.id.localeCompare(b.line.id))) {
         const allocations = await reserve(tx, r.offerId, r.quantity)
@@ -200,7 +207,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         r.line.allocations = allocations
       }
       await em.flush()
-      return ok({ checkoutId: checkout.id, orders: placed })
+      return ok({ checkoutId: checkout.id, orders: placed, payNow: status === 'placed' && placed.some((o) => o.payBy === 'card') })
     })
   } catch (error) {
     if (error instanceof CheckoutRefused) return fail(error.code, { field: error.code === 'SHIP_TO_UNKNOWN' ? 'shipToId' : 'token' })

@@ -7,6 +7,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import type { PlaceFields } from '../organizations/place.ts'
 import { User } from '../users/user.entity.ts'
 import { ORDER_STATUSES } from './orders.constants.ts'
+import { PAY_BY } from '../payments/payments.constants.ts'
 
 /** Where an order goes, as it was when placed (a ship-to address may change or go later). */
 export type ShipToSnapshot = PlaceFields & { id: string }
@@ -55,6 +56,8 @@ const OrderSchema = defineEntity({
     status: p.enum(ORDER_STATUSES).index(),
     currency: p.enum(CURRENCIES),
     subtotal: p.bigint('number'),
+    /** On account (the seller's terms), or by card through the processor (a seller with transfers active). */
+    payBy: p.enum(PAY_BY).default('terms').fieldName('pay_by'),
     poNumber: p.string().length(64).default(''),
     requestedDate: p.string().length(10).nullable().fieldName('requested_date'),
     notes: p.text().default(''),

@@ -1,6 +1,7 @@
 // Input schemas of carts, checkout and orders, shared by forms (in the browser) and actions.
 import { blankAsNone, z } from '../zod.ts'
 import { PO_NUMBER_MAX, QUICK_ORDER_MAX_LINES, SELLER_STEPS } from './orders.constants.ts'
+import { PAY_BY } from '../payments/payments.constants.ts'
 
 const quantity = z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(1, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000, { error: 'NUMBER_TOO_LARGE' })
 
@@ -38,6 +39,8 @@ export const CheckoutInputSchema = z.object({
   /** Today or later: a delivery cannot be asked for in the past. */
   requestedDate: blankAsNone(day.refine((s) => s >= todayInVietnam(), { error: 'DATE_IN_PAST' })),
   notes: z.string().trim().max(2000, { error: 'TOO_LONG' }).default(''),
+  /** By card where the seller takes cards (the others stay on their terms); on account otherwise. */
+  payBy: z.enum(PAY_BY, { error: 'FIELD_REQUIRED' }).default('terms'),
 })
 export type CheckoutInput = z.infer<typeof CheckoutInputSchema>
 

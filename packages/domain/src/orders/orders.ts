@@ -12,10 +12,11 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
 import { CartLine } from './cart-line.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
-import type { PaymentTerms } from '../invoices/invoices.constants.ts'
+import type { InvoiceTerms } from '../invoices/invoices.constants.ts'
 import { awaitingPrepayment, CreditRefused, invoiceOrders, voidInvoiceOf, type CreditError } from '../invoices/billing.ts'
 import { postPlacedOrders, reverseOrder } from '../ledger/posting.ts'
 import { releaseStock } from './checkout.ts'
+import { cardOrderCancelled, createCheckoutPayments } from '../payments/card-payments.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
@@ -45,7 +46,7 @@ export interface OrderDto extends OrderRowDto {
   /** The checkout's approval chain, each step with its decision when taken. */
   approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
   /** Its invoice, once placed. */
-  invoice: { id: string; number: string; status: 'open' | 'paid' | 'void'; terms: PaymentTerms; dueDate: string } | null
+  invoice: { id: string; number: string; status: 'open' | 'paid' | 'void'; terms: InvoiceTerms; dueDate: string } | null
   /** What the actor may do to it now. */
   actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean; reorder: boolean }
 }
@@ -144,6 +145,27 @@ async function releaseOrderStock(ctx: Ctx, orderId: string): Promise<void> {
   for (const l of lines) await releaseStock(ctx, l.offerId ?? null, l.allocations)
 }
 
+/** What ending a placed order undoes (in its transaction): its stock, its invoice, its ledger postings, its card payment. */
+async function undoOrder(ctx: Ctx, order: Order): Promise<void> {
+  await releaseOrderStock(ctx, order.id)
+  await voidInvoiceOf(ctx, order.id)
+  await reverseOrder(ctx, order.id)
+  await cardOrderCancelled(ctx, order)
+}
+
+/**
+ * Cancels a card order whose payment was not made in time (the expiry job, in its transaction):
+ * the same undoing as any cancellation, audited on both sides, the buyer told.
+ */
+export async function cancelUnpaidOrder(ctx: Ctx, order: Order): Promise<void> {
+  if (!(await moveStatus(ctx, order, ['placed', 'confirmed'], 'cancelled'))) return
+  await undoOrder(ctx, order)
+  const details = { number: order.number, from: order.status, to: 'cancelled', by: 'payment_expired' }
+  recordAudit(ctx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
+  recordAudit(ctx, { organizationId: order.sellerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
+  await enqueueOrderEvent(ctx, { event: 'status', orderId: order.id, status: 'cancelled' })
+}
+
 /** A seller's step on one of its own orders; cancelling gives the stock back. */
 export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED' | 'PREPAYMENT_DUE'>> {
   return ctx.em.transactional(async (em) => {
@@ -154,11 +176,7 @@ export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInp
     // Prepaid terms: the seller ships once it has marked the invoice paid.
     if (input.step === 'ship' && (await awaitingPrepayment(tx, order.id))) return fail('PREPAYMENT_DUE', { field: 'step' })
     if (!(await moveStatus(tx, order, t.from, t.to, extra))) return fail('STATUS_CHANGED', { field: 'step' })
-    if (t.to === 'cancelled') {
-      await releaseOrderStock(tx, order.id)
-      await voidInvoiceOf(tx, order.id)
-      await reverseOrder(tx, order.id)
-    }
+    if (t.to === 'cancelled') await undoOrder(tx, order)
     const details = { number: order.number, from: order.status, to: t.to, ...extra }
     recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
     recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
@@ -174,9 +192,7 @@ export async function cancelMyOrder(ctx: Ctx, id: string): Promise<Result<{ stat
     const tx: Ctx = { ...ctx, em }
     const order = await scoped(tx).findOneOrThrow(Order, { id, buyerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'cancel')
     if (!(await moveStatus(tx, order, ['pending_approval', 'placed'], 'cancelled'))) return fail('STATUS_CHANGED', { field: 'step' })
-    await releaseOrderStock(tx, order.id)
-    await voidInvoiceOf(tx, order.id)
-    await reverseOrder(tx, order.id)
+    await undoOrder(tx, order)
     const details = { number: order.number, from: order.status, to: 'cancelled', by: 'buyer' }
     recordAudit(tx, { organizationId: order.buyerOrgId, action: 'order.cancelled', subjectType: 'Order', subjectId: order.id, details })
     // The seller saw it only once placed: it hears of the cancellation then, and the audit log of
@@ -264,6 +280,7 @@ function decide(ctx: Ctx, checkoutId: string, input: ApprovalDecisionInput): Pro
         // Placed now: each seller's credit is checked (refused whole if over) and its invoice issued.
         await invoiceOrders(tx, orders)
         await postPlacedOrders(tx, orders)
+        await createCheckoutPayments(tx, orders)
       }
     }
     const action = input.decision === 'approve' ? (status === 'placed' ? 'order.approved' : 'order.approval_step') : 'order.rejected'

@@ -45,6 +45,11 @@ export interface MockStripe {
 }
 
 const now = () => Math.floor(Date.now() / 1000)
+
+/** Signs a payload as Stripe signs a webhook delivery (tests forge and age signatures with it). */
+export function signWebhook(payload: string, secret: string, timestamp?: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestamp ? { timestamp } : {}) })
+}
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`
 const clone = <T>(o: T): T => structuredClone(o)
 
@@ -85,7 +90,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
 
   async function deliver(payload: string, attempt = 1): Promise<void> {
     if (!options.webhookUrl) return
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: options.webhookSecret })
+    const signature = signWebhook(payload, options.webhookSecret)
     try {
       const res = await fetch(options.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature }, body: payload })
       if (res.ok || attempt >= 5) return

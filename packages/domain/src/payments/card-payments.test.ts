@@ -1,0 +1,234 @@
+// Card payments end to end on a real PostgreSQL and the local Stripe (started here, delivering
+// signed webhooks to our handler): onboarding, a checkout paying two sellers by card with a
+// territory distributor's share, transfers bound to the charge, webhooks replayed three times in
+// shuffled order with forged and stale ones among them, a cancellation refunded and reversed,
+// expiry releasing stock, reconciliation, and who reads what.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signWebhook, startMockStripe, type MockStripe } from '@tradepost/payments/mock'
+import { stripeGateway, type PaymentGateway } from '@tradepost/payments'
+import { ANONYMOUS } from '../authz/actor.ts'
+import { authorizeDistributor } from '../catalog/authorizations.ts'
+import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
+import { saveProduct, setProductStatus } from '../catalog/products.ts'
+import { ShipTo } from '../companies/ship-to.entity.ts'
+import type { Actor } from '../authz/actor.ts'
+import type { Ctx } from '../ctx.ts'
+import { Invoice } from '../invoices/invoice.entity.ts'
+import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
+import { OfferInputSchema } from '../offers/offer.schemas.ts'
+import { saveOffer } from '../offers/offers.ts'
+import { addToCart } from '../orders/cart.ts'
+import { placeCheckout } from '../orders/checkout.ts'
+import { Order } from '../orders/order.entity.ts'
+import { cancelUnpaidOrder, sellerOrderStep } from '../orders/orders.ts'
+import { CheckoutInputSchema } from '../orders/orders.schemas.ts'
+import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
+import { useTestDatabase } from '../testing/test-database.ts'
+import { myPaymentAccount, myTransfers, startOnboarding } from './accounts.ts'
+import { checkoutPayments, expireUnpaidPayments, payWithTestCard, sendRefund, sendTransfer } from './card-payments.ts'
+import { Payment, PaymentRefund, PaymentTransfer } from './payment.entity.ts'
+import { reconcilePayments } from './reconcile.ts'
+import { handleWebhook } from './webhooks.ts'
+
+const db = useTestDatabase()
+const secret = 'whsec_domain_test'
+let mock: MockStripe
+let receiver: Server
+let gateway: PaymentGateway
+const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+  if (!r.ok) throw new Error(r.error.code)
+  return r.value
+}
+const ctxOf = (actor: Actor): Ctx => ({ ...db().ctx(actor), payments: gateway })
+
+beforeAll(async () => {
+  // The marketplace's webhook route, reduced to its use case.
+  receiver = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      void handleWebhook(ctxOf(ANONYMOUS), gateway, body, String(req.headers['stripe-signature'])).then(
+        () => res.writeHead(200).end(),
+        () => res.writeHead(400).end(),
+      )
+    })
+  }).listen(0, '127.0.0.1')
+  await new Promise((r) => receiver.once('listening', r))
+  mock = await startMockStripe({ webhookSecret: secret, webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/` })
+  gateway = stripeGateway({ secretKey: 'sk_test_domain', webhookSecret: secret, apiBase: mock.url })
+})
+afterAll(async () => {
+  await mock?.close()
+  receiver?.close()
+})
+
+/** A Singapore manufacturer and distributor (both selling in SGD), the distributor authorized for Singapore, a buyer with a ship-to there. */
+async function world() {
+  const em = db().orm.em.fork()
+  await em.execute(`delete from commission_rate`)
+  const operator = await createOrganization(em, { kind: 'operator' })
+  const maker = await createOrganization(em, { kind: 'manufacturer', roles: ['sales'] })
+  const distributor = await createOrganization(em, { kind: 'distributor' })
+  const vietnamese = await createOrganization(em, { kind: 'distributor' })
+  const buyer = await createOrganization(em, { kind: 'buyer', roles: ['buyer', 'viewer'] })
+  await em.execute(`update organization set country = 'SG', default_currency = 'SGD' where id in (?, ?, ?)`, [maker.org.id, distributor.org.id, buyer.org.id])
+  await em.execute('update organization set territory_share_bp = 1000 where id = ?', [maker.org.id])
+  em.create(CommissionRate, { sellerOrgId: null, categoryId: null, rateBp: 500 })
+  await em.flush()
+  const category = await createCategory(em)
+  const offerOf = async (seller: typeof maker, price: string) => {
+    const ctx = db().ctx(seller.admin.actor)
+    const brand = seller === maker ? await createBrand(em, seller.org) : null
+    const warehouse = await createWarehouse(em, seller.org, { subdivisionCode: 'SG-01', latitude: 1.29, longitude: 103.85 })
+    const product = unwrap(await saveProduct(ctx, ProductInputSchema.parse({ mpn: `SG-${randomUUID().slice(0, 6)}`, nameEn: 'Pump', nameVi: 'Bơm', ...(brand ? { brandId: brand.id } : {}), categoryId: category.id })))
+    await setProductStatus(ctx, product.id, 'published')
+    const offer = unwrap(await saveOffer(ctx, OfferInputSchema.parse({ productId: product.id, sku: `SG-${randomUUID().slice(0, 6)}`, price, currency: 'SGD', stock: { [warehouse.id]: 20 } })))
+    return { brand, offer }
+  }
+  const makerOffer = await offerOf(maker, '100.01')
+  const distributorOffer = await offerOf(distributor, '45.50')
+  unwrap(await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: distributor.org.id, brandId: makerOffer.brand!.id, subdivisions: ['SG-01'], circles: [] }))
+  const shipTo = em.create(ShipTo, { organizationId: buyer.org.id, name: 'Jurong site', addressLine: '1 Jurong Rd', city: 'Singapore', subdivisionCode: 'SG-01', country: 'SG', latitude: 1.3, longitude: 103.8 })
+  await em.persist(shipTo).flush()
+  return { operator, maker, distributor, vietnamese, buyer, makerOffer, distributorOffer, shipTo }
+}
+
+async function onboard(actor: Actor) {
+  const { url } = unwrap(await startOnboarding(ctxOf(actor), { returnUrl: 'http://portal.test/payments?return=1', refreshUrl: 'http://portal.test/payments' }))
+  const submitted = await fetch(url, { method: 'POST', body: new URLSearchParams({ return_url: 'http://portal.test/payments?return=1' }), redirect: 'manual' })
+  expect(submitted.status).toBe(303)
+  await mock.idle()
+}
+
+async function buyByCard(w: Awaited<ReturnType<typeof world>>, quantities = { maker: 3, distributor: 2 }) {
+  const actor = w.buyer.members.buyer!.actor
+  unwrap(await addToCart(db().ctx(actor), { offerId: w.makerOffer.offer.id, quantity: quantities.maker }))
+  unwrap(await addToCart(db().ctx(actor), { offerId: w.distributorOffer.offer.id, quantity: quantities.distributor }))
+  return unwrap(await placeCheckout(ctxOf(actor), CheckoutInputSchema.parse({ token: randomUUID(), shipToId: w.shipTo.id, payBy: 'card' })))
+}
+
+const runTransfers = async () => {
+  for (const t of await db().orm.em.fork().find(PaymentTransfer, { status: 'queued' })) await sendTransfer(ctxOf(ANONYMOUS), t.id)
+}
+
+describe('card payments through Stripe Connect', () => {
+  it('onboards in a Connect region only, pays two sellers and a territory distributor from one charge, exactly once under replayed webhooks', async () => {
+    const w = await world()
+    // Vietnam is not a Connect region: said plainly, nothing created.
+    expect(await startOnboarding(ctxOf(w.vietnamese.admin.actor), { returnUrl: 'http://x/', refreshUrl: 'http://x/' })).toMatchObject({ ok: false, error: { code: 'COUNTRY_UNSUPPORTED' } })
+    expect((await myPaymentAccount(ctxOf(w.vietnamese.admin.actor))).supported).toBe(false)
+    // Only admins connect a seller.
+    await expect(startOnboarding(ctxOf(w.maker.members.sales!.actor), { returnUrl: 'http://x/', refreshUrl: 'http://x/' })).rejects.toThrow(/FORBIDDEN/)
+
+    // Before onboarding, card is not offered: paying "by card" leaves the orders on terms.
+    const before = await buyByCard(w, { maker: 1, distributor: 1 })
+    expect(before.orders.map((o) => o.payBy)).toEqual(['terms', 'terms'])
+    expect(before.payNow).toBe(false)
+
+    await onboard(w.maker.admin.actor)
+    await onboard(w.distributor.admin.actor)
+    // account.updated arrived by webhook: transfers are active.
+    expect((await myPaymentAccount(ctxOf(w.maker.admin.actor))).account).toMatchObject({ transfers: 'active', detailsSubmitted: true })
+
+    const placed = await buyByCard(w)
+    expect(placed.orders.map((o) => o.payBy)).toEqual(['card', 'card'])
+    expect(placed.payNow).toBe(true)
+    const [payment] = await checkoutPayments(ctxOf(w.buyer.members.buyer!.actor), placed.checkoutId)
+    // 3 × 100.01 + 2 × 45.50 = 391.03 SGD, one intent for the checkout.
+    expect(payment).toMatchObject({ amount: { amount: 39_103, currency: 'SGD' }, status: 'requires_payment', canPay: true, mode: 'test' })
+    // Another company cannot see it; a viewer sees but cannot pay.
+    await expect(checkoutPayments(ctxOf(w.vietnamese.admin.actor), placed.checkoutId)).rejects.toThrow(/NOT_FOUND/)
+    expect((await checkoutPayments(ctxOf(w.buyer.members.viewer!.actor), placed.checkoutId))[0]!.canPay).toBe(false)
+    await expect(payWithTestCard(ctxOf(w.buyer.members.viewer!.actor), payment!.id, 'pm_card_visa')).rejects.toThrow(/NOT_FOUND|FORBIDDEN/)
+
+    // A declined card is said, and changes nothing.
+    expect(await payWithTestCard(ctxOf(w.buyer.members.buyer!.actor), payment!.id, 'pm_card_chargeDeclined')).toMatchObject({ ok: false, error: { code: 'CARD_DECLINED' } })
+    expect((await db().orm.em.fork().findOneOrFail(Payment, { id: payment!.id })).status).toBe('requires_payment')
+    expect(unwrap(await payWithTestCard(ctxOf(w.buyer.members.buyer!.actor), payment!.id, 'pm_card_visa'))).toEqual({ status: 'succeeded' })
+    await mock.idle()
+    await runTransfers()
+
+    const em = db().orm.em.fork()
+    const invoices = await em.find(Invoice, { orderId: { $in: placed.orders.map((o) => o.id) } })
+    expect(invoices.map((i) => [i.terms, i.status])).toEqual([['card', 'paid'], ['card', 'paid']])
+    const shares = async () => (await db().orm.em.fork().find(PaymentTransfer, { paymentId: payment!.id }, { orderBy: { amount: 'desc' } })).map((t) => [t.account, t.destinationOrgId, t.amount, t.status])
+    // Maker's line 300.03: 5 % commission 15.00, 10 % territory 30.00, seller 255.03. Distributor's 91.00: commission 4.55, seller 86.45.
+    const expected = [
+      ['seller_share', w.maker.org.id, 25_503, 'sent'],
+      ['seller_share', w.distributor.org.id, 8_645, 'sent'],
+      ['territory_share', w.distributor.org.id, 3_000, 'sent'],
+    ]
+    expect(await shares()).toEqual(expected)
+
+    // Replay every event three times, shuffled, with forged and stale signatures among them.
+    const events = mock.events()
+    const deliveries = [...events, ...events, ...events].sort(() => Math.random() - 0.5)
+    let refused = 0
+    for (const e of deliveries) {
+      const sign = (s: string, timestamp?: number) => signWebhook(e.payload, s, timestamp)
+      for (const forged of [sign('whsec_forged'), sign(secret, Math.floor(Date.now() / 1000) - 3_600)]) {
+        await handleWebhook(ctxOf(ANONYMOUS), gateway, e.payload, forged).catch(() => (refused += 1))
+      }
+      await handleWebhook(ctxOf(ANONYMOUS), gateway, e.payload, sign(secret))
+    }
+    expect(refused).toBe(deliveries.length * 2)
+    await runTransfers()
+    expect(await shares()).toEqual(expected)
+    expect(await gateway.listTransfers(`checkout_${placed.checkoutId}`)).toHaveLength(3)
+    // Each order's postings still sum to zero.
+    const sums = await em.execute<{ total: string }[]>(`select sum(amount) as total from ledger_entry where order_id = any(?::uuid[]) group by entry_group`, [`{${placed.orders.map((o) => o.id).join(',')}}`])
+    expect(sums.every((s) => Number(s.total) === 0)).toBe(true)
+
+    // Each party reads its own transfers: the distributor its sale and its territory share, not the maker's.
+    expect((await myTransfers(ctxOf(w.distributor.admin.actor))).map((t) => t.amount.amount).sort()).toEqual([3_000, 8_645])
+    expect((await myTransfers(ctxOf(w.maker.admin.actor))).map((t) => t.amount.amount)).toEqual([25_503])
+    expect(await myTransfers(ctxOf(w.maker.members.sales!.actor))).toEqual([])
+    expect(await myTransfers(ctxOf(w.buyer.admin.actor))).toEqual([])
+
+    // Reconciliation agrees with the processor; a transfer made behind our back is reported.
+    expect((await reconcilePayments(ctxOf(ANONYMOUS))).mismatches).toEqual([])
+    const paid = await em.findOneOrFail(Payment, { id: payment!.id })
+    const account = (await myPaymentAccount(ctxOf(w.maker.admin.actor))).account!.id
+    await gateway.createTransfer({ amount: 1, currency: 'SGD', destination: account, sourceTransaction: paid.chargeId!, transferGroup: `checkout_${placed.checkoutId}`, metadata: {}, idempotencyKey: randomUUID() })
+    expect((await reconcilePayments(ctxOf(ANONYMOUS))).mismatches.map((m) => m.kind)).toEqual(['transfer_unknown'])
+
+    // The seller cancels its confirmed order: the buyer is refunded its total and both of its transfers (seller, territory) are reversed.
+    const makerOrder = await em.findOneOrFail(Order, { checkoutId: placed.checkoutId, sellerOrgId: w.maker.org.id })
+    unwrap(await sellerOrderStep(ctxOf(w.maker.admin.actor), makerOrder.id, { step: 'confirm' }))
+    unwrap(await sellerOrderStep(ctxOf(w.maker.admin.actor), makerOrder.id, { step: 'cancel' }))
+    const refund = await db().orm.em.fork().findOneOrFail(PaymentRefund, { orderId: makerOrder.id })
+    await sendRefund(ctxOf(ANONYMOUS), refund.id)
+    await sendRefund(ctxOf(ANONYMOUS), refund.id)
+    const after = await db().orm.em.fork().find(PaymentTransfer, { orderId: makerOrder.id }, { orderBy: { amount: 'desc' } })
+    expect(after.map((t) => [t.status, t.amountReversed])).toEqual([['reversed', 25_503], ['reversed', 3_000]])
+    expect(await db().orm.em.fork().findOneOrFail(Payment, { id: payment!.id })).toMatchObject({ amountRefunded: 30_003 })
+    expect((await reconcilePayments(ctxOf(ANONYMOUS))).mismatches.map((m) => m.kind)).toEqual(['transfer_unknown'])
+    const ledger = await db().orm.em.fork().execute<{ total: string }[]>(`select sum(amount) as total from ledger_entry where order_id = ?`, [makerOrder.id])
+    expect(Number(ledger[0]!.total)).toBe(0)
+    expect(await db().orm.em.fork().count(LedgerEntry, { orderId: makerOrder.id })).toBe(8)
+  })
+
+  it('expires an unpaid card checkout: its orders are cancelled, stock released, its intent cancelled', async () => {
+    const w = await world()
+    await onboard(w.maker.admin.actor)
+    await onboard(w.distributor.admin.actor)
+    const placed = await buyByCard(w)
+    const [payment] = await checkoutPayments(ctxOf(w.buyer.members.buyer!.actor), placed.checkoutId)
+    const stock = async () => Number((await db().orm.em.fork().execute<{ n: string }[]>(`select sum(quantity) as n from offer_stock where offer_id = ?`, [w.makerOffer.offer.id]))[0]!.n)
+    expect(await stock()).toBe(17)
+    // Not yet due: nothing happens.
+    expect(await expireUnpaidPayments(ctxOf(ANONYMOUS), cancelUnpaidOrder)).toBe(0)
+    const later = new Date(Date.now() + 31 * 60_000)
+    expect(await expireUnpaidPayments(ctxOf(ANONYMOUS), cancelUnpaidOrder, later)).toBe(1)
+    expect(await expireUnpaidPayments(ctxOf(ANONYMOUS), cancelUnpaidOrder, later)).toBe(0)
+    expect(await stock()).toBe(20)
+    const orders = await db().orm.em.fork().find(Order, { checkoutId: placed.checkoutId })
+    expect(orders.map((o) => o.status)).toEqual(['cancelled', 'cancelled'])
+    expect(await payWithTestCard(ctxOf(w.buyer.members.buyer!.actor), payment!.id, 'pm_card_visa')).toMatchObject({ ok: false, error: { code: 'STATUS_CHANGED' } })
+    const { intentId } = await db().orm.em.fork().findOneOrFail(Payment, { id: payment!.id })
+    expect((await gateway.getPaymentIntent(intentId!)).status).toBe('canceled')
+  })
+})

@@ -1,0 +1,6 @@
+export * from './payments.constants.ts'
+export { Payment, PaymentAccount, PaymentRefund, PaymentTransfer, WebhookEvent } from './payment.entity.ts'
+export * from './card-payments.ts'
+export * from './accounts.ts'
+export * from './webhooks.ts'
+export * from './reconcile.ts'

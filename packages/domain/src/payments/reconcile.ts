@@ -1,0 +1,50 @@
+// Reconciliation: what the ledger says was paid and sent, against what the processor reports,
+// for the card payments of the last days. A difference is recorded in the operator's audit log.
+import { recordAudit } from '../audit/record-audit.ts'
+import type { Ctx } from '../ctx.ts'
+import { Organization } from '../organizations/organization.entity.ts'
+import { Payment, PaymentTransfer } from './payment.entity.ts'
+
+export interface Mismatch {
+  paymentId: string
+  kind: 'amount_received' | 'transfer_missing' | 'transfer_unknown' | 'transfer_amount' | 'transfer_reversed'
+  ours: string
+  theirs: string
+}
+
+export interface Reconciliation {
+  payments: number
+  transfers: number
+  mismatches: Mismatch[]
+}
+
+export async function reconcilePayments(ctx: Ctx, options: { days?: number } = {}): Promise<Reconciliation> {
+  if (!ctx.payments) return { payments: 0, transfers: 0, mismatches: [] }
+  const since = new Date(Date.now() - (options.days ?? 7) * 86_400_000)
+  const payments = await ctx.em.find(Payment, { status: 'succeeded', paidAt: { $gte: since } }, { orderBy: { paidAt: 'asc' } })
+  const mismatches: Mismatch[] = []
+  let transfers = 0
+  for (const p of payments) {
+    const intent = await ctx.payments.getPaymentIntent(p.intentId!)
+    if (intent.amountReceived !== p.amount || intent.currency !== p.currency) mismatches.push({ paymentId: p.id, kind: 'amount_received', ours: `${p.amount} ${p.currency}`, theirs: `${intent.amountReceived} ${intent.currency}` })
+    const ours = await ctx.em.find(PaymentTransfer, { paymentId: p.id, providerTransferId: { $ne: null } })
+    const theirs = new Map((await ctx.payments.listTransfers(`checkout_${p.checkoutId}`)).map((t) => [t.id, t]))
+    transfers += ours.length
+    for (const t of ours) {
+      const remote = theirs.get(t.providerTransferId!)
+      theirs.delete(t.providerTransferId!)
+      if (!remote) mismatches.push({ paymentId: p.id, kind: 'transfer_missing', ours: `${t.providerTransferId} ${t.amount}`, theirs: '' })
+      else if (remote.amount !== t.amount || remote.currency !== t.currency) mismatches.push({ paymentId: p.id, kind: 'transfer_amount', ours: `${t.amount} ${t.currency}`, theirs: `${remote.amount} ${remote.currency}` })
+      else if (remote.amountReversed !== t.amountReversed) mismatches.push({ paymentId: p.id, kind: 'transfer_reversed', ours: String(t.amountReversed), theirs: String(remote.amountReversed) })
+    }
+    for (const t of theirs.values()) mismatches.push({ paymentId: p.id, kind: 'transfer_unknown', ours: '', theirs: `${t.id} ${t.amount} ${t.currency}` })
+  }
+  const operator = await ctx.em.findOne(Organization, { kind: 'operator' }, { orderBy: { createdAt: 'asc' } })
+  if (operator) {
+    await ctx.em.transactional(async (em) => {
+      recordAudit({ ...ctx, em }, { organizationId: operator.id, action: 'payments.reconciled', subjectType: 'Organization', subjectId: operator.id, details: { payments: payments.length, transfers, mismatches: mismatches.slice(0, 50) } })
+      await em.flush()
+    })
+  }
+  return { payments: payments.length, transfers, mismatches }
+}
