@@ -15,13 +15,17 @@ import { ANONYMOUS } from '@tradepost/domain/authz'
 import { createCtx } from '@tradepost/domain/ctx'
 import { notifyOrderEvent, type OrderEvent } from '@tradepost/domain/orders'
 import { appUrl } from '@tradepost/auth/app-urls'
+import { cancelUnpaidOrder } from '@tradepost/domain/orders'
+import { expireUnpaidPayments, reconcilePayments, sendRefund, sendTransfer } from '@tradepost/domain/payments'
+import { createPaymentGateway } from '@tradepost/payments'
 import { smtpTransport } from './smtp-transport.ts'
 
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL is not set')
 
 const orm = await createOrm(url, { pool: { min: 0, max: 4 } })
-const boss = await startJobQueue(url, { supervise: true })
+// JOBS_SUPERVISE_SECONDS: how often stuck jobs are looked for (a worker killed mid-job); pg-boss's minute by default.
+const boss = await startJobQueue(url, { supervise: true, schedule: true, superviseSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 0) || undefined })
 await createQueues(boss)
 const jobs = pgBossJobQueue(boss)
 const transport = process.env.SMTP_URL ? smtpTransport(process.env.SMTP_URL) : null
@@ -66,6 +70,29 @@ await boss.work<OrderEvent>(QUEUES.orderNotify, { batchSize: 5, pollingIntervalS
   }
 })
 
+// Card payments (when a processor is configured): each share's transfer and each refund is a job
+// of its own, retried on failure; unpaid card checkouts expire every minute; the ledger is
+// reconciled with the processor every night.
+const payments = createPaymentGateway()
+const paymentCtx = () => createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs, payments })
+if (payments) {
+  await boss.work<{ transferId: string }>(QUEUES.paymentTransfer, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await sendTransfer(paymentCtx(), job!.data.transferId)
+  })
+  await boss.work<{ refundId: string }>(QUEUES.paymentRefund, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await sendRefund(paymentCtx(), job!.data.refundId)
+  })
+  await boss.work(QUEUES.paymentExpire, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
+    await expireUnpaidPayments(paymentCtx(), cancelUnpaidOrder)
+  })
+  await boss.work(QUEUES.paymentReconcile, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
+    const r = await reconcilePayments(paymentCtx())
+    if (r.mismatches.length) console.error(`[worker] reconciliation: ${r.mismatches.length} difference(s) with the processor (see the operator's audit log)`)
+  })
+  await boss.schedule(QUEUES.paymentExpire, '* * * * *')
+  await boss.schedule(QUEUES.paymentReconcile, '17 3 * * *')
+}
+
 const sweep = setInterval(() => {
   void sessionStore.deleteExpired(orm.em.fork()).catch((e) => console.error('[worker] session sweep', e))
   void sweepThrottles(orm.em.fork()).catch((e) => console.error('[worker] throttle sweep', e))
@@ -76,7 +103,7 @@ const port = Number(process.env.WORKER_PORT ?? 3002)
 const health = createServer((req, res) => {
   res.writeHead(req.url === '/healthz' ? 200 : 404, { 'Content-Type': 'text/plain' }).end(req.url === '/healthz' ? 'ok' : 'not found')
 }).listen(port, '127.0.0.1')
-console.log(`[worker] delivering emails via ${transport ? 'SMTP' : 'the dev mailbox (no SMTP_URL)'}; health on :${port}`)
+console.log(`[worker] delivering emails via ${transport ? 'SMTP' : 'the dev mailbox (no SMTP_URL)'}; card payments ${payments ? `on (${payments.mode})` : 'off (no STRIPE_SECRET_KEY)'}; health on :${port}`)
 
 let stopping = false
 async function stop() {

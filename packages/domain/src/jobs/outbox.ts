@@ -37,11 +37,12 @@ export function pgBossJobQueue(boss: PgBoss): JobQueue {
 }
 
 /** A pg-boss instance for enqueueing from an app or a script: no maintenance, no cron. */
-export async function startJobQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<PgBoss> {
+export async function startJobQueue(databaseUrl: string, options: { supervise?: boolean; schedule?: boolean; superviseSeconds?: number } = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     supervise: options.supervise ?? false,
-    schedule: false,
+    schedule: options.schedule ?? false,
+    ...(options.superviseSeconds ? { superviseIntervalSeconds: options.superviseSeconds, monitorIntervalSeconds: options.superviseSeconds } : {}),
     max: 4,
     application_name: 'tradepost',
   })
@@ -54,8 +55,14 @@ export async function startJobQueue(databaseUrl: string, options: { supervise?: 
   return boss
 }
 
+/**
+ * Money moves through these: a worker that dies holding one stops its heartbeat, and the job is
+ * retried soon by another (the processor's idempotency key makes the retry send nothing twice).
+ */
+const HEARTBEAT_QUEUES: readonly QueueName[] = [QUEUES.paymentTransfer, QUEUES.paymentRefund]
+
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { retryLimit: 8, retryDelay: 5, retryBackoff: true })
+    await boss.createQueue(name, { retryLimit: 8, retryDelay: 5, retryBackoff: true, ...(HEARTBEAT_QUEUES.includes(name) ? { heartbeatSeconds: 10 } : {}) })
   }
 }

@@ -10,23 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signWebhook, startMockStripe, type MockStripe } from '@tradepost/payments/mock'
 import { stripeGateway, type PaymentGateway } from '@tradepost/payments'
 import { ANONYMOUS } from '../authz/actor.ts'
-import { authorizeDistributor } from '../catalog/authorizations.ts'
-import { ProductInputSchema } from '../catalog/catalog.schemas.ts'
-import { saveProduct, setProductStatus } from '../catalog/products.ts'
-import { ShipTo } from '../companies/ship-to.entity.ts'
 import type { Actor } from '../authz/actor.ts'
 import type { Ctx } from '../ctx.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
-import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
-import { OfferInputSchema } from '../offers/offer.schemas.ts'
-import { saveOffer } from '../offers/offers.ts'
-import { addToCart } from '../orders/cart.ts'
-import { placeCheckout } from '../orders/checkout.ts'
+import { LedgerEntry } from '../ledger/ledger.entity.ts'
 import { Order } from '../orders/order.entity.ts'
 import { cancelUnpaidOrder, sellerOrderStep } from '../orders/orders.ts'
-import { CheckoutInputSchema } from '../orders/orders.schemas.ts'
-import { createBrand, createCategory, createOrganization, createWarehouse } from '../testing/factories.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
+import { paymentsWorld } from '../testing/payments-world.ts'
 import { myPaymentAccount, myTransfers, startOnboarding } from './accounts.ts'
 import { checkoutPayments, expireUnpaidPayments, payWithTestCard, sendRefund, sendTransfer } from './card-payments.ts'
 import { Payment, PaymentRefund, PaymentTransfer } from './payment.entity.ts'
@@ -65,50 +56,8 @@ afterAll(async () => {
   receiver?.close()
 })
 
-/** A Singapore manufacturer and distributor (both selling in SGD), the distributor authorized for Singapore, a buyer with a ship-to there. */
-async function world() {
-  const em = db().orm.em.fork()
-  await em.execute(`delete from commission_rate`)
-  const operator = await createOrganization(em, { kind: 'operator' })
-  const maker = await createOrganization(em, { kind: 'manufacturer', roles: ['sales'] })
-  const distributor = await createOrganization(em, { kind: 'distributor' })
-  const vietnamese = await createOrganization(em, { kind: 'distributor' })
-  const buyer = await createOrganization(em, { kind: 'buyer', roles: ['buyer', 'viewer'] })
-  await em.execute(`update organization set country = 'SG', default_currency = 'SGD' where id in (?, ?, ?)`, [maker.org.id, distributor.org.id, buyer.org.id])
-  await em.execute('update organization set territory_share_bp = 1000 where id = ?', [maker.org.id])
-  em.create(CommissionRate, { sellerOrgId: null, categoryId: null, rateBp: 500 })
-  await em.flush()
-  const category = await createCategory(em)
-  const offerOf = async (seller: typeof maker, price: string) => {
-    const ctx = db().ctx(seller.admin.actor)
-    const brand = seller === maker ? await createBrand(em, seller.org) : null
-    const warehouse = await createWarehouse(em, seller.org, { subdivisionCode: 'SG-01', latitude: 1.29, longitude: 103.85 })
-    const product = unwrap(await saveProduct(ctx, ProductInputSchema.parse({ mpn: `SG-${randomUUID().slice(0, 6)}`, nameEn: 'Pump', nameVi: 'Bơm', ...(brand ? { brandId: brand.id } : {}), categoryId: category.id })))
-    await setProductStatus(ctx, product.id, 'published')
-    const offer = unwrap(await saveOffer(ctx, OfferInputSchema.parse({ productId: product.id, sku: `SG-${randomUUID().slice(0, 6)}`, price, currency: 'SGD', stock: { [warehouse.id]: 20 } })))
-    return { brand, offer }
-  }
-  const makerOffer = await offerOf(maker, '100.01')
-  const distributorOffer = await offerOf(distributor, '45.50')
-  unwrap(await authorizeDistributor(db().ctx(maker.admin.actor), { distributorId: distributor.org.id, brandId: makerOffer.brand!.id, subdivisions: ['SG-01'], circles: [] }))
-  const shipTo = em.create(ShipTo, { organizationId: buyer.org.id, name: 'Jurong site', addressLine: '1 Jurong Rd', city: 'Singapore', subdivisionCode: 'SG-01', country: 'SG', latitude: 1.3, longitude: 103.8 })
-  await em.persist(shipTo).flush()
-  return { operator, maker, distributor, vietnamese, buyer, makerOffer, distributorOffer, shipTo }
-}
-
-async function onboard(actor: Actor) {
-  const { url } = unwrap(await startOnboarding(ctxOf(actor), { returnUrl: 'http://portal.test/payments?return=1', refreshUrl: 'http://portal.test/payments' }))
-  const submitted = await fetch(url, { method: 'POST', body: new URLSearchParams({ return_url: 'http://portal.test/payments?return=1' }), redirect: 'manual' })
-  expect(submitted.status).toBe(303)
-  await mock.idle()
-}
-
-async function buyByCard(w: Awaited<ReturnType<typeof world>>, quantities = { maker: 3, distributor: 2 }) {
-  const actor = w.buyer.members.buyer!.actor
-  unwrap(await addToCart(db().ctx(actor), { offerId: w.makerOffer.offer.id, quantity: quantities.maker }))
-  unwrap(await addToCart(db().ctx(actor), { offerId: w.distributorOffer.offer.id, quantity: quantities.distributor }))
-  return unwrap(await placeCheckout(ctxOf(actor), CheckoutInputSchema.parse({ token: randomUUID(), shipToId: w.shipTo.id, payBy: 'card' })))
-}
+const { world, onboard: onboardWith, buyByCard } = paymentsWorld(db, () => gateway)
+const onboard = (actor: Actor) => onboardWith(actor, () => mock.idle())
 
 const runTransfers = async () => {
   for (const t of await db().orm.em.fork().find(PaymentTransfer, { status: 'queued' })) await sendTransfer(ctxOf(ANONYMOUS), t.id)

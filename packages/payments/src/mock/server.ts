@@ -33,12 +33,16 @@ export interface MockStripeOptions {
   stateFile?: string | null
   port?: number
   host?: string
+  /** Answers transfers this much later (tests kill a worker while one is in flight); the transfer is made whatever the caller does meanwhile. */
+  transferDelayMs?: number
 }
 
 export interface MockStripe {
   url: string
   /** Every event created, oldest first, with the exact payload that was signed. */
   events(): { id: string; type: string; payload: string }[]
+  /** Transfer requests received and not yet answered (with `transferDelayMs`). */
+  transfersInFlight(): number
   /** Waits until every webhook delivery in flight has been answered. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -80,6 +84,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   const replies = new Map<string, { status: number; body: unknown }>()
   const inFlight = new Set<Promise<void>>()
   let base = ''
+  let transfersWaiting = 0
 
   if (options.stateFile && existsSync(options.stateFile)) {
     for (const a of JSON.parse(readFileSync(options.stateFile, 'utf8')).accounts as Stripe.Account[]) accounts.set(a.id, a)
@@ -269,6 +274,10 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   }))
 
   app.post('/v1/transfers', route(async (req) => {
+    if (options.transferDelayMs) {
+      transfersWaiting += 1
+      await new Promise((r) => setTimeout(r, options.transferDelayMs)).finally(() => (transfersWaiting -= 1))
+    }
     const amount = positiveInt(req.body.amount, 'amount')
     const destination = account(String(req.body.destination ?? ''))
     if (destination.capabilities?.transfers !== 'active') throw invalid('Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments', 'destination')
@@ -340,6 +349,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   return {
     url: base,
     events: () => [...events],
+    transfersInFlight: () => transfersWaiting,
     idle: async () => {
       while (inFlight.size) await Promise.all([...inFlight])
     },
