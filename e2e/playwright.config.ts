@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { APPS, DNS_PORT, PRODUCTION_APPS, WORKER_URL } from './urls.ts'
+import { APPS, DNS_PORT, PRODUCTION_APPS, STRIPE_MOCK_URL, STRIPE_WEBHOOK_SECRET, WORKER_URL } from './urls.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const port = (url: string) => new URL(url).port
@@ -14,6 +14,10 @@ const env = {
   // Tests may say which client address they come from (X-Forwarded-For), as a proxy would.
   TRUST_PROXY: 'loopback',
   UPLOAD_DIR: process.env.UPLOAD_DIR ?? join(root, '.tradepost', 'e2e-uploads'),
+  // Card payments against the local Stripe the tests start.
+  STRIPE_SECRET_KEY: 'sk_test_e2e_local_mock',
+  STRIPE_WEBHOOK_SECRET,
+  STRIPE_API_BASE: STRIPE_MOCK_URL,
 }
 // The apps as they run in production (no dev mailbox, no loopback host names), over plain http.
 const production = { ...env, APP_ENV: 'production', COOKIE_SECURE: 'false', MARKETPLACE_URL: PRODUCTION_APPS.market, SELLER_PORTAL_URL: PRODUCTION_APPS.portal }
@@ -36,6 +40,7 @@ export default defineConfig({
     },
   },
   webServer: [
+    { name: 'stripe mock', command: 'node packages/payments/src/mock/main.ts', cwd: root, url: `${STRIPE_MOCK_URL}/healthz`, env: { ...env, STRIPE_MOCK_PORT: port(STRIPE_MOCK_URL), STRIPE_MOCK_WEBHOOK_URL: `${APPS.market}/webhooks/stripe` } },
     { name: 'marketplace', command: 'node infra/server/serve-remix.ts apps/marketplace', cwd: root, url: `${APPS.market}/healthz`, env: { ...env, PORT: port(APPS.market) } },
     { name: 'seller portal', command: 'node infra/server/serve-remix.ts apps/seller-portal', cwd: root, url: `${APPS.portal}/healthz`, env: { ...env, PORT: port(APPS.portal) } },
     // DNS questions go to the local DNS server of the tests, never to the machine's resolver.

@@ -65,6 +65,22 @@ const env = {
   APP_ENV: process.env.APP_ENV ?? 'development',
   MARKETPLACE_URL: process.env.MARKETPLACE_URL ?? `http://localhost:${marketplacePort}`,
   SELLER_PORTAL_URL: process.env.SELLER_PORTAL_URL ?? `http://localhost:${portalPort}`,
+} as Record<string, string>
+// Card payments: Stripe when STRIPE_SECRET_KEY is set; otherwise a local Stripe (test mode) unless
+// STRIPE_MOCK=0, so the card flow works out of the box. Its connected accounts survive restarts.
+const stripeMockPort = Number(process.env.STRIPE_MOCK_PORT ?? 12111)
+const stripeMock = !process.env.STRIPE_SECRET_KEY && process.env.STRIPE_MOCK !== '0'
+if (stripeMock) {
+  const secret = 'whsec_local_mock'
+  services.push(
+    startService('stripe-mock', ['packages/payments/src/mock/main.ts'], {
+      STRIPE_MOCK_PORT: String(stripeMockPort),
+      STRIPE_MOCK_WEBHOOK_URL: `${env.MARKETPLACE_URL}/webhooks/stripe`,
+      STRIPE_WEBHOOK_SECRET: secret,
+      STRIPE_MOCK_STATE: join(root, '.tradepost', 'stripe-mock.json'),
+    }),
+  )
+  Object.assign(env, { STRIPE_SECRET_KEY: 'sk_test_local_mock', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: `http://127.0.0.1:${stripeMockPort}` })
 }
 services.push(startService('worker', ['apps/worker/src/main.ts'], { ...env, WORKER_PORT: String(workerPort) }))
 services.push(startService('marketplace', ['infra/server/serve-remix.ts', 'apps/marketplace'], { ...env, PORT: String(marketplacePort) }))
@@ -90,6 +106,7 @@ log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 console.log(`
   Marketplace     http://localhost:${marketplacePort}
   Seller portal   http://localhost:${portalPort}   (dev mailbox: http://localhost:${portalPort}/dev/mailbox)
+  Card payments   ${process.env.STRIPE_SECRET_KEY ? 'Stripe (STRIPE_SECRET_KEY)' : stripeMock ? `a local Stripe in test mode on http://127.0.0.1:${stripeMockPort} (STRIPE_MOCK=0 turns it off)` : 'off'}
 
   Demo logins (password for all: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map(([who, email, where]) => `    ${pad(who, 38)} ${pad(email, 44)} ${where}`).join('\n')}

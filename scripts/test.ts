@@ -104,8 +104,8 @@ try {
   await searchIndex.close()
   await orm.close()
   const playwrightJson = join(workDir, 'playwright.json')
-  // Six free ports in a row for the apps (two runs can share a machine), uploads in this run's folder.
-  const e2ePort = await freePorts(3100, 6)
+  // Seven free ports in a row for the apps and the local Stripe (two runs can share a machine), uploads in this run's folder.
+  const e2ePort = await freePorts(3100, 7)
   e2eStatus = pnpm(['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', ...only], {
     TRADEPOST_E2E_PORT: String(e2ePort),
     UPLOAD_DIR: join(workDir, 'uploads'),

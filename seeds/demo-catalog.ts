@@ -24,6 +24,7 @@ const CATEGORIES: { slug: string; parent?: string; nameEn: string; nameVi: strin
 const BRANDS = [
   { slug: 'song-hong', name: 'Sông Hồng', owner: 'song-hong-electric' },
   { slug: 'mekong', name: 'Mekong', owner: 'mekong-pumps' },
+  { slug: 'merlion', name: 'Merlion', owner: 'merlion-pumps' },
 ]
 
 const PRODUCTS = [
@@ -34,6 +35,8 @@ const PRODUCTS = [
   { mpn: 'SH-DB-24', brand: 'song-hong', category: 'electrical', nameEn: 'Distribution board, 24 ways, built to order', nameVi: 'Tủ điện phân phối 24 lộ, đóng theo yêu cầu', attributes: {}, gtin: null, descriptionEn: 'Steel distribution board for 24 modules, wired and tested to the buyer\'s single-line diagram. Priced per project: ask for a quote with the quantity and the drawing.', descriptionVi: 'Tủ điện vỏ thép cho 24 mô-đun, đấu dây và thử nghiệm theo sơ đồ một sợi của người mua. Giá theo từng dự án: hãy yêu cầu báo giá kèm số lượng và bản vẽ.' },
   { mpn: 'MK-CP-2200', brand: 'mekong', category: 'pumps', nameEn: 'Centrifugal pump 2.2 kW', nameVi: 'Máy bơm ly tâm 2,2 kW', attributes: { power: 2.2, max_head: 38 }, gtin: null, descriptionEn: 'Single-stage centrifugal pump with a 2.2 kW motor for clean water: up to 38 m head, cast-iron volute, brass impeller and mechanical seal. For irrigation, water supply to buildings and pressure boosting.', descriptionVi: 'Máy bơm ly tâm một tầng cánh, động cơ 2,2 kW, dùng cho nước sạch: cột áp tối đa 38 m, buồng bơm gang, cánh bơm đồng, phớt cơ khí. Dùng cho tưới tiêu, cấp nước tòa nhà và tăng áp.' },
   { mpn: 'MK-SP-750', brand: 'mekong', category: 'pumps', nameEn: 'Submersible pump 0.75 kW', nameVi: 'Máy bơm chìm 0,75 kW', attributes: { power: 0.75, max_head: 12 }, gtin: null, descriptionEn: 'Submersible pump with a 0.75 kW oil-filled motor and a stainless steel body, up to 12 m head. For draining flooded basements, wells and tanks; a float switch starts and stops it.', descriptionVi: 'Máy bơm chìm động cơ 0,75 kW ngâm dầu, thân inox, cột áp tối đa 12 m. Dùng thoát nước tầng hầm ngập, giếng và bể chứa; phao điện tự động bật tắt máy.' },
+  { mpn: 'MP-BP-1500', brand: 'merlion', category: 'pumps', nameEn: 'Booster pump set 1.5 kW', nameVi: 'Cụm bơm tăng áp 1,5 kW', attributes: { power: 1.5, max_head: 45 }, gtin: null, descriptionEn: 'Pressure booster set with a 1.5 kW multistage pump, a 24 L pressure tank and a pressure switch, up to 45 m head. For water supply to low-rise buildings and wash-down points.', descriptionVi: 'Cụm bơm tăng áp gồm bơm nhiều tầng cánh 1,5 kW, bình áp 24 L và công tắc áp suất, cột áp tối đa 45 m. Dùng cấp nước cho nhà thấp tầng và điểm rửa.' },
+  { mpn: 'MP-DP-400', brand: 'merlion', category: 'pumps', nameEn: 'Drainage pump 0.4 kW', nameVi: 'Máy bơm thoát nước 0,4 kW', attributes: { power: 0.4, max_head: 8 }, gtin: null, descriptionEn: 'Portable drainage pump with a 0.4 kW motor and a built-in float switch, up to 8 m head, for site dewatering and pits.', descriptionVi: 'Máy bơm thoát nước di động, động cơ 0,4 kW có phao tích hợp, cột áp tối đa 8 m, dùng hút nước công trường và hố ga.' },
 ]
 
 const AUTHORIZATIONS: { brand: string; distributor: string; subdivisions: string[]; circles?: TerritoryCircle[] }[] = [
@@ -41,9 +44,11 @@ const AUTHORIZATIONS: { brand: string; distributor: string; subdivisions: string
   { brand: 'song-hong', distributor: 'saigon-parts', subdivisions: ['VN-SG'] },
   { brand: 'mekong', distributor: 'saigon-parts', subdivisions: ['VN-SG'], circles: [{ latitude: 10.0452, longitude: 105.7469, radiusKm: 80 }] },
   { brand: 'mekong', distributor: 'da-nang-trading', subdivisions: ['VN-DN'] },
+  { brand: 'merlion', distributor: 'orchard-trade', subdivisions: ['SG-01', 'SG-02'] },
+  { brand: 'merlion', distributor: 'lion-city-supply', subdivisions: ['SG-03', 'SG-05'] },
 ]
 
-// seller slug, product mpn, sku, price (VND), moq, multiple, lead days, stock at the seller's first warehouse
+// seller slug, product mpn, sku, price (minor units of the seller's currency), moq, multiple, lead days, stock at the seller's first warehouse
 const OFFERS: [string, string, string, number, number, number, number, number][] = [
   ['hanoi-industrial-supply', 'SH-MCB-2P-63', 'HNIS-MCB2P63', 185_000, 1, 1, 1, 240],
   ['saigon-parts', 'SH-MCB-2P-63', 'SGP-000263', 179_000, 10, 10, 3, 60],
@@ -56,6 +61,10 @@ const OFFERS: [string, string, string, number, number, number, number, number][]
   // Only Hà Nội Industrial Supply's contractors see this one (restricted in the pricing seed).
   ['hanoi-industrial-supply', 'SH-CU-2X4-500', 'HNIS-CU4-DRUM', 12_345_600, 1, 1, 7, 4],
   ['song-hong-electric', 'SH-DB-24', 'SHE-DB24', 0, 1, 1, 21, 0],
+  // Singapore sellers price in SGD (cents).
+  ['merlion-pumps', 'MP-BP-1500', 'MLP-BP1500', 128_900, 1, 1, 5, 40],
+  ['lion-city-supply', 'MP-BP-1500', 'LCS-BP1500', 131_500, 1, 1, 2, 12],
+  ['lion-city-supply', 'MP-DP-400', 'LCS-DP400', 42_900, 1, 1, 2, 30],
 ]
 
 /** Offers whose price is on request ("call for price"): buyers ask for a quote. */
@@ -109,7 +118,7 @@ export async function seedDemoCatalog(em: EntityManager): Promise<{ products: nu
     for (const [sellerSlug, mpn, sku, price, moq, multiple, lead, stock] of OFFERS) {
       const seller = await org(sellerSlug)
       if (await tx.count(Offer, { organizationId: seller.id, sku })) continue
-      const offer = tx.create(Offer, { organizationId: seller.id, productId: productsByMpn.get(mpn)!.id, sku, priceAmount: price, currency: 'VND', minOrderQty: moq, orderMultiple: multiple, leadTimeDays: lead, condition: 'new', status: 'active', priceOnRequest: PRICE_ON_REQUEST.has(sku) })
+      const offer = tx.create(Offer, { organizationId: seller.id, productId: productsByMpn.get(mpn)!.id, sku, priceAmount: price, currency: seller.defaultCurrency as Offer['currency'], minOrderQty: moq, orderMultiple: multiple, leadTimeDays: lead, condition: 'new', status: 'active', priceOnRequest: PRICE_ON_REQUEST.has(sku) })
       tx.persist(offer)
       const warehouse = await tx.findOne(Warehouse, { organizationId: seller.id }, { orderBy: { name: 'asc' } })
       if (warehouse && stock > 0) tx.persist(tx.create(OfferStock, { organizationId: seller.id, offerId: offer.id, warehouseId: warehouse.id, quantity: stock }))

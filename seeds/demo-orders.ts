@@ -24,8 +24,8 @@ const NO_JOBS: JobQueue = {
 
 /**
  * The operator's commission (5 %, 4 % on pumps) and the manufacturers' rules of engagement: 8 %
- * of each online sale of Sông Hồng Electric and Mekong Pumps goes to the distributor whose
- * territory the buyer is in.
+ * of each online sale of Sông Hồng Electric and Mekong Pumps (10 % of Merlion Pumps') goes to the
+ * distributor whose territory the buyer is in.
  */
 export async function seedDemoRevenueRules(em: EntityManager): Promise<void> {
   if (await em.count(CommissionRate, {})) return
@@ -34,6 +34,7 @@ export async function seedDemoRevenueRules(em: EntityManager): Promise<void> {
   if (pumps) em.create(CommissionRate, { sellerOrgId: null, categoryId: pumps.id, rateBp: 400 })
   await em.flush()
   await em.nativeUpdate(Organization, { slug: { $in: ['song-hong-electric', 'mekong-pumps'] } }, { territoryShareBp: 800 })
+  await em.nativeUpdate(Organization, { slug: 'merlion-pumps' }, { territoryShareBp: 1000 })
 }
 
 export async function seedDemoOrders(em: EntityManager): Promise<void> {

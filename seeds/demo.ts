@@ -77,6 +77,27 @@ export const DEMO_WORLD: DemoOrg[] = [
     members: [{ email: 'buyer.danang@benthanh.test', name: 'Phan Văn Hải', role: 'buyer' }],
     shipTos: [{ name: 'Văn phòng Đà Nẵng', addressLine: '45 Bạch Đằng, Hải Châu', city: 'Đà Nẵng', subdivisionCode: 'VN-DN', latitude: 16.0718, longitude: 108.2243 }],
   },
+  // Singapore is a Stripe Connect region: these sellers can take cards (see the portal's Card payments).
+  {
+    slug: 'merlion-pumps', name: 'Merlion Pumps Pte. Ltd.', kind: 'manufacturer', country: 'SG',
+    members: [{ email: 'admin@merlionpumps.test', name: 'Tan Wei Ling', role: 'admin' }],
+    warehouses: [{ name: 'Tuas plant', addressLine: '21 Tuas Avenue 3', city: 'Singapore', subdivisionCode: 'SG-05', latitude: 1.3187, longitude: 103.6420 }],
+  },
+  {
+    slug: 'lion-city-supply', name: 'Lion City Industrial Supply', kind: 'distributor', country: 'SG',
+    members: [{ email: 'admin@lioncity.test', name: 'Rajesh Kumar', role: 'admin' }],
+    warehouses: [{ name: 'Jurong warehouse', addressLine: '8 Jurong Port Road', city: 'Singapore', subdivisionCode: 'SG-05', latitude: 1.3080, longitude: 103.7197 }],
+  },
+  {
+    slug: 'orchard-trade', name: 'Orchard Trade Supplies', kind: 'distributor', country: 'SG',
+    members: [{ email: 'admin@orchardtrade.test', name: 'Chloe Lim', role: 'admin' }],
+    warehouses: [{ name: 'Kallang depot', addressLine: '30 Kallang Place', city: 'Singapore', subdivisionCode: 'SG-01', latitude: 1.3110, longitude: 103.8640 }],
+  },
+  {
+    slug: 'marina-bay-builders', name: 'Marina Bay Builders', kind: 'buyer', country: 'SG',
+    members: [{ email: 'admin@marinabay.test', name: 'Daniel Ong', role: 'admin' }, { email: 'buyer@marinabay.test', name: 'Priya Nair', role: 'buyer' }],
+    shipTos: [{ name: 'Marina South site', addressLine: '2 Marina Gardens Drive', city: 'Singapore', subdivisionCode: 'SG-01', latitude: 1.2816, longitude: 103.8636 }],
+  },
   {
     slug: 'haiphong-shipyard', name: 'Hải Phòng Shipyard', kind: 'buyer',
     members: [{ email: 'admin@haiphongshipyard.test', name: 'Emma Clarke', role: 'admin' }, { email: 'buyer@haiphongshipyard.test', name: 'Vũ Hoàng Long', role: 'buyer' }],
@@ -103,13 +124,13 @@ export async function seedDemo(em: EntityManager, options: { storage?: FileStora
           status: 'active',
           parentId: demo.parent ? bySlug.get(demo.parent)!.id : null,
         })
-        for (const w of demo.warehouses ?? []) tx.persist(tx.create(Warehouse, { organizationId: org.id, country: 'VN', ...w }))
+        for (const w of demo.warehouses ?? []) tx.persist(tx.create(Warehouse, { organizationId: org.id, country: demo.country ?? 'VN', ...w }))
         organizations++
       }
       bySlug.set(demo.slug, org)
       // Ship-to addresses also reach a demo world seeded before they existed.
       if (demo.shipTos?.length && !(await tx.count(ShipTo, { organizationId: org.id }))) {
-        for (const a of demo.shipTos) tx.persist(tx.create(ShipTo, { organizationId: org.id, country: 'VN', ...a }))
+        for (const a of demo.shipTos) tx.persist(tx.create(ShipTo, { organizationId: org.id, country: demo.country ?? 'VN', ...a }))
       }
       for (const m of demo.members) {
         let user = await tx.findOne(User, { email: m.email })
@@ -163,4 +184,6 @@ export const DEMO_LOGINS = [
   ['distributor admin (two distributors)', 'admin@hanoisupply.test', 'seller portal'],
   ['buyer company admin', 'admin@benthanh.test', 'marketplace'],
   ['buyer approver / buyer / viewer', 'approver@ / buyer@ / viewer@benthanh.test', 'marketplace'],
+  ['Singapore sellers (card payments)', 'admin@merlionpumps.test, admin@lioncity.test', 'seller portal'],
+  ['Singapore buyer (pays by card)', 'buyer@marinabay.test', 'marketplace'],
 ] as const

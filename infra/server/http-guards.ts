@@ -147,8 +147,9 @@ function discardRest(req: ExpressRequest, ms: number) {
  * Headers of every response: a Content-Security-Policy whose scripts must carry this request's
  * nonce (Remix's inline scripts get it), no framing, no sniffing, and HSTS over HTTPS in production.
  */
-export function securityHeaders(production: boolean, imageOrigins: string[] = []) {
+export function securityHeaders(production: boolean, imageOrigins: string[] = [], formOrigins: string[] = []) {
   const images = ["'self'", 'data:', ...imageOrigins].join(' ')
+  const forms = ["'self'", ...formOrigins].join(' ')
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const nonce = randomBytes(16).toString('base64')
     res.locals.cspNonce = nonce
@@ -162,7 +163,8 @@ export function securityHeaders(production: boolean, imageOrigins: string[] = []
         `img-src ${images}`,
         "font-src 'self'",
         "connect-src 'self'",
-        "form-action 'self'",
+        // A form may lead to the card processor's onboarding (its redirect counts as the form's target).
+        `form-action ${forms}`,
         "frame-ancestors 'none'",
         "object-src 'none'",
         "base-uri 'self'",

@@ -14,6 +14,12 @@ import { DEFAULT_BODY_LIMIT, hostCheck, limitedBody, refuseControlCharacters, se
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** Where the card processor's pages are (Stripe's onboarding, or the local mock), when one is configured. */
+function processorOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (!env.STRIPE_SECRET_KEY) return []
+  return [env.STRIPE_API_BASE ? new URL(env.STRIPE_API_BASE).origin : 'https://connect.stripe.com']
+}
+
 export async function serveRemixApp(appDir: string, options: { port: number; host: string }) {
   // React and friends pick their production builds from NODE_ENV (several times faster).
   process.env.NODE_ENV ??= 'production'
@@ -27,7 +33,7 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustProxy)
-  app.use(securityHeaders(production, hooks.imageOrigins?.() ?? []))
+  app.use(securityHeaders(production, hooks.imageOrigins?.() ?? [], processorOrigins()))
   app.use(hostCheck(hooks.hostPolicy, trustProxy !== false))
   app.use(refuseControlCharacters)
   // Pages are rendered per request: compress them fast rather than small (gzip level 1 costs a

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { Award, BadgeDollarSign, Building2, Contact, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, Percent, ReceiptText, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Wallet, Warehouse } from 'lucide-react'
+import { Award, BadgeDollarSign, Building2, Contact, CreditCard, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, Percent, ReceiptText, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Wallet, Warehouse } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
@@ -28,6 +28,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   if (selling) nav.push({ to: '/customers', label: t('nav.customers'), icon: Contact }, { to: '/price-lists', label: t('nav.priceLists'), icon: BadgeDollarSign }, { to: '/quotes', label: t('quotes.title'), icon: MessageSquareQuote })
   if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings'), icon: Store })
   if (active?.status === 'active' && active.role === 'admin' && (selling || active.kind === 'operator')) nav.push({ to: '/balance', label: t('nav.balance'), icon: Wallet })
+  if (active?.status === 'active' && active.role === 'admin' && selling) nav.push({ to: '/payments', label: t('nav.payments'), icon: CreditCard })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members'), icon: Users })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations'), icon: Building2 }, { to: '/commission', label: t('nav.commission'), icon: Percent })
   if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit'), icon: ScrollText })

@@ -2,3 +2,4 @@ export { aroundRequest, createAuthKit, isUuid, redirectTo, forbiddenResponse, sa
 export { getServices, type Services } from './services.ts'
 export { appUrl, createHostPolicy, isProduction, ConfigurationError, type AppId, type HostPolicy } from './app-urls.ts'
 export { csvResponse } from './csv-response.ts'
+export { problem, stripeWebhook } from './webhooks.ts'

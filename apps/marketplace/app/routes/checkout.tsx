@@ -7,7 +7,8 @@ import { submitForm } from '@tradepost/auth/forms'
 import { listMyShipTos } from '@tradepost/domain/companies'
 import { termsWithSellers, type SellerTerms } from '@tradepost/domain/invoices'
 import { canBuy, checkoutApproval, getCart, placeCheckout } from '@tradepost/domain/orders'
-import { CheckoutInputSchema, PO_NUMBER_MAX, todayInVietnam } from '@tradepost/domain/schemas'
+import { cardSellers } from '@tradepost/domain/payments'
+import { CheckoutInputSchema, PAYMENT_WINDOW_MINUTES, PO_NUMBER_MAX, todayInVietnam } from '@tradepost/domain/schemas'
 import { EmptyState } from '@tradepost/ui/components/data.tsx'
 import { ErrorAlert, Field, FieldErrors, Notice, SelectField, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price, Totals } from '@tradepost/ui/components/money.tsx'
@@ -21,26 +22,29 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   if (!canBuy(rc.ctx)) throw new Response('Not found', { status: 404 })
   const cart = await getCart(rc.ctx)
-  const [shipTos, approval, terms] = await Promise.all([
+  const sellerIds = cart.groups.map((g) => g.seller.id)
+  const [shipTos, approval, terms, card] = await Promise.all([
     listMyShipTos(rc.ctx),
     cart.hasIssues ? null : checkoutApproval(rc.ctx, cart),
-    termsWithSellers(rc.ctx, rc.ctx.actor.membership!.organizationId, cart.groups.map((g) => g.seller.id)),
+    termsWithSellers(rc.ctx, rc.ctx.actor.membership!.organizationId, sellerIds),
+    cardSellers(rc.ctx, sellerIds),
   ])
   // The form's own id: submitting it twice places one checkout.
-  return data({ cart, shipTos, approval, terms, token: randomUUID() }, { headers: rc.headers })
+  return data({ cart, shipTos, approval, terms, cardSellerIds: [...card], token: randomUUID() }, { headers: rc.headers })
 })
 
 export const action = guard(async ({ request }: ActionFunctionArgs) => {
   const rc = await kit.requireMember(request)
   return submitForm(await request.formData(), CheckoutInputSchema, (value) => placeCheckout(rc.ctx, value), {
     field: 'token',
-    redirectTo: (placed) => `/orders?placed=${placed.checkoutId}`,
+    // Card orders placed now are paid next; the rest (or orders waiting for approval) go to the list.
+    redirectTo: (placed) => (placed.payNow ? `/checkout/${placed.checkoutId}/pay` : `/orders?placed=${placed.checkoutId}`),
   })
 })
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation()
-  const { cart, shipTos, approval, terms, token } = useLoaderData<typeof loader>()
+  const { cart, shipTos, approval, terms, cardSellerIds, token } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const errors = (answer?.result?.error ?? {}) as Record<string, string[] | null>
   const values = (answer?.result?.initialValue ?? {}) as Record<string, string>
@@ -96,7 +100,25 @@ export default function CheckoutPage() {
             <textarea id="notes" name="notes" rows={3} maxLength={2000} defaultValue={values.notes ?? ''} aria-invalid={errors.notes ? true : undefined} aria-describedby={errors.notes ? 'notes-error' : undefined} />
             <FieldErrors id="notes-error" errors={errors.notes ?? undefined} />
           </div>
-          <p className="muted">{t('checkout.onTerms')}</p>
+          {cardSellerIds.length ? (
+            <fieldset className="field">
+              <legend>{t('checkout.payBy')}</legend>
+              <label className="choice">
+                <input type="radio" name="payBy" value="card" defaultChecked={(values.payBy ?? 'card') === 'card'} />
+                <span>{t('checkout.payByCard', { sellers: cart.groups.filter((g) => cardSellerIds.includes(g.seller.id)).map((g) => g.seller.name).join(', ') })}</span>
+              </label>
+              <label className="choice">
+                <input type="radio" name="payBy" value="terms" defaultChecked={values.payBy === 'terms'} />
+                <span>{t('checkout.payByTerms')}</span>
+              </label>
+              <p className="muted">{t('checkout.payByCardHint', { minutes: PAYMENT_WINDOW_MINUTES })}</p>
+            </fieldset>
+          ) : (
+            <>
+              <input type="hidden" name="payBy" value="terms" />
+              <p className="muted">{t('checkout.onTerms')}</p>
+            </>
+          )}
           {approval?.outcome === 'approval' ? (
             <Notice tone="info">
               <p>{t('checkout.needsApproval', { steps: approval.steps.map((s) => ('role' in s.step ? t(`roles.${s.step.role}`) : (approval.names[s.step.userId] ?? t('checkout.namedApprover')))).join(' → ') })}</p>
@@ -113,6 +135,11 @@ export default function CheckoutPage() {
           {cart.groups.map((g) => (
             <div key={`${g.seller.id}:${g.currency}`} className="checkout-order">
               <h3>{t('checkout.orderWith', { seller: g.seller.name })}</h3>
+              {cardSellerIds.includes(g.seller.id) ? (
+                <p className="muted" data-testid="takes-cards">
+                  {t('checkout.takesCards')}
+                </p>
+              ) : null}
               <SellerTermsLine terms={terms.find((x) => x.sellerId === g.seller.id)} />
               <ul className="plain-list">
                 {g.lines.map((l) => (

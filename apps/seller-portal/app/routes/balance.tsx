@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { myBalance } from '@tradepost/domain/ledger'
+import { myTransfers } from '@tradepost/domain/payments'
 import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
@@ -15,12 +16,13 @@ export const meta = metaTitle('balance.title')
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   if (rc.ctx.actor.membership?.role !== 'admin') throw new Response('Not found', { status: 404 })
-  return data({ balance: await myBalance(rc.ctx), operator: rc.ctx.actor.membership.organizationKind === 'operator' }, { headers: rc.headers })
+  const [balance, transfers] = await Promise.all([myBalance(rc.ctx), myTransfers(rc.ctx)])
+  return data({ balance, transfers, operator: rc.ctx.actor.membership.organizationKind === 'operator' }, { headers: rc.headers })
 })
 
 export default function Balance() {
   const { t } = useTranslation()
-  const { balance, operator } = useLoaderData<typeof loader>()
+  const { balance, transfers, operator } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title={t('balance.title')} />
@@ -61,6 +63,39 @@ export default function Balance() {
           </DataTable>
         </>
       ) : null}
+      {operator ? null : (
+        <section aria-labelledby="transfers">
+          <h2 id="transfers">{t('payments.transfers')}</h2>
+          <p className="muted">{t('payments.transfersIntro')}</p>
+          {transfers.length ? (
+            <DataTable head={[t('balance.when'), t('payments.order'), t('payments.share'), t('payments.amount'), t('orders.status')]}>
+              {transfers.map((tr) => (
+                <tr key={tr.id} data-testid="transfer">
+                  <td>
+                    <FormattedDate iso={tr.createdAt} withTime />
+                  </td>
+                  <td>{tr.orderNumber}</td>
+                  <td>{t(`balance.accounts.${tr.account}`)}</td>
+                  <td>
+                    <Price money={tr.amount} />
+                    {tr.reversed.amount > 0 ? (
+                      <small className="block muted">
+                        {t('payments.reversed')} <Price money={tr.reversed} />
+                      </small>
+                    ) : null}
+                  </td>
+                  <td>
+                    {t(`payments.transferStatuses.${tr.status}`)}
+                    {tr.providerId ? <small className="block muted">{tr.providerId}</small> : null}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <EmptyState title={t('payments.noTransfers')} />
+          )}
+        </section>
+      )}
     </>
   )
 }

@@ -17,6 +17,8 @@ import { awaitingPrepayment, CreditRefused, invoiceOrders, voidInvoiceOf, type C
 import { postPlacedOrders, reverseOrder } from '../ledger/posting.ts'
 import { releaseStock } from './checkout.ts'
 import { cardOrderCancelled, createCheckoutPayments } from '../payments/card-payments.ts'
+import { Payment } from '../payments/payment.entity.ts'
+import type { PaymentStatus } from '../payments/payments.constants.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
@@ -47,6 +49,8 @@ export interface OrderDto extends OrderRowDto {
   approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
   /** Its invoice, once placed. */
   invoice: { id: string; number: string; status: 'open' | 'paid' | 'void'; terms: InvoiceTerms; dueDate: string } | null
+  /** Its card payment, when paid by card. */
+  payment: { status: PaymentStatus } | null
   /** What the actor may do to it now. */
   actions: { sellerSteps: SellerStep[]; approve: boolean; buyerCancel: boolean; reorder: boolean }
 }
@@ -104,6 +108,8 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
     ctx.em.find(CheckoutApproval, { checkoutId: order.checkoutId }, { orderBy: { step: 'asc' } }),
     scoped(ctx).findOne(Invoice, { orderId: order.id }),
   ])
+  // The payment is the buyer's (read through the order the actor may read, seller or buyer).
+  const payment = order.payBy === 'card' ? await ctx.em.findOne(Payment, { checkoutId: order.checkoutId, currency: order.currency }) : null
   const namedUsers = checkout.approvalSteps.flatMap((s) => ('userId' in s ? [s.userId] : []))
   const people = new Map((await ctx.em.find(User, { id: { $in: [...new Set([...namedUsers, ...decisions.map((d) => d.userId)])] } })).map((u) => [u.id, u.name]))
   const org = ctx.actor.membership?.organizationId
@@ -124,6 +130,7 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
         return { step, label: 'role' in step ? step.role : (people.get(step.userId) ?? ''), decision: d ? { by: people.get(d.userId) ?? '', decision: d.decision, comment: d.comment, at: d.createdAt.toISOString() } : null }
       }),
     },
+    payment: payment ? { status: payment.status } : null,
     invoice: invoice ? { id: invoice.id, number: invoice.number, status: invoice.status, terms: invoice.terms, dueDate: invoice.dueDate } : null,
     actions: {
       sellerSteps: isSeller && may(ctx, 'update', Order, { sellerOrgId: order.sellerOrgId }) ? (Object.keys(SELLER_TRANSITIONS) as SellerStep[]).filter((s) => (SELLER_TRANSITIONS[s].from as readonly OrderStatus[]).includes(order.status)) : [],

@@ -79,14 +79,23 @@ function gatewayOf(ctx: Ctx): PaymentGateway {
 async function ensureIntent(ctx: Ctx, payment: Payment): Promise<PaymentIntentView | null> {
   const gateway = gatewayOf(ctx)
   if (payment.status !== 'requires_payment') return payment.intentId ? gateway.getPaymentIntent(payment.intentId) : null
-  if (payment.intentId && payment.intentAmount === payment.amount) return gateway.getPaymentIntent(payment.intentId)
-  const stale = payment.intentId
+  let lost = false
+  if (payment.intentId && payment.intentAmount === payment.amount) {
+    try {
+      return await gateway.getPaymentIntent(payment.intentId)
+    } catch (error) {
+      // The processor no longer knows it (a test processor restarted): a new one takes its place.
+      if (!(error instanceof GatewayError) || error.status !== 404) throw error
+      lost = true
+    }
+  }
+  const stale = lost ? null : payment.intentId
   const intent = await gateway.createPaymentIntent({
     amount: payment.amount,
     currency: payment.currency,
     transferGroup: `checkout_${payment.checkoutId}`,
     metadata: { payment_id: payment.id, checkout_id: payment.checkoutId, buyer_org_id: payment.buyerOrgId },
-    idempotencyKey: `payment:${payment.id}:${payment.amount}`,
+    idempotencyKey: `payment:${payment.id}:${payment.amount}${lost ? `:${payment.intentId}` : ''}`,
   })
   await ctx.em.nativeUpdate(Payment, { id: payment.id, status: 'requires_payment' }, { intentId: intent.id, intentAmount: payment.amount, updatedAt: new Date() })
   payment.intentId = intent.id

@@ -341,6 +341,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   }))
 
   app.get('/mock/events', (_req, res) => res.json(events))
+  app.get('/healthz', (_req, res) => res.type('text/plain').send('ok'))
   app.use(createExpressApp())
 
   const server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1')

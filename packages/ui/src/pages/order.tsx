@@ -92,6 +92,20 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
                 </dd>
               </>
             ) : null}
+            {order.payment ? (
+              <>
+                <dt>{t('pay.title')}</dt>
+                <dd data-testid="card-payment">
+                  {order.payment.status === 'succeeded' ? t('orders.paidByCard') : order.payment.status === 'requires_payment' ? t('orders.awaitingCard') : t(`pay.${order.payment.status}`)}
+                  {order.payment.status === 'requires_payment' && side === 'buyer' ? (
+                    <>
+                      {' '}
+                      <Link to={`/checkout/${order.checkoutId}/pay`}>{t('orders.payNow')}</Link>
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
             {order.carrier ? (
               <>
                 <dt>{t('orders.carrier')}</dt>
