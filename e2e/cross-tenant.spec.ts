@@ -13,9 +13,10 @@ import { requestQuote } from '@tradepost/domain/quotes'
 import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
 import { CommissionRate } from '@tradepost/domain/ledger'
+import { myPaymentAccount, startOnboarding } from '@tradepost/domain/payments'
 import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
-import { actAs, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
+import { actAs, cardCheckoutWaiting, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
 import { PROBES, type Probe, type World } from './probes.ts'
 import { APP_DIR, root, routeReached } from './routes.ts'
 import { PRODUCTION_APPS, type AppName } from './urls.ts'
@@ -128,6 +129,18 @@ test.beforeAll(async ({ playwright }) => {
       if (placed.orders[0]!.status !== 'pending_approval') throw new Error('the probe checkout should wait for approval')
       const [line] = unwrap(await addToCart(await admin(), { offerId: cable.id, quantity: 1 })).lineIds
       return { po, hanoi: await of('hanoi-industrial-supply'), saigon: await of('saigon-parts'), pending: { checkoutId: placed.checkoutId, orderId: placed.orders[0]!.id, po: pendingPo }, cartLine: { id: line!, sku: 'HNIS-CU25' } }
+    })(),
+    card: await (async () => {
+      // Merlion Pumps connects to Stripe as its admin would (the local Stripe's onboarding form).
+      const merlion = await actAs('admin@merlionpumps.test', 'merlion-pumps', 'portal')
+      const onboarding = await startOnboarding(merlion, { returnUrl: `${APPS.portal}/payments?return=1`, refreshUrl: `${APPS.portal}/payments` })
+      if (!onboarding.ok) throw new Error(`onboarding: ${onboarding.error.code}`)
+      await fetch(onboarding.value.url, { method: 'POST', body: new URLSearchParams({ return_url: `${APPS.portal}/payments` }), redirect: 'manual' })
+      const account = (await myPaymentAccount(await actAs('admin@merlionpumps.test', 'merlion-pumps', 'portal'), { refresh: true })).account!
+      // A checkout of Marina Bay Builders whose card payment waits.
+      const po = `CARD-${hex()}`.toUpperCase()
+      const waiting = await cardCheckoutWaiting(po)
+      return { ...waiting, po, merlionAccount: account.id }
     })(),
     pricing: await (async () => {
       const seller = org['hanoi-industrial-supply']!

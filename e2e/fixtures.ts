@@ -8,7 +8,8 @@ import { pgBossJobQueue, startJobQueue } from '@tradepost/domain/jobs'
 import { Organization, type OrganizationKind } from '@tradepost/domain/organizations'
 import { resolveActor, sessionStore, User } from '@tradepost/domain/users'
 import type { PgBoss } from 'pg-boss'
-import { APPS, COOKIE, type AppName } from './urls.ts'
+import { APPS, COOKIE, STRIPE_MOCK_URL, STRIPE_WEBHOOK_SECRET, type AppName } from './urls.ts'
+import { stripeGateway } from '@tradepost/payments'
 
 let orm: Promise<MikroORM> | undefined
 export function db(): Promise<MikroORM> {
@@ -40,7 +41,7 @@ export async function actAs(email: string, orgSlug: string, app: AppName): Promi
   const org = await em.findOneOrFail(Organization, { slug: orgSlug })
   const actor = await resolveActor(em, { userId: user.id, activeOrganizationId: org.id, impersonatorUserId: null }, APP_KINDS[app])
   boss ??= startJobQueue(process.env.DATABASE_URL!)
-  return createCtx({ actor, em, jobs: pgBossJobQueue(await boss) })
+  return createCtx({ actor, em, jobs: pgBossJobQueue(await boss), payments: stripeGateway({ secretKey: 'sk_test_e2e_local_mock', webhookSecret: STRIPE_WEBHOOK_SECRET, apiBase: STRIPE_MOCK_URL }) })
 }
 const APP_KINDS: Record<AppName, OrganizationKind[]> = { market: ['buyer'], portal: ['operator', 'manufacturer', 'distributor'] }
 let boss: Promise<PgBoss> | undefined
@@ -97,3 +98,34 @@ export async function chooseProduct(page: Page, fragment: string) {
 
 export const test = base
 export { expect }
+
+/**
+ * A checkout of Marina Bay Builders whose card payment waits: placed with Lion City Industrial
+ * Supply (on terms, whether or not it takes cards yet), then its order and payment written as a
+ * card checkout has them. For pages and probes that need one without paying it.
+ */
+export async function cardCheckoutWaiting(po: string): Promise<{ checkoutId: string; paymentId: string }> {
+  const { ShipTo } = await import('@tradepost/domain/companies')
+  const { Offer } = await import('@tradepost/domain/offers')
+  const { addToCart, Order, placeCheckout } = await import('@tradepost/domain/orders')
+  const { Payment } = await import('@tradepost/domain/payments')
+  const { CheckoutInputSchema } = await import('@tradepost/domain/schemas')
+  const em = (await db()).em.fork()
+  // Its admin's cart (the card flow test fills its buyer's); two of these at once may race for
+  // the cart, so a checkout that found it emptied by the other tries again.
+  const buyer = () => actAs('admin@marinabay.test', 'marina-bay-builders', 'market')
+  const drain = await em.findOneOrFail(Offer, { sku: 'LCS-DP400' })
+  const org = await em.findOneOrFail(Organization, { slug: 'marina-bay-builders' })
+  const shipTo = await em.findOneOrFail(ShipTo, { organizationId: org.id })
+  let placed: Awaited<ReturnType<typeof placeCheckout>> | undefined
+  for (let attempt = 0; attempt < 5 && !placed?.ok; attempt++) {
+    unwrap(await addToCart(await buyer(), { offerId: drain.id, quantity: 1 }))
+    placed = await placeCheckout(await buyer(), CheckoutInputSchema.parse({ token: crypto.randomUUID(), shipToId: shipTo.id, poNumber: po, payBy: 'terms' }))
+  }
+  if (!placed?.ok) throw new Error('could not place a card checkout')
+  await em.nativeUpdate(Order, { checkoutId: placed.value.checkoutId }, { payBy: 'card' })
+  const amount = (await em.find(Order, { checkoutId: placed.value.checkoutId })).reduce((sum, o) => sum + o.subtotal, 0)
+  const payment = em.create(Payment, { checkoutId: placed.value.checkoutId, buyerOrgId: org.id, currency: 'SGD', amount, status: 'requires_payment', intentId: null, intentAmount: null, chargeId: null, amountRefunded: 0, lastError: null, expiresAt: new Date(Date.now() + 86_400_000), paidAt: null })
+  await em.flush()
+  return { checkoutId: placed.value.checkoutId, paymentId: payment.id }
+}

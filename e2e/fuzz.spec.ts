@@ -106,8 +106,10 @@ const FORMS: FormCase[] = [
   {
     name: 'check out', app: 'market', path: () => '/checkout', as: 'buyer.danang@benthanh.test',
     form: (ids) => ({ token: randomUUID(), shipToId: ids.branchShipTo, poNumber: 'FUZZ-1', requestedDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10), notes: 'Fuzz' }),
-    fuzz: ['poNumber', 'requestedDate', 'notes', 'shipToId', 'token'],
+    fuzz: ['poNumber', 'requestedDate', 'notes', 'shipToId', 'token', 'payBy'],
   },
+  { name: 'pay by card', app: 'market', path: () => '/checkout/00000000-0000-4000-8000-000000000000/pay', as: 'admin@marinabay.test', form: () => ({ paymentId: '00000000-0000-4000-8000-000000000000', card: 'pm_card_visa' }), fuzz: ['paymentId', 'card'], showsForm: false },
+  { name: 'connect to Stripe', app: 'portal', path: () => '/payments', as: 'admin@danangtrading.test', form: () => ({ intent: 'onboard' }), fuzz: ['intent'], showsForm: false },
   { name: 'decide an approval', app: 'market', path: () => '/orders/approvals', as: 'approver@benthanh.test', form: () => ({ intent: 'reject', checkoutId: '00000000-0000-4000-8000-000000000000', comment: 'Fuzz' }), fuzz: ['comment', 'checkoutId', 'intent'], showsForm: false },
   { name: 'ship an order', app: 'portal', path: (ids) => `/orders/${ids.hanoiOrder}`, as: 'sales@hanoisupply.test', form: () => ({ intent: 'ship', carrier: 'Fuzz Post', trackingNumber: 'FZ-1' }), fuzz: ['carrier', 'trackingNumber', 'intent'], showsForm: false },
   {
@@ -133,7 +135,7 @@ const VALUES: Record<string, string> = {
 }
 
 /** Fields the pages send as hidden inputs or buttons: there is no field to show a message next to. */
-const HIDDEN = new Set(['redirectTo', 'intent', 'token', 'offerId', 'lineId', 'checkoutId', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm', 'userId', 'currency'])
+const HIDDEN = new Set(['redirectTo', 'intent', 'token', 'payBy', 'offerId', 'lineId', 'checkoutId', 'transition', 'lng', 'categoryId', 'invitationId', 'organizationId', /* taken by the schema, not on the page: */ 'circles[0].radiusKm', 'userId', 'currency'])
 
 /** Fields that fall back to a default on any value they do not know. */
 const FALLS_BACK = new Set(['lng', 'redirectTo'])

@@ -8,10 +8,10 @@ import { Invoice } from '@tradepost/domain/invoices'
 import { Organization } from '@tradepost/domain/organizations'
 import { Customer, PriceList } from '@tradepost/domain/pricing'
 import { User } from '@tradepost/domain/users'
-import { db } from './fixtures.ts'
+import { cardCheckoutWaiting, db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string; invoice: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string; invoice: string; cardCheckout: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -43,6 +43,9 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: BUYER, path: () => '/account/approvals?check=1&total=60000000' },
   { app: 'market', as: BUYER, path: () => '/cart' },
   { app: 'market', as: BUYER, path: () => '/checkout' },
+  { app: 'market', as: 'admin@marinabay.test', path: (ids) => `/checkout/${ids.cardCheckout}/pay` },
+  { app: 'portal', as: HANOI, path: () => '/payments' },
+  { app: 'portal', as: 'admin@lioncity.test', path: () => '/payments' },
   { app: 'market', as: BUYER, path: () => '/orders' },
   { app: 'market', as: BUYER, path: (ids) => `/orders/${ids.order}` },
   { app: 'market', as: BUYER, path: () => '/orders/approvals' },
@@ -102,5 +105,6 @@ export async function loadIds(): Promise<Ids> {
   // The demo world's order of Bến Thành with Hà Nội Industrial Supply (shipped).
   const order = await em.findOneOrFail(Order, { buyerOrgId: buyer.id, sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })
   const invoice = await em.findOneOrFail(Invoice, { orderId: order.id })
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id, invoice: invoice.id }
+  const card = await cardCheckoutWaiting(`PAGES-${Date.now().toString(36).toUpperCase()}`)
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id, invoice: invoice.id, cardCheckout: card.checkoutId }
 }

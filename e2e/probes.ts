@@ -22,6 +22,7 @@ import { QuoteRequest } from '@tradepost/domain/quotes'
 import { CartLine, Checkout, Order } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
 import { CommissionRate } from '@tradepost/domain/ledger'
+import { Payment, PaymentAccount } from '@tradepost/domain/payments'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -71,6 +72,9 @@ export interface World {
   /** A commission rate of the operator's (an override, which could be removed). */
   commissionRateId: string
   orders: { po: string; hanoi: { id: string; number: string; invoiceId: string }; saigon: { id: string; number: string; invoiceId: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
+  /** A card checkout of Marina Bay Builders waiting for its payment (its PO is on its pay page), and
+   * Merlion Pumps' connected Stripe account (its id is on Merlion's Card payments page). */
+  card: { checkoutId: string; paymentId: string; po: string; merlionAccount: string }
 }
 
 export interface Probe {
@@ -198,6 +202,11 @@ const invoiceState = (id: (w: World) => string) => async (w: World, em: EntityMa
   const i = await em.fork().findOneOrFail(Invoice, { id: id(w) })
   return [i.status, i.paidAt?.toISOString() ?? null, i.updatedAt.toISOString()]
 }
+const paymentState = async (w: World, em: EntityManager) => {
+  const p = await em.fork().findOneOrFail(Payment, { id: w.card.paymentId })
+  return [p.status, p.intentId ?? null, p.lastError ?? null, p.paidAt?.toISOString() ?? null]
+}
+const merlionAccount = async (w: World, em: EntityManager) => (await em.fork().find(PaymentAccount, { organizationId: w.org['merlion-pumps']! })).map((a) => [a.providerAccountId, a.transfers, a.updatedAt.toISOString()])
 const commissionRates = async (_w: World, em: EntityManager) => (await em.fork().find(CommissionRate, {}, { orderBy: { id: 'asc' } })).map((r) => [r.id, r.sellerOrgId ?? null, r.categoryId ?? null, r.rateBp])
 const cartOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(CartLine, { buyerOrgId: w.org[slug]! })
 const ordersOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Order, { buyerOrgId: w.org[slug]! })
@@ -213,6 +222,11 @@ export const PROBES: Probe[] = [
   { route: 'commission', name: 'set the commission as a seller', app: 'portal', method: 'POST', path: () => '/commission', form: () => ({ intent: 'save', percent: '0' }), expect: 'denied', secret: () => 'Every other sale (default)', outsider: SELLER_OUTSIDER, owner: null, unchanged: commissionRates },
   { route: 'commission', name: 'remove a commission rate as a seller', app: 'portal', method: 'POST', path: () => '/commission', form: (w) => ({ intent: 'delete', rateId: w.commissionRateId }), expect: 'denied', secret: () => 'Every other sale (default)', outsider: SELLER_OUTSIDER, owner: null, unchanged: commissionRates },
   { route: 'authorizations', name: 'set a territory share as a distributor', app: 'portal', method: 'POST', path: () => '/authorizations', form: () => ({ intent: 'share', percent: '50' }), expect: 'denied', secret: sellerSecret, outsider: SELLER_OUTSIDER, owner: null, unchanged: async (w, em) => (await em.fork().findOneOrFail(Organization, { id: w.org['song-hong-electric']! })).territoryShareBp },
+  { route: 'checkout_.$id.pay', name: 'another company\'s card payment', app: 'market', method: 'GET', path: (w) => `/checkout/${w.card.checkoutId}/pay`, expect: 'denied', secret: (w) => w.card.po, outsider: BUYER_OUTSIDER, owner: { as: 'admin@marinabay.test' } },
+  { route: 'checkout_.$id.pay', name: 'pay another company\'s card checkout', app: 'market', method: 'POST', path: (w) => `/checkout/${w.card.checkoutId}/pay`, form: (w) => ({ paymentId: w.card.paymentId, card: 'pm_card_visa' }), expect: 'denied', secret: (w) => w.card.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: paymentState },
+  { route: 'webhooks.stripe', name: 'a Stripe event with a forged signature', app: 'market', method: 'POST', path: () => '/webhooks/stripe', form: (w) => ({ id: 'evt_forged', type: 'payment_intent.succeeded', payment_id: w.card.paymentId }), expect: 'own', secret: (w) => w.card.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: paymentState },
+  { route: 'payments', name: 'another seller\'s Stripe connection', app: 'portal', method: 'GET', path: () => '/payments', expect: 'own', secret: (w) => w.card.merlionAccount, outsider: SELLER_OUTSIDER, owner: { as: 'admin@merlionpumps.test' } },
+  { route: 'payments', name: 'start Stripe onboarding (one\'s own, in a country Stripe does not serve)', app: 'portal', method: 'POST', path: () => '/payments', form: () => ({ intent: 'onboard' }), expect: 'own', secret: (w) => w.card.merlionAccount, outsider: SELLER_OUTSIDER, owner: null, unchanged: merlionAccount },
   { route: 'balance', name: 'another seller\'s ledger balance', app: 'portal', method: 'GET', path: () => '/balance', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'balance', name: 'the ledger balance as a member who is not an admin', app: 'portal', method: 'GET', path: () => '/balance', expect: 'denied', secret: (w) => w.orders.hanoi.number, outsider: 'sales@hanoisupply.test', owner: { as: HANOI } },
   { route: 'invoices._index', name: 'invoices another seller issued', app: 'portal', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
