@@ -87,6 +87,16 @@ test('a buyer pays two Singapore sellers by card in one payment; each seller and
   await expect(orchard.getByTestId('transfer')).toContainText('257.80')
   await expect(orchard.getByTestId('transfer')).toContainText('Sent')
 
+  // Merlion's admin hears of the order in the portal too: its notifications lead to it.
+  const merlion = await as(browser, 'portal', 'admin@merlionpumps.test')
+  await merlion.goto(`${APPS.portal}/`)
+  await expect(merlion.getByRole('link', { name: /^Notifications \(\d+\)$/ }).first()).toBeVisible({ timeout: 15_000 })
+  await merlion.goto(`${APPS.portal}/notifications`)
+  await expect(merlion.getByTestId('notification').filter({ hasText: 'Marina Bay Builders' }).first()).toBeVisible()
+  await merlion.getByRole('button', { name: 'Mark all as read' }).click()
+  await expect(merlion.getByText('All marked as read.', { exact: true })).toBeVisible()
+  await expect(merlion.getByRole('link', { name: 'Notifications', exact: true }).first()).toBeVisible()
+
   // The buyer's orders say they are paid by card; the invoices are paid.
   await buyer.goto(`${APPS.market}/invoices`)
   await expect(buyer.getByRole('row').filter({ hasText: 'Merlion Pumps' })).toContainText('Paid')

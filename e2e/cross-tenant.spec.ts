@@ -14,6 +14,7 @@ import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
 import { CommissionRate } from '@tradepost/domain/ledger'
 import { myPaymentAccount, startOnboarding } from '@tradepost/domain/payments'
+import { notify } from '@tradepost/domain/notifications'
 import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
 import { actAs, cardCheckoutWaiting, db, expect, sessionCookieFor, stopJobQueue, test, unwrap } from './fixtures.ts'
@@ -141,6 +142,16 @@ test.beforeAll(async ({ playwright }) => {
       const po = `CARD-${hex()}`.toUpperCase()
       const waiting = await cardCheckoutWaiting(po)
       return { ...waiting, po, merlionAccount: account.id }
+    })(),
+    notifications: await (async () => {
+      const buyer = `Secret news for Bến Thành ${hex()}`
+      const seller = `Secret news for Hà Nội ${hex()}`
+      for (const [email, slug, title] of [['admin@benthanh.test', 'ben-thanh-construction', buyer], ['admin@hanoisupply.test', 'hanoi-industrial-supply', seller]] as const) {
+        const ctx = await actAs(email, slug, slug === 'ben-thanh-construction' ? 'market' : 'portal')
+        notify(ctx, { userId: (await em.findOneOrFail(User, { email })).id, organizationId: org[slug]!, title, path: '/orders' })
+        await ctx.em.flush()
+      }
+      return { buyer, seller }
     })(),
     pricing: await (async () => {
       const seller = org['hanoi-industrial-supply']!

@@ -23,6 +23,7 @@ import { CartLine, Checkout, Order } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
 import { CommissionRate } from '@tradepost/domain/ledger'
 import { Payment, PaymentAccount } from '@tradepost/domain/payments'
+import { Notification } from '@tradepost/domain/notifications'
 import type { AppName } from './urls.ts'
 
 export interface World {
@@ -75,6 +76,8 @@ export interface World {
   /** A card checkout of Marina Bay Builders waiting for its payment (its PO is on its pay page), and
    * Merlion Pumps' connected Stripe account (its id is on Merlion's Card payments page). */
   card: { checkoutId: string; paymentId: string; po: string; merlionAccount: string }
+  /** A notification of Bến Thành's admin and one of Hà Nội Industrial Supply's admin: their titles (shown on each one's notifications page). */
+  notifications: { buyer: string; seller: string }
 }
 
 export interface Probe {
@@ -207,6 +210,10 @@ const paymentState = async (w: World, em: EntityManager) => {
   return [p.status, p.intentId ?? null, p.lastError ?? null, p.paidAt?.toISOString() ?? null]
 }
 const merlionAccount = async (w: World, em: EntityManager) => (await em.fork().find(PaymentAccount, { organizationId: w.org['merlion-pumps']! })).map((a) => [a.providerAccountId, a.transfers, a.updatedAt.toISOString()])
+const notificationsOf = (email: string) => async (_w: World, em: EntityManager) => {
+  const user = await em.fork().findOneOrFail(User, { email })
+  return (await em.fork().find(Notification, { userId: user.id }, { orderBy: { id: 'asc' } })).map((n) => [n.id, n.readAt?.toISOString() ?? null])
+}
 const commissionRates = async (_w: World, em: EntityManager) => (await em.fork().find(CommissionRate, {}, { orderBy: { id: 'asc' } })).map((r) => [r.id, r.sellerOrgId ?? null, r.categoryId ?? null, r.rateBp])
 const cartOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(CartLine, { buyerOrgId: w.org[slug]! })
 const ordersOf = (slug: string) => async (w: World, em: EntityManager) => em.fork().count(Order, { buyerOrgId: w.org[slug]! })
@@ -227,6 +234,10 @@ export const PROBES: Probe[] = [
   { route: 'webhooks.stripe', name: 'a Stripe event with a forged signature', app: 'market', method: 'POST', path: () => '/webhooks/stripe', form: (w) => ({ id: 'evt_forged', type: 'payment_intent.succeeded', payment_id: w.card.paymentId }), expect: 'own', secret: (w) => w.card.po, outsider: BUYER_OUTSIDER, owner: null, unchanged: paymentState },
   { route: 'payments', name: 'another seller\'s Stripe connection', app: 'portal', method: 'GET', path: () => '/payments', expect: 'own', secret: (w) => w.card.merlionAccount, outsider: SELLER_OUTSIDER, owner: { as: 'admin@merlionpumps.test' } },
   { route: 'payments', name: 'start Stripe onboarding (one\'s own, in a country Stripe does not serve)', app: 'portal', method: 'POST', path: () => '/payments', form: () => ({ intent: 'onboard' }), expect: 'own', secret: (w) => w.card.merlionAccount, outsider: SELLER_OUTSIDER, owner: null, unchanged: merlionAccount },
+  { route: 'notifications', name: 'another company\'s notifications', app: 'market', method: 'GET', path: () => '/notifications', expect: 'own', secret: (w) => w.notifications.buyer, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'notifications', name: 'mark notifications read (one\'s own only)', app: 'market', method: 'POST', path: () => '/notifications', form: () => ({ intent: 'read' }), expect: 'own', secret: (w) => w.notifications.buyer, outsider: BUYER_OUTSIDER, owner: null, unchanged: notificationsOf(BENTHANH) },
+  { route: 'notifications', name: 'another seller\'s notifications', app: 'portal', method: 'GET', path: () => '/notifications', expect: 'own', secret: (w) => w.notifications.seller, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'notifications', name: 'mark notifications read in the portal (one\'s own only)', app: 'portal', method: 'POST', path: () => '/notifications', form: () => ({ intent: 'read' }), expect: 'own', secret: (w) => w.notifications.seller, outsider: SELLER_OUTSIDER, owner: null, unchanged: notificationsOf(HANOI) },
   { route: 'balance', name: 'another seller\'s ledger balance', app: 'portal', method: 'GET', path: () => '/balance', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'balance', name: 'the ledger balance as a member who is not an admin', app: 'portal', method: 'GET', path: () => '/balance', expect: 'denied', secret: (w) => w.orders.hanoi.number, outsider: 'sales@hanoisupply.test', owner: { as: HANOI } },
   { route: 'invoices._index', name: 'invoices another seller issued', app: 'portal', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },

@@ -10,9 +10,12 @@ import { auth } from './app.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-// How many lines the cart holds, for the header (people who buy): read with the memberships, no query of its own.
+// How many lines the cart holds (people who buy) and unread notifications, for the header: read with the memberships, no query of their own.
 export const loader = ({ request }: LoaderFunctionArgs) =>
-  auth.rootLoader(request, (rc) => ({ cartLines: canBuy(rc.ctx) ? (rc.organizations.find((o) => o.organizationId === rc.ctx.actor.membership?.organizationId)?.cartLines ?? 0) : null }))
+  auth.rootLoader(request, (rc) => {
+    const active = rc.organizations.find((o) => o.organizationId === rc.ctx.actor.membership?.organizationId)
+    return { cartLines: canBuy(rc.ctx) ? (active?.cartLines ?? 0) : null, unread: active ? active.unreadNotifications : null }
+  })
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return <Document>{children}</Document>
@@ -33,6 +36,7 @@ export default function App() {
     nav.push({ to: '/account/ship-to', label: t('nav.company'), section: '/account/' })
   }
   if (data?.cartLines != null) nav.push({ to: '/cart', label: data.cartLines ? t('nav.cartCount', { count: data.cartLines }) : t('nav.cart') })
+  if (active?.status === 'active' && data?.unread != null) nav.push({ to: '/notifications', label: data.unread ? t('nav.notificationsCount', { count: data.unread }) : t('nav.notifications') })
   return (
     <AppShell product={t('app.marketplace')} nav={nav} user={data?.user ?? null} organizations={data?.organizations ?? []} activeOrganizationId={active?.id ?? null}
       banner={data?.impersonation && data.user ? <ImpersonationBanner impersonation={data.impersonation} userName={data.user.name} /> : null}

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
-import { Award, BadgeDollarSign, Building2, Contact, CreditCard, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, Percent, ReceiptText, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Wallet, Warehouse } from 'lucide-react'
+import { Award, BadgeDollarSign, Bell, Building2, Contact, CreditCard, Handshake, LayoutDashboard, Mail, MessageSquareQuote, Package, Percent, ReceiptText, ScrollText, ShoppingCart, Store, Tags, Upload, Users, Wallet, Warehouse } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { Document, ErrorPage } from '@tradepost/ui/components/document.tsx'
 import { AppShell, type NavItem } from '@tradepost/ui/components/shell.tsx'
@@ -10,7 +10,12 @@ import { auth, devMailboxAllowed } from './app.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const loader = ({ request, context }: LoaderFunctionArgs) => auth.rootLoader(request, (rc) => ({ mailbox: devMailboxAllowed(rc, (context as LoadContext).clientIp) }))
+export const loader = ({ request, context }: LoaderFunctionArgs) =>
+  auth.rootLoader(request, (rc) => ({
+    mailbox: devMailboxAllowed(rc, (context as LoadContext).clientIp),
+    // Unread notifications in the active organization, read with the memberships.
+    unread: rc.organizations.find((o) => o.organizationId === rc.ctx.actor.membership?.organizationId)?.unreadNotifications ?? null,
+  }))
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return <Document>{children}</Document>
@@ -29,6 +34,8 @@ function Shell({ children }: { children: React.ReactNode }) {
   if (selling && active.role === 'admin') nav.push({ to: '/storefront', label: t('storefront.settings'), icon: Store })
   if (active?.status === 'active' && active.role === 'admin' && (selling || active.kind === 'operator')) nav.push({ to: '/balance', label: t('nav.balance'), icon: Wallet })
   if (active?.status === 'active' && active.role === 'admin' && selling) nav.push({ to: '/payments', label: t('nav.payments'), icon: CreditCard })
+  const unread = (data as { unread?: number | null } | undefined)?.unread
+  if (active?.status === 'active' && unread != null) nav.push({ to: '/notifications', label: unread ? t('nav.notificationsCount', { count: unread }) : t('nav.notifications'), icon: Bell })
   if (active?.status === 'active' && active.role === 'admin') nav.push({ to: '/members', label: t('nav.members'), icon: Users })
   if (active?.status === 'active' && active.kind === 'operator') nav.push({ to: '/organizations', label: t('nav.organizations'), icon: Building2 }, { to: '/commission', label: t('nav.commission'), icon: Percent })
   if (active?.status === 'active' && (active.role === 'admin' || active.kind === 'operator')) nav.push({ to: '/audit', label: t('nav.audit'), icon: ScrollText })

@@ -28,6 +28,7 @@ import { parseForm, submitForm } from './forms.ts'
 import { forbiddenResponse, guard, isUuid, safeRedirect, type AuthKit, type RequestContext } from './request.ts'
 import { getServices } from './services.ts'
 import { readProductImage } from '@tradepost/domain/catalog'
+import { markNotificationsRead, myNotifications } from '@tradepost/domain/notifications'
 
 // Single fetch types for loaders and actions of both apps (the flag is on in their Vite config).
 declare module '@remix-run/node' {
@@ -191,6 +192,19 @@ export function createAuthRoutes({ kit, signupKinds, languageCookie }: AuthRoute
       if (!switched) throw new Response('Forbidden', { status: 403 })
       throw redirect(safeRedirect(formData.get('redirectTo')), { headers: rc.headers })
     },
+
+    /** The reader's notifications in the organization they work as. */
+    notificationsLoader: guard(async (request: Request) => {
+      const rc = await kit.requireMember(request)
+      return data({ notifications: await myNotifications(rc.ctx), marked: new URL(request.url).searchParams.get('notice') === 'read' }, { headers: rc.headers })
+    }),
+
+    notificationsAction: guard(async (request: Request) => {
+      const rc = await kit.requireMember(request)
+      if ((await request.formData()).get('intent') !== 'read') throw new Response('Bad request', { status: 400 })
+      await markNotificationsRead(rc.ctx)
+      return redirect('/notifications?notice=read', { headers: rc.headers })
+    }),
 
     /** Members and pending invitations of the active organization (its admins only). */
     /** `?company=<id>`: a company below the active one, for a parent company's admins. */

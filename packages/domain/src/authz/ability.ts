@@ -23,6 +23,7 @@ import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { ledgerRules } from '../ledger/ledger.policy.ts'
 import { buyerInvoiceRules, operatorInvoiceRules, sellerInvoiceRules } from '../invoices/invoices.policy.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
+import { Notification } from '../notifications/notification.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { buyerOrderRules, operatorOrderRules, sellerOrderRules } from '../orders/orders.policy.ts'
 import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer } from '../payments/payment.entity.ts'
@@ -68,6 +69,7 @@ export type SubjectClass =
   | typeof LedgerEntry
   | typeof CommissionRate
   | typeof PaymentAccount
+  | typeof Notification
   | typeof Payment
   | typeof PaymentTransfer
   | typeof PaymentRefund
@@ -105,6 +107,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   if (actor.userId) {
     // A user sees their own memberships, whatever the organization (the switcher lists them).
     can('read', Membership, { userId: actor.userId })
+    // Their own notifications, and marking them read.
+    can(['read', 'update'], Notification, { userId: actor.userId })
   }
 
   const m = actor.membership

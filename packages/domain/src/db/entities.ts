@@ -21,6 +21,7 @@ import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { Invoice, InvoiceCounter } from '../invoices/invoice.entity.ts'
 import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
+import { Notification } from '../notifications/notification.entity.ts'
 import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer, WebhookEvent } from '../payments/payment.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
@@ -48,6 +49,7 @@ export const entities = [
   LoginThrottle,
   AuditEvent,
   EmailMessage,
+  Notification,
   Brand,
   Category,
   Product,

@@ -19,6 +19,7 @@ import { placeCheckout } from './checkout.ts'
 import { Order, OrderLine } from './order.entity.ts'
 import { approvalQueue, cancelMyOrder, decideApproval, getOrder, listOrders, sellerOrderStep } from './orders.ts'
 import { notifyOrderEvent, type OrderEvent } from './notifications.ts'
+import { markNotificationsRead, myNotifications } from '../notifications/notifications.ts'
 import { EmailMessage } from '../email/email-message.entity.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import { getInvoice, listInvoices, markInvoicePaid, termsWithSellers } from '../invoices/billing.ts'
@@ -277,6 +278,15 @@ describe('checkout', () => {
     expect(await mailTo(w.a.members.fulfillment!.user, 'order-placed')).toBe(1)
     expect(await mailTo(w.a.members.catalog_manager!.user, 'order-placed')).toBe(0)
     expect(await mailTo(w.buyer.members.buyer!.user, 'order-status')).toBe(1)
+    // The same news in the app: the seller's staff see it in the seller's notifications, leading to the order; nobody else does.
+    const sellerNews = await myNotifications(db().ctx(w.a.members.fulfillment!.actor))
+    expect(sellerNews).toEqual([expect.objectContaining({ path: `/orders/${placed.orders[0]!.id}`, read: false, title: expect.stringContaining(placed.orders[0]!.number) })])
+    expect(await myNotifications(db().ctx(w.a.members.catalog_manager!.actor))).toEqual([])
+    expect(await myNotifications(db().ctx(w.b.admin.actor))).toEqual([])
+    expect((await myNotifications(db().ctx(w.buyer.members.buyer!.actor))).map((n) => n.path)).toContain(`/orders/${placed.orders[0]!.id}`)
+    expect(await markNotificationsRead(db().ctx(w.a.members.fulfillment!.actor))).toBe(1)
+    expect((await myNotifications(db().ctx(w.a.members.fulfillment!.actor)))[0]!.read).toBe(true)
+    expect((await myNotifications(db().ctx(w.a.admin.actor)))[0]!.read).toBe(false)
     unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'confirm' }))
     unwrap(await markInvoicePaid(db().ctx(w.a.admin.actor), (await db().orm.em.fork().findOneOrFail(Invoice, { orderId: placed.orders[0]!.id })).id))
     unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), placed.orders[0]!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT-9' }))

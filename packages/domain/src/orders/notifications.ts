@@ -5,6 +5,7 @@
 import type { Ctx } from '../ctx.ts'
 import type { OrderEmailStatus } from '../email/templates.ts'
 import { queueEmail } from '../email/queue-email.ts'
+import { notify } from '../notifications/notifications.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { formatMoney, type Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -43,14 +44,19 @@ async function orderStaff(ctx: Ctx, sellerOrgId: string): Promise<User[]> {
 }
 
 /**
- * Queues the emails of one order event (the worker runs it in a transaction). Returns how many
- * were queued. Sent again (a retried job), it queues them again: an email may come twice, never
+ * Queues the emails of one order event, and writes each as a notification in the app (the worker
+ * runs it in a transaction). Returns how many were queued. Sent again (a retried job), it queues them again: an email may come twice, never
  * not at all.
  */
 export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLinks): Promise<number> {
   let sent = 0
-  const send = async (user: User, email: Parameters<typeof queueEmail>[3]) => {
-    await queueEmail(ctx, user.email, user.locale, email)
+  // The email, and the same news in the app the person works in (as `organizationId`).
+  const send = async (user: User, organizationId: string, email: Parameters<typeof queueEmail>[3] & { params: { url: string } }) => {
+    const message = await queueEmail(ctx, user.email, user.locale, email)
+    const url = email.params.url
+    const base = url.startsWith(links.portal) ? links.portal : links.market
+    notify(ctx, { userId: user.id, organizationId, title: message.subject, path: url.startsWith(base) ? url.slice(base.length) || '/' : '/' })
+    await ctx.em.flush()
     sent += 1
   }
   if (event.event === 'placed' || event.event === 'buyer_cancelled') {
@@ -60,8 +66,8 @@ export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLi
       const buyer = await ctx.em.findOneOrFail(Organization, { id: order.buyerOrgId })
       const url = `${links.portal}/orders/${order.id}`
       for (const user of await orderStaff(ctx, order.sellerOrgId)) {
-        if (event.event === 'placed') await send(user, { template: 'order-placed', params: { number: order.number, buyerName: buyer.name, total: totalOf([{ amount: order.subtotal, currency: order.currency }], user.locale), poNumber: order.poNumber, url } })
-        else await send(user, { template: 'order-cancelled-by-buyer', params: { number: order.number, buyerName: buyer.name, url } })
+        if (event.event === 'placed') await send(user, order.sellerOrgId, { template: 'order-placed', params: { number: order.number, buyerName: buyer.name, total: totalOf([{ amount: order.subtotal, currency: order.currency }], user.locale), poNumber: order.poNumber, url } })
+        else await send(user, order.sellerOrgId, { template: 'order-cancelled-by-buyer', params: { number: order.number, buyerName: buyer.name, url } })
       }
     }
     return sent
@@ -69,7 +75,7 @@ export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLi
   if (event.event === 'status') {
     const order = await ctx.em.findOneOrFail(Order, { id: event.orderId })
     const [buyer, seller] = await Promise.all([ctx.em.findOneOrFail(User, { id: order.placedById }), ctx.em.findOneOrFail(Organization, { id: order.sellerOrgId })])
-    await send(buyer, { template: 'order-status', params: { number: order.number, sellerName: seller.name, status: event.status, carrier: event.carrier ?? '', trackingNumber: event.trackingNumber ?? '', url: `${links.market}/orders/${order.id}` } })
+    await send(buyer, order.buyerOrgId, { template: 'order-status', params: { number: order.number, sellerName: seller.name, status: event.status, carrier: event.carrier ?? '', trackingNumber: event.trackingNumber ?? '', url: `${links.market}/orders/${order.id}` } })
     return sent
   }
   const checkout = await ctx.em.findOneOrFail(Checkout, { id: event.checkoutId })
@@ -77,7 +83,7 @@ export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLi
   const placer = await ctx.em.findOneOrFail(User, { id: checkout.userId })
   if (event.event === 'rejected') {
     const approver = await ctx.em.findOneOrFail(User, { id: event.byUserId })
-    await send(placer, { template: 'order-rejected', params: { numbers: orders.map((o) => o.number).join(', '), approver: approver.name, comment: event.comment, url: `${links.market}/orders` } })
+    await send(placer, checkout.buyerOrgId, { template: 'order-rejected', params: { numbers: orders.map((o) => o.number).join(', '), approver: approver.name, comment: event.comment, url: `${links.market}/orders` } })
     return sent
   }
   // Whoever holds the step the checkout waits for, except the buyer who placed it.
@@ -88,7 +94,7 @@ export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLi
   const totals = new Map<string, number>()
   for (const o of orders) totals.set(o.currency, (totals.get(o.currency) ?? 0) + o.subtotal)
   for (const user of people) {
-    await send(user, { template: 'order-approval-needed', params: { placedBy: placer.name, total: totalOf([...totals].map(([currency, amount]) => ({ amount, currency }) as Money), user.locale), poNumber: checkout.poNumber, url: `${links.market}/orders/approvals` } })
+    await send(user, checkout.buyerOrgId, { template: 'order-approval-needed', params: { placedBy: placer.name, total: totalOf([...totals].map(([currency, amount]) => ({ amount, currency }) as Money), user.locale), poNumber: checkout.poNumber, url: `${links.market}/orders/approvals` } })
   }
   return sent
 }

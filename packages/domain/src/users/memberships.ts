@@ -20,6 +20,8 @@ export interface MyOrganizationDto {
   role: Membership['role']
   /** The lines of the user's cart in this company (buyer companies; 0 otherwise), read with the memberships. */
   cartLines: number
+  /** Notifications of the user in this organization not read yet. */
+  unreadNotifications: number
 }
 
 /**
@@ -70,13 +72,14 @@ export async function resolveSignedIn(
   return { actor, organizations: toMyOrganizations(usable) }
 }
 
-type MembershipRow = { organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string; cart_lines: number | string }
+type MembershipRow = { organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string; cart_lines: number | string; unread_notifications: number | string }
 
 /** A user's memberships in organizations of these kinds, oldest first, with their organizations (one query). */
 function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[]): Promise<MembershipRow[]> {
   return em.execute<MembershipRow[]>(
     `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name,
-            case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines
+            case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines,
+            (select count(*) from notification n where n.user_id = m.user_id and n.organization_id = m.organization_id and n.read_at is null) as unread_notifications
      from membership m join organization o on o.id = m.organization_id
      where m.user_id = ? and o.kind = any(string_to_array(?, ','))
      order by m.created_at, m.id`,
@@ -85,7 +88,7 @@ function membershipsOf(em: EntityManager, userId: string, kinds: readonly Organi
 }
 
 const toMyOrganizations = (rows: MembershipRow[]): MyOrganizationDto[] =>
-  rows.map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role, cartLines: Number(m.cart_lines) })).sort((a, b) => a.name.localeCompare(b.name))
+  rows.map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role, cartLines: Number(m.cart_lines), unreadNotifications: Number(m.unread_notifications) })).sort((a, b) => a.name.localeCompare(b.name))
 
 /** The organizations the actor belongs to now (read afresh: an action may just have added one). */
 export async function listMyOrganizations(ctx: Ctx, kinds: readonly OrganizationKind[]): Promise<MyOrganizationDto[]> {

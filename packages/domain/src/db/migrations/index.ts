@@ -29,6 +29,7 @@ import { Migration20261206094305_orders } from './Migration20261206094305_orders
 import { Migration20261206102052_invoices } from './Migration20261206102052_invoices.ts'
 import { Migration20261206104005_ledger } from './Migration20261206104005_ledger.ts'
 import { Migration20261206122521_payments } from './Migration20261206122521_payments.ts'
+import { Migration20261206125935_notifications } from './Migration20261206125935_notifications.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -62,4 +63,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206102052_invoices', class: Migration20261206102052_invoices },
   { name: 'Migration20261206104005_ledger', class: Migration20261206104005_ledger },
   { name: 'Migration20261206122521_payments', class: Migration20261206122521_payments },
+  { name: 'Migration20261206125935_notifications', class: Migration20261206125935_notifications },
 ]
