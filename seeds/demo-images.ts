@@ -85,6 +85,28 @@ const PICTURES: Record<string, { svg: string }> = {
       ${[0, 1, 2, 3, 4, 5].map((i) => `<rect x="${475 + i * 45}" y="625" width="22" height="70" rx="8" fill="#2b2f36"/>`).join('')}
       <rect x="480" y="720" width="240" height="50" rx="12" fill="#374151"/>`, '#e6f4f1'),
   },
+  'MP-BP-1500': {
+    svg: frame(`
+      <rect x="200" y="700" width="800" height="46" rx="10" fill="#4b5563"/>
+      <rect x="240" y="300" width="300" height="400" rx="150" fill="#c0392b"/>
+      <rect x="330" y="230" width="120" height="80" rx="12" fill="#922b21"/>
+      <rect x="620" y="360" width="150" height="340" rx="30" fill="url(#blue)"/>
+      ${[0, 1, 2, 3].map((i) => `<rect x="630" y="${390 + i * 75}" width="130" height="14" rx="7" fill="#16357a" opacity=".7"/>`).join('')}
+      <circle cx="860" cy="520" r="90" fill="url(#metal)" stroke="#6b7480" stroke-width="6"/>
+      <rect x="540" y="470" width="80" height="40" fill="#6b7480"/>
+      <circle cx="395" cy="180" r="46" fill="#ffffff" stroke="#4b5563" stroke-width="8"/>
+      <path d="M 395 180 L 420 158" stroke="#c0392b" stroke-width="8" stroke-linecap="round"/>`, '#fbeeee'),
+  },
+  'MP-DP-400': {
+    svg: frame(`
+      <rect x="500" y="120" width="200" height="34" rx="16" fill="none" stroke="#4b5563" stroke-width="14"/>
+      <rect x="460" y="160" width="280" height="420" rx="60" fill="#c0392b"/>
+      <rect x="460" y="300" width="280" height="24" fill="#922b21"/>
+      <rect x="430" y="570" width="340" height="130" rx="28" fill="#4b5563"/>
+      ${[0, 1, 2, 3, 4, 5, 6].map((i) => `<rect x="${455 + i * 44}" y="598" width="22" height="76" rx="8" fill="#2b2f36"/>`).join('')}
+      <path d="M 740 240 C 860 240 900 330 900 420" fill="none" stroke="#2b2f36" stroke-width="34" stroke-linecap="round"/>
+      <circle cx="330" cy="640" r="40" fill="#f4d03f" stroke="#4b5563" stroke-width="6"/>`, '#fbeeee'),
+  },
 }
 
 /** A PNG of the product with this part number, or null when the demo catalog has no picture of it. */

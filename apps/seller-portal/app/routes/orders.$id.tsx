@@ -58,6 +58,22 @@ export default function SellerOrderPage() {
                 <OrderStepButton intent="ship" label={t('orders.steps.ship')} variant="primary">
                   <Field label={t('orders.carrier')} errors={errors.carrier ?? undefined} inputProps={{ id: 'carrier', name: 'carrier', maxLength: 100, required: true }} />
                   <Field label={t('orders.trackingNumber')} errors={errors.trackingNumber ?? undefined} inputProps={{ id: 'trackingNumber', name: 'trackingNumber', maxLength: 100 }} />
+                  {/* What this parcel carries: everything left unless less is said (a partial shipment). */}
+                  <fieldset className="field">
+                    <legend>{t('orders.shipNow')}</legend>
+                    {order.lines
+                      .filter((l) => l.shipped < l.quantity)
+                      .map((l) => (
+                        <Field
+                          // Keyed by what is left, so a shipment just made resets the field to the new rest.
+                          key={`${l.id}:${l.quantity - l.shipped}`}
+                          label={`${l.sku} (${t('orders.leftToShip', { count: l.quantity - l.shipped })})`}
+                          errors={errors[`quantities.${l.id}`] ?? undefined}
+                          inputProps={{ id: `ship-${l.id}`, name: `quantities.${l.id}`, type: 'number', min: 0, max: l.quantity - l.shipped, step: 1, defaultValue: l.quantity - l.shipped, inputMode: 'numeric' }}
+                        />
+                      ))}
+                    <p className="muted">{t('orders.shipNowHint')}</p>
+                  </fieldset>
                 </OrderStepButton>
               ) : null}
               {steps.includes('deliver') ? <OrderStepButton intent="deliver" label={t('orders.steps.deliver')} variant="primary" /> : null}

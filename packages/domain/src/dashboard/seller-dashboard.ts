@@ -72,7 +72,7 @@ export async function getSellerDashboard(ctx: Ctx, today = new Date()): Promise<
   const storefront = await scoped(ctx).findOne(Storefront, { organizationId: orgId })
   const offers = { ...byStatus, outOfStock }
   const [, toConfirm] = await scoped(ctx).findAndCount(Order, { sellerOrgId: orgId, status: 'placed' }, { limit: 1 })
-  const [, toShip] = await scoped(ctx).findAndCount(Order, { sellerOrgId: orgId, status: 'confirmed' }, { limit: 1 })
+  const [, toShip] = await scoped(ctx).findAndCount(Order, { sellerOrgId: orgId, status: { $in: ['confirmed', 'partially_shipped'] } }, { limit: 1 })
   // A manufacturer's step is to authorize distributors (after making a brand); a distributor's is to be authorized.
   const authorizationsDone = m.organizationKind === 'manufacturer' ? granted.length > 0 && (await scoped(ctx).find(Brand, { organizationId: orgId }, { limit: 1 })).length > 0 : received.length > 0
   return {

@@ -23,7 +23,7 @@ import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Notification } from '../notifications/notification.entity.ts'
 import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer, WebhookEvent } from '../payments/payment.entity.ts'
-import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
+import { Checkout, CheckoutApproval, Order, OrderLine, Shipment } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { LoginThrottle } from '../users/login-throttle.entity.ts'
@@ -62,6 +62,7 @@ export const entities = [
   CheckoutApproval,
   Order,
   OrderLine,
+  Shipment,
   Invoice,
   InvoiceCounter,
   LedgerEntry,

@@ -12,9 +12,9 @@ export type EmailTemplate =
   | { template: 'order-cancelled-by-buyer'; params: { number: string; buyerName: string; url: string } }
 
 /** The steps of an order a buyer hears about by email. */
-export type OrderEmailStatus = 'placed' | 'confirmed' | 'shipped' | 'delivered' | 'completed' | 'cancelled'
-const STATUS_EN: Record<OrderEmailStatus, string> = { placed: 'was placed with the seller', confirmed: 'was confirmed', shipped: 'was shipped', delivered: 'was delivered', completed: 'is completed', cancelled: 'was cancelled by the seller' }
-const STATUS_VI: Record<OrderEmailStatus, string> = { placed: 'đã được gửi đến người bán', confirmed: 'đã được xác nhận', shipped: 'đã được gửi đi', delivered: 'đã được giao', completed: 'đã hoàn tất', cancelled: 'đã bị người bán hủy' }
+export type OrderEmailStatus = 'placed' | 'confirmed' | 'partially_shipped' | 'shipped' | 'delivered' | 'completed' | 'cancelled'
+const STATUS_EN: Record<OrderEmailStatus, string> = { placed: 'was placed with the seller', confirmed: 'was confirmed', partially_shipped: 'was partly shipped (more to come)', shipped: 'was shipped', delivered: 'was delivered', completed: 'is completed', cancelled: 'was cancelled by the seller' }
+const STATUS_VI: Record<OrderEmailStatus, string> = { placed: 'đã được gửi đến người bán', confirmed: 'đã được xác nhận', partially_shipped: 'đã được gửi đi một phần (phần còn lại sẽ gửi sau)', shipped: 'đã được gửi đi', delivered: 'đã được giao', completed: 'đã hoàn tất', cancelled: 'đã bị người bán hủy' }
 
 interface Rendered {
   subject: string

@@ -190,7 +190,7 @@ describe('checkout', () => {
     expect(await listOrders(db().ctx(w.a.admin.actor), 'seller')).toHaveLength(1)
   })
 
-  it('lets the seller confirm and ship its own orders only, and cancelling gives the stock back', async () => {
+  it('lets the seller confirm and ship its own orders only (in parts too), and cancelling gives the stock back', async () => {
     const w = await world()
     const actor = w.buyer.members.buyer!.actor
     unwrap(await addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 5 }))
@@ -212,9 +212,22 @@ describe('checkout', () => {
     await expect(markInvoicePaid(db().ctx(w.a.members.fulfillment!.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
     await expect(markInvoicePaid(db().ctx(w.b.admin.actor), invoice.id)).rejects.toThrow(/NOT_FOUND/)
     unwrap(await markInvoicePaid(db().ctx(w.a.admin.actor), invoice.id))
+    // A partial shipment: 2 of the 5 now (more than is left is refused, nothing at all too), the rest later.
+    const lineId = (await getOrder(db().ctx(w.a.admin.actor), order!.id)).lines[0]!.id
+    const tooMany = await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', quantities: { [lineId]: 6 } })
+    expect(tooMany.ok ? null : tooMany.error.code).toBe('QUANTITY_TOO_MANY')
+    const none = await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', quantities: { [lineId]: 0 } })
+    expect(none.ok ? null : none.error.code).toBe('NOTHING_TO_SHIP')
+    expect(unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT122', quantities: { [lineId]: 2 } })).status).toBe('partially_shipped')
+    expect((await getSellerDashboard(db().ctx(w.a.admin.actor))).orders).toEqual({ toConfirm: 0, toShip: 1 })
+    const partly = await getOrder(db().ctx(actor), order!.id)
+    expect([partly.status, partly.lines[0]!.shipped, partly.shipments.map((sh) => [sh.trackingNumber, sh.lines[0]!.quantity])]).toEqual(['partially_shipped', 2, [['VT122', 2]]])
     expect(unwrap(await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post', trackingNumber: 'VT123' })).status).toBe('shipped')
     const seen = await getOrder(db().ctx(actor), order!.id)
-    expect([seen.status, seen.carrier, seen.trackingNumber]).toEqual(['shipped', 'Viettel Post', 'VT123'])
+    expect([seen.status, seen.carrier, seen.trackingNumber, seen.lines[0]!.shipped]).toEqual(['shipped', 'Viettel Post', 'VT123', 5])
+    expect(seen.shipments.map((sh) => [sh.trackingNumber, sh.lines[0]!.quantity])).toEqual([['VT122', 2], ['VT123', 3]])
+    const again = await sellerOrderStep(db().ctx(w.a.admin.actor), order!.id, { step: 'ship', carrier: 'Viettel Post' })
+    expect(again.ok ? null : again.error.code).toBe('STATUS_CHANGED')
     // Too late for the buyer to cancel a shipped order.
     const late = await cancelMyOrder(db().ctx(actor), order!.id)
     expect(late.ok ? null : late.error.code).toBe('STATUS_CHANGED')

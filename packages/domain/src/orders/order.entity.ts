@@ -81,7 +81,10 @@ export interface Allocation {
 const OrderLineSchema = defineEntity({
   name: 'OrderLine',
   tableName: 'order_line',
-  checks: [{ name: 'order_line_amounts_check', expression: 'quantity > 0 and unit_amount >= 0 and line_total = unit_amount * quantity' }],
+  checks: [
+    { name: 'order_line_amounts_check', expression: 'quantity > 0 and unit_amount >= 0 and line_total = unit_amount * quantity' },
+    { name: 'order_line_shipped_check', expression: 'shipped_quantity >= 0 and shipped_quantity <= quantity' },
+  ],
   properties: {
     id: idColumn(),
     orderId: () => p.manyToOne(Order).mapToPk().fieldName('order_id').index().deleteRule('cascade'),
@@ -92,6 +95,8 @@ const OrderLineSchema = defineEntity({
     sku: p.string().length(80),
     productName: p.json<{ en: string; vi: string }>().fieldName('product_name'),
     quantity: p.integer(),
+    /** Units sent in shipments so far. */
+    shippedQuantity: p.integer().default(0).fieldName('shipped_quantity'),
     unitAmount: p.bigint('number').fieldName('unit_amount'),
     currency: p.enum(CURRENCIES),
     lineTotal: p.bigint('number').fieldName('line_total'),
@@ -101,6 +106,31 @@ const OrderLineSchema = defineEntity({
 })
 export class OrderLine extends OrderLineSchema.class {}
 OrderLineSchema.setClass(OrderLine)
+
+/** What one shipment of an order carried: units of its lines. */
+export interface ShipmentLine {
+  lineId: string
+  sku: string
+  quantity: number
+}
+
+/** A parcel the seller sent for an order, with its carrier and tracking number. Two tenants, like its order. */
+const ShipmentSchema = defineEntity({
+  name: 'Shipment',
+  tableName: 'shipment',
+  properties: {
+    id: idColumn(),
+    orderId: () => p.manyToOne(Order).mapToPk().fieldName('order_id').index().deleteRule('cascade'),
+    buyerOrgId: () => p.manyToOne(Organization).mapToPk().fieldName('buyer_org_id').deleteRule('cascade'),
+    sellerOrgId: () => p.manyToOne(Organization).mapToPk().fieldName('seller_org_id').deleteRule('cascade'),
+    carrier: p.string().length(100),
+    trackingNumber: p.string().length(100).nullable().fieldName('tracking_number'),
+    lines: p.json<ShipmentLine[]>(),
+    createdAt: createdAtColumn(),
+  },
+})
+export class Shipment extends ShipmentSchema.class {}
+ShipmentSchema.setClass(Shipment)
 
 /** A decision on one step of a checkout's approval chain (one per step: a double submit finds it taken). */
 const CheckoutApprovalSchema = defineEntity({

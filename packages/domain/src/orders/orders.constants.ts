@@ -2,18 +2,22 @@ import type { Role } from '../users/roles.ts'
 
 /**
  * An order's life with one seller. `pending_approval` waits for the buyer company's approvers;
- * `placed` is with the seller; `rejected` and `cancelled` end it (its stock goes back).
+ * `placed` is with the seller; `partially_shipped` has shipments and lines still to ship;
+ * `rejected` and `cancelled` end it (its stock goes back).
  */
-export const ORDER_STATUSES = ['pending_approval', 'placed', 'confirmed', 'shipped', 'delivered', 'completed', 'rejected', 'cancelled'] as const
+export const ORDER_STATUSES = ['pending_approval', 'placed', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'completed', 'rejected', 'cancelled'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
 /** The orders a spending limit counts: approved or placed, and not ended. */
-export const COUNTED_ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'completed'] as const satisfies readonly OrderStatus[]
+export const COUNTED_ORDER_STATUSES = ['placed', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'completed'] as const satisfies readonly OrderStatus[]
 
-/** Which statuses each seller step moves an order from, and to. */
+/**
+ * Which statuses each seller step moves an order from, and to. Shipping sends some or all of what
+ * is left: the order is `shipped` once every line is, `partially_shipped` until then.
+ */
 export const SELLER_TRANSITIONS = {
   confirm: { from: ['placed'], to: 'confirmed' },
-  ship: { from: ['confirmed'], to: 'shipped' },
+  ship: { from: ['confirmed', 'partially_shipped'], to: 'shipped' },
   deliver: { from: ['shipped'], to: 'delivered' },
   complete: { from: ['delivered'], to: 'completed' },
   cancel: { from: ['placed', 'confirmed'], to: 'cancelled' },

@@ -50,6 +50,8 @@ export const SellerStepInputSchema = z
     step: z.enum(SELLER_STEPS, { error: 'STEP_INVALID' }),
     carrier: blankAsNone(z.string().trim().max(100, { error: 'TOO_LONG' })),
     trackingNumber: blankAsNone(z.string().trim().max(100, { error: 'TOO_LONG' })),
+    /** Shipping: units of each line in this shipment (by line id); a line not named ships all it has left. */
+    quantities: z.record(z.uuid({ error: 'LINE_UNKNOWN' }), z.coerce.number({ error: 'QUANTITY_INVALID' }).int({ error: 'QUANTITY_INVALID' }).min(0, { error: 'QUANTITY_INVALID' }).max(1_000_000, { error: 'QUANTITY_INVALID' })).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.step === 'ship' && !v.carrier) ctx.addIssue({ code: 'custom', path: ['carrier'], message: 'FIELD_REQUIRED' })

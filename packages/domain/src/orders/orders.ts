@@ -20,7 +20,8 @@ import { cardOrderCancelled, createCheckoutPayments } from '../payments/card-pay
 import { Payment } from '../payments/payment.entity.ts'
 import type { PaymentStatus } from '../payments/payments.constants.ts'
 import { enqueueOrderEvent } from './notifications.ts'
-import { Checkout, CheckoutApproval, Order, OrderLine, type ShipToSnapshot } from './order.entity.ts'
+import { Checkout, CheckoutApproval, Order, OrderLine, Shipment, type ShipmentLine, type ShipToSnapshot } from './order.entity.ts'
+import type { OrderEmailStatus } from '../email/templates.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
 import type { ApprovalDecisionInput, SellerStepInput } from './orders.schemas.ts'
 
@@ -44,7 +45,9 @@ export interface OrderDto extends OrderRowDto {
   shipTo: ShipToSnapshot
   carrier: string | null
   trackingNumber: string | null
-  lines: { id: string; sku: string; productName: { en: string; vi: string }; quantity: number; unit: Money; total: Money; priceList: string | null }[]
+  lines: { id: string; sku: string; productName: { en: string; vi: string }; quantity: number; shipped: number; unit: Money; total: Money; priceList: string | null }[]
+  /** Its shipments, oldest first. */
+  shipments: { id: string; carrier: string; trackingNumber: string | null; at: string; lines: ShipmentLine[] }[]
   /** The checkout's approval chain, each step with its decision when taken. */
   approval: { steps: { step: ApprovalStep; label: string; decision: { by: string; decision: 'approved' | 'rejected'; comment: string; at: string } | null }[]; done: number }
   /** Its invoice, once placed. */
@@ -108,6 +111,7 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
     ctx.em.find(CheckoutApproval, { checkoutId: order.checkoutId }, { orderBy: { step: 'asc' } }),
     scoped(ctx).findOne(Invoice, { orderId: order.id }),
   ])
+  const shipments = await ctx.em.find(Shipment, { orderId: order.id }, { orderBy: { createdAt: 'asc', id: 'asc' } })
   // The payment is the buyer's (read through the order the actor may read, seller or buyer).
   const payment = order.payBy === 'card' ? await ctx.em.findOne(Payment, { checkoutId: order.checkoutId, currency: order.currency }) : null
   const namedUsers = checkout.approvalSteps.flatMap((s) => ('userId' in s ? [s.userId] : []))
@@ -122,7 +126,8 @@ export async function getOrder(ctx: Ctx, id: string): Promise<OrderDto> {
     shipTo: order.shipTo,
     carrier: order.carrier ?? null,
     trackingNumber: order.trackingNumber ?? null,
-    lines: lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, unit: { amount: l.unitAmount, currency: l.currency }, total: { amount: l.lineTotal, currency: l.currency }, priceList: l.priceListName ?? null })),
+    shipments: shipments.map((sh) => ({ id: sh.id, carrier: sh.carrier, trackingNumber: sh.trackingNumber ?? null, at: sh.createdAt.toISOString(), lines: sh.lines })),
+    lines: lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, shipped: l.shippedQuantity, unit: { amount: l.unitAmount, currency: l.currency }, total: { amount: l.lineTotal, currency: l.currency }, priceList: l.priceListName ?? null })),
     approval: {
       done: checkout.approvalsDone,
       steps: checkout.approvalSteps.map((step, i) => {
@@ -174,23 +179,66 @@ export async function cancelUnpaidOrder(ctx: Ctx, order: Order): Promise<void> {
 }
 
 /** A seller's step on one of its own orders; cancelling gives the stock back. */
-export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, 'STATUS_CHANGED' | 'PREPAYMENT_DUE'>> {
-  return ctx.em.transactional(async (em) => {
-    const tx: Ctx = { ...ctx, em }
-    const order = await scoped(tx).findOneOrThrow(Order, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
-    const t = SELLER_TRANSITIONS[input.step]
-    const extra = input.step === 'ship' ? { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } : {}
-    // Prepaid terms: the seller ships once it has marked the invoice paid.
-    if (input.step === 'ship' && (await awaitingPrepayment(tx, order.id))) return fail('PREPAYMENT_DUE', { field: 'step' })
-    if (!(await moveStatus(tx, order, t.from, t.to, extra))) return fail('STATUS_CHANGED', { field: 'step' })
-    if (t.to === 'cancelled') await undoOrder(tx, order)
-    const details = { number: order.number, from: order.status, to: t.to, ...extra }
-    recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
-    recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${t.to}`, subjectType: 'Order', subjectId: order.id, details })
-    await em.flush()
-    await enqueueOrderEvent(tx, { event: 'status', orderId: order.id, status: t.to, ...extra })
-    return ok({ status: t.to })
-  })
+/** A refusal inside a step's transaction (it rolls back whole). */
+class StepRefused extends Error {
+  readonly code: SellerStepError
+  constructor(code: SellerStepError) {
+    super(code)
+    this.code = code
+  }
+}
+
+export type SellerStepError = 'STATUS_CHANGED' | 'PREPAYMENT_DUE' | 'NOTHING_TO_SHIP' | 'QUANTITY_TOO_MANY'
+
+/**
+ * Ships some or all of what the order has left (each line's quantity in `quantities`, all of a
+ * line not named): one shipment, each line's shipped units raised by conditional updates (two
+ * shipments at once never ship a unit twice). Returns the status it leaves the order in.
+ */
+async function shipPart(ctx: Ctx, order: Order, input: SellerStepInput): Promise<OrderStatus> {
+  const lines = await ctx.em.find(OrderLine, { orderId: order.id }, { orderBy: { sku: 'asc', id: 'asc' } })
+  const parcel: ShipmentLine[] = []
+  for (const line of lines) {
+    const left = line.quantity - line.shippedQuantity
+    const quantity = input.quantities?.[line.id] ?? left
+    if (quantity > left) throw new StepRefused('QUANTITY_TOO_MANY')
+    if (quantity > 0) parcel.push({ lineId: line.id, sku: line.sku, quantity })
+  }
+  if (!parcel.length) throw new StepRefused('NOTHING_TO_SHIP')
+  for (const p of parcel) {
+    const [row] = await ctx.em.execute<{ id: string }[]>(`update order_line set shipped_quantity = shipped_quantity + ? where id = ? and shipped_quantity + ? <= quantity returning id`, [p.quantity, p.lineId, p.quantity])
+    if (!row) throw new StepRefused('STATUS_CHANGED')
+  }
+  ctx.em.create(Shipment, { orderId: order.id, buyerOrgId: order.buyerOrgId, sellerOrgId: order.sellerOrgId, carrier: input.carrier ?? '', trackingNumber: input.trackingNumber ?? null, lines: parcel })
+  const [left] = await ctx.em.execute<{ n: string }[]>(`select coalesce(sum(quantity - shipped_quantity), 0) as n from order_line where order_id = ?`, [order.id])
+  return Number(left!.n) === 0 ? 'shipped' : 'partially_shipped'
+}
+
+/** A seller's step on one of its own orders; shipping may send part of it; cancelling gives the stock back. */
+export async function sellerOrderStep(ctx: Ctx, id: string, input: SellerStepInput): Promise<Result<{ status: OrderStatus }, SellerStepError>> {
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const tx: Ctx = { ...ctx, em }
+      const order = await scoped(tx).findOneOrThrow(Order, { id, sellerOrgId: ctx.actor.membership?.organizationId ?? '' }, 'update')
+      const t = SELLER_TRANSITIONS[input.step]
+      const extra = input.step === 'ship' ? { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } : {}
+      // Prepaid terms (or a card not yet charged): the seller ships once it is paid.
+      if (input.step === 'ship' && (await awaitingPrepayment(tx, order.id))) return fail('PREPAYMENT_DUE', { field: 'step' })
+      if (input.step === 'ship' && !(t.from as readonly OrderStatus[]).includes(order.status)) return fail('STATUS_CHANGED', { field: 'step' })
+      const to: OrderStatus = input.step === 'ship' ? await shipPart(tx, order, input) : t.to
+      if (!(await moveStatus(tx, order, t.from, to, extra))) throw new StepRefused('STATUS_CHANGED')
+      if (to === 'cancelled') await undoOrder(tx, order)
+      const details = { number: order.number, from: order.status, to, ...extra }
+      recordAudit(tx, { organizationId: order.sellerOrgId, action: `order.${to}`, subjectType: 'Order', subjectId: order.id, details })
+      recordAudit(tx, { organizationId: order.buyerOrgId, action: `order.${to}`, subjectType: 'Order', subjectId: order.id, details })
+      await em.flush()
+      await enqueueOrderEvent(tx, { event: 'status', orderId: order.id, status: to as OrderEmailStatus, ...extra })
+      return ok({ status: to })
+    })
+  } catch (error) {
+    if (error instanceof StepRefused) return fail(error.code, { field: error.code === 'QUANTITY_TOO_MANY' || error.code === 'NOTHING_TO_SHIP' ? 'quantities' : 'step' })
+    throw error
+  }
 }
 
 /** The buyer cancels an order not yet confirmed by the seller; its stock goes back. */

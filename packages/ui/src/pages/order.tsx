@@ -92,6 +92,22 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
                 </dd>
               </>
             ) : null}
+            {order.shipments.length > 1 || (order.shipments.length === 1 && order.status === 'partially_shipped') ? (
+              <>
+                <dt>{t('orders.shipments')}</dt>
+                <dd>
+                  <ol className="plain-list" data-testid="shipments">
+                    {order.shipments.map((sh) => (
+                      <li key={sh.id}>
+                        <FormattedDate iso={sh.at} /> · {sh.carrier}
+                        {sh.trackingNumber ? ` · ${sh.trackingNumber}` : ''}
+                        <small className="block muted">{sh.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}</small>
+                      </li>
+                    ))}
+                  </ol>
+                </dd>
+              </>
+            ) : null}
             {order.payment ? (
               <>
                 <dt>{t('pay.title')}</dt>
@@ -162,7 +178,7 @@ export function NoOrders({ title, children }: { title: string; children?: ReactN
 }
 
 /** The lines of an order or an invoice: item (with SKU and the price list that gave its price), unit price, quantity, total. */
-export function LinesTable({ lines }: { lines: { sku: string; productName: { en: string; vi: string }; quantity: number; unit: { amount: number; currency: string }; total: { amount: number; currency: string }; priceList?: string | null }[] }) {
+export function LinesTable({ lines }: { lines: { sku: string; productName: { en: string; vi: string }; quantity: number; shipped?: number; unit: { amount: number; currency: string }; total: { amount: number; currency: string }; priceList?: string | null }[] }) {
   const { t, i18n } = useTranslation()
   const vi = i18n.language === 'vi'
   return (
@@ -179,7 +195,10 @@ export function LinesTable({ lines }: { lines: { sku: string; productName: { en:
           <td>
             <Price money={l.unit} />
           </td>
-          <td>{l.quantity}</td>
+          <td>
+            {l.quantity}
+            {l.shipped != null && l.shipped > 0 && l.shipped < l.quantity ? <small className="block muted">{t('orders.shippedOf', { shipped: l.shipped })}</small> : null}
+          </td>
           <td>
             <Price money={l.total} />
           </td>

@@ -30,6 +30,7 @@ import { Migration20261206102052_invoices } from './Migration20261206102052_invo
 import { Migration20261206104005_ledger } from './Migration20261206104005_ledger.ts'
 import { Migration20261206122521_payments } from './Migration20261206122521_payments.ts'
 import { Migration20261206125935_notifications } from './Migration20261206125935_notifications.ts'
+import { Migration20261206131123_shipments } from './Migration20261206131123_shipments.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -64,4 +65,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206104005_ledger', class: Migration20261206104005_ledger },
   { name: 'Migration20261206122521_payments', class: Migration20261206122521_payments },
   { name: 'Migration20261206125935_notifications', class: Migration20261206125935_notifications },
+  { name: 'Migration20261206131123_shipments', class: Migration20261206131123_shipments },
 ]
