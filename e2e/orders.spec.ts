@@ -143,5 +143,11 @@ test('a buyer checks out from two sellers, approvers approve in turn, each selle
   await expect(invoiceOf('Hà Nội Industrial Supply')).toContainText('Open')
   await expect(invoiceOf('Saigon Parts Co.')).toContainText('Prepaid')
   await expect(invoiceOf('Saigon Parts Co.')).toContainText('Paid')
+  // Each invoice is also a PDF, drawn on the server.
+  await invoiceOf('Hà Nội Industrial Supply').getByRole('link', { name: /^INV-/ }).click()
+  const href = await buyer.getByRole('link', { name: 'Download the PDF' }).getAttribute('href')
+  const pdf = await buyer.request.get(`${APPS.market}${href}`)
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf'])
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
   for (const p of [buyer, hanoi, approver, admin]) await p.context().close()
 })

@@ -17,8 +17,8 @@ export function remixViteConfig({ port }: { port: number }): UserConfig {
         },
       }),
     ],
-    // Native addons cannot be bundled: loaded from node_modules at run time.
-    ssr: { external: ['@node-rs/argon2', 'sharp'] },
+    // Native addons (and pdfkit, which reads its own data files) cannot be bundled: loaded from node_modules at run time.
+    ssr: { external: ['@node-rs/argon2', 'sharp', 'pdfkit'] },
     server: { port },
     build: { sourcemap: false },
   })

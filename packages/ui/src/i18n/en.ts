@@ -1068,7 +1068,8 @@ export const en = {
     all: 'All invoices',
     markPaid: 'Mark as paid',
     markedPaid: 'Marked as paid.',
-    print: 'Print or save as PDF',
+    print: 'Print',
+    downloadPdf: 'Download the PDF',
   },
   balance: {
     title: 'Balance',

@@ -1070,7 +1070,8 @@ export const vi: Resources = {
     all: 'Tất cả hóa đơn',
     markPaid: 'Đánh dấu đã thanh toán',
     markedPaid: 'Đã đánh dấu là đã thanh toán.',
-    print: 'In hoặc lưu thành PDF',
+    print: 'In',
+    downloadPdf: 'Tải PDF',
   },
   balance: {
     title: 'Số dư',

@@ -128,16 +128,23 @@ export function InvoiceDocument({ invoice, actions }: { invoice: InvoiceDto; act
   )
 }
 
-/** "Print or save as PDF": the browser's own print dialog (shown once the page runs JavaScript). */
+/** "Download the PDF" (drawn on the server, without JavaScript too), and "Print" (the browser's own dialog, once the page runs JavaScript). */
 export function PrintButton() {
   const { t } = useTranslation()
+  const { invoice } = useLoaderData<{ invoice: { id: string } }>()
   const [ready, setReady] = useState(false)
   useEffect(() => setReady(true), [])
-  if (!ready) return null
   return (
-    <button type="button" className="button secondary" onClick={() => window.print()}>
-      {t('invoices.print')}
-    </button>
+    <>
+      <a className="button secondary" href={`/invoices/${invoice.id}/pdf`} download>
+        {t('invoices.downloadPdf')}
+      </a>
+      {ready ? (
+        <button type="button" className="button secondary" onClick={() => window.print()}>
+          {t('invoices.print')}
+        </button>
+      ) : null}
+    </>
   )
 }
 
