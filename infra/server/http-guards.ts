@@ -147,9 +147,11 @@ function discardRest(req: ExpressRequest, ms: number) {
  * Headers of every response: a Content-Security-Policy whose scripts must carry this request's
  * nonce (Remix's inline scripts get it), no framing, no sniffing, and HSTS over HTTPS in production.
  */
-export function securityHeaders(production: boolean, imageOrigins: string[] = [], formOrigins: string[] = []) {
+export function securityHeaders(production: boolean, imageOrigins: string[] = [], formOrigins: string[] = [], stripeJs = false) {
   const images = ["'self'", 'data:', ...imageOrigins].join(' ')
   const forms = ["'self'", ...formOrigins].join(' ')
+  // Stripe.js (live card payments) loads from, frames and calls Stripe's own hosts.
+  const stripe = stripeJs ? { script: ' https://js.stripe.com', connect: ' https://api.stripe.com', frames: ['frame-src https://js.stripe.com https://hooks.stripe.com'] } : { script: '', connect: '', frames: [] }
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const nonce = randomBytes(16).toString('base64')
     res.locals.cspNonce = nonce
@@ -157,12 +159,13 @@ export function securityHeaders(production: boolean, imageOrigins: string[] = []
       'Content-Security-Policy',
       [
         "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
+        `script-src 'self' 'nonce-${nonce}'${stripe.script}`,
         // Storefront colours are set as style attributes.
         "style-src 'self' 'unsafe-inline'",
         `img-src ${images}`,
         "font-src 'self'",
-        "connect-src 'self'",
+        `connect-src 'self'${stripe.connect}`,
+        ...stripe.frames,
         // A form may lead to the card processor's onboarding (its redirect counts as the form's target).
         `form-action ${forms}`,
         "frame-ancestors 'none'",

@@ -33,7 +33,7 @@ export async function serveRemixApp(appDir: string, options: { port: number; hos
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', trustProxy)
-  app.use(securityHeaders(production, hooks.imageOrigins?.() ?? [], processorOrigins()))
+  app.use(securityHeaders(production, hooks.imageOrigins?.() ?? [], processorOrigins(), !!process.env.STRIPE_PUBLISHABLE_KEY && !process.env.STRIPE_API_BASE))
   app.use(hostCheck(hooks.hostPolicy, trustProxy !== false))
   app.use(refuseControlCharacters)
   // Pages are rendered per request: compress them fast rather than small (gzip level 1 costs a

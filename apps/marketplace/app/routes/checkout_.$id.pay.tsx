@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { guard, idParam } from '@tradepost/auth'
 import { checkoutPayments, payWithTestCard, TEST_CARDS, type CheckoutPaymentDto } from '@tradepost/domain/payments'
@@ -106,9 +107,80 @@ function PaymentPanel({ payment: p }: { payment: CheckoutPaymentDto }) {
               </div>
             </Form>
           ) : null}
-          {p.canPay && p.mode === 'live' ? <Notice tone="info">{t('pay.liveNotBuilt')}</Notice> : null}
+          {p.canPay && p.mode === 'live' && p.clientSecret && p.publishableKey ? <StripePaymentForm clientSecret={p.clientSecret} publishableKey={p.publishableKey} amount={<Price money={p.amount} />} /> : null}
         </>
       ) : null}
     </section>
+  )
+}
+
+// Stripe.js, loaded once from Stripe (the only place it may come from), then its Payment Element.
+interface StripeJs {
+  elements(options: { clientSecret: string }): { create(kind: 'payment'): { mount(el: HTMLElement): void } }
+  confirmPayment(options: { elements: unknown; confirmParams: { return_url: string } }): Promise<{ error?: { message?: string } }>
+}
+declare global {
+  interface Window {
+    Stripe?: (key: string) => StripeJs
+  }
+}
+let stripeJs: Promise<void> | undefined
+const loadStripeJs = () =>
+  (stripeJs ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = 'https://js.stripe.com/v3'
+    script.onload = () => resolve()
+    script.onerror = () => reject(new Error('Stripe.js did not load'))
+    document.head.appendChild(script)
+  }))
+
+/**
+ * Live mode: the card is entered in Stripe's own fields and confirmed by Stripe.js, which comes
+ * back to this page; the page then reads the intent and applies its success (the webhook too).
+ */
+function StripePaymentForm({ clientSecret, publishableKey, amount }: { clientSecret: string; publishableKey: string; amount: ReactNode }) {
+  const { t } = useTranslation()
+  const mount = useRef<HTMLDivElement>(null)
+  const [ready, setReady] = useState<{ stripe: StripeJs; elements: ReturnType<StripeJs['elements']> } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    let gone = false
+    loadStripeJs().then(
+      () => {
+        if (gone || !window.Stripe || !mount.current) return
+        const stripe = window.Stripe(publishableKey)
+        const elements = stripe.elements({ clientSecret })
+        elements.create('payment').mount(mount.current)
+        setReady({ stripe, elements })
+      },
+      () => setError(t('pay.stripeUnavailable')),
+    )
+    return () => {
+      gone = true
+    }
+  }, [clientSecret, publishableKey, t])
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!ready) return
+    setBusy(true)
+    const { error: failed } = await ready.stripe.confirmPayment({ elements: ready.elements, confirmParams: { return_url: window.location.href.split('?')[0]! } })
+    setBusy(false)
+    if (failed) setError(failed.message ?? t('errors.CARD_DECLINED'))
+  }
+  return (
+    <form onSubmit={submit} className="stack">
+      <noscript>
+        <p className="muted">{t('pay.needsJs')}</p>
+      </noscript>
+      <div ref={mount} aria-label={t('pay.cardDetails')} />
+      {!ready && !error ? <p className="muted">{t('pay.loadingStripe')}</p> : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <div>
+        <button type="submit" className="button primary" disabled={!ready || busy} aria-busy={busy || undefined}>
+          {t('pay.pay')} {amount}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -113,8 +113,14 @@ export async function checkoutPayments(ctx: Ctx, checkoutId: string): Promise<Ch
   const sellers = new Map((await ctx.em.find(Organization, { id: { $in: [...new Set(orders.map((o) => o.sellerOrgId))] } })).map((o) => [o.id, o.name]))
   const out: CheckoutPaymentDto[] = []
   for (const p of payments) {
-    const canPay = p.status === 'requires_payment' && p.expiresAt > new Date() && !!ctx.payments && may(ctx, 'update', Payment, { buyerOrgId: p.buyerOrgId })
+    let canPay = p.status === 'requires_payment' && p.expiresAt > new Date() && !!ctx.payments && may(ctx, 'update', Payment, { buyerOrgId: p.buyerOrgId })
     const intent = canPay ? await ensureIntent(ctx, p) : null
+    // Paid in the browser (Stripe.js, back from its redirect) before the processor's event came: applied now, once.
+    if (intent?.status === 'succeeded') {
+      await paymentSucceeded(ctx, intent)
+      Object.assign(p, await ctx.em.findOneOrFail(Payment, { id: p.id }, { refresh: true }))
+      canPay = false
+    }
     out.push({
       id: p.id,
       checkoutId,

@@ -994,7 +994,10 @@ export const en = {
     cardDeclined: 'Card 4000 0000 0000 0002 (declined)',
     testModeHint: 'Test mode: this marketplace runs against a local Stripe, so no real card is charged.',
     pay: 'Pay',
-    liveNotBuilt: 'Paying with a real card in the browser (Stripe.js) is not built yet: ask the marketplace to take this payment, or cancel the orders.',
+    cardDetails: 'Card details',
+    loadingStripe: 'Loading Stripe\'s card form…',
+    stripeUnavailable: 'Stripe\'s card form did not load. Reload the page to try again.',
+    needsJs: 'Paying by card needs JavaScript in this browser.',
   },
   payments: {
     title: 'Card payments',

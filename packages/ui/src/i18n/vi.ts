@@ -996,7 +996,10 @@ export const vi: Resources = {
     cardDeclined: 'Thẻ 4000 0000 0000 0002 (bị từ chối)',
     testModeHint: 'Chế độ thử nghiệm: sàn này chạy với một Stripe cục bộ, không thẻ thật nào bị trừ tiền.',
     pay: 'Thanh toán',
-    liveNotBuilt: 'Chưa hỗ trợ trả bằng thẻ thật trên trình duyệt (Stripe.js): hãy nhờ sàn nhận khoản thanh toán này, hoặc hủy các đơn.',
+    cardDetails: 'Thông tin thẻ',
+    loadingStripe: 'Đang tải biểu mẫu thẻ của Stripe…',
+    stripeUnavailable: 'Không tải được biểu mẫu thẻ của Stripe. Hãy tải lại trang.',
+    needsJs: 'Thanh toán bằng thẻ cần bật JavaScript trong trình duyệt này.',
   },
   payments: {
     title: 'Thanh toán bằng thẻ',
