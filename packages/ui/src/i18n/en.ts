@@ -941,6 +941,7 @@ export const en = {
     notes: 'Notes',
     reorder: 'Order these again',
     reorderHint: 'Puts these lines in your cart at today\'s prices; you check out as usual.',
+    cardPayment: 'Card payment',
     paidByCard: 'Paid by card.',
     awaitingCard: 'Waiting for the card payment: the seller ships once it is made.',
     payNow: 'Pay now',

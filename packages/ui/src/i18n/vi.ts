@@ -943,6 +943,7 @@ export const vi: Resources = {
     notes: 'Ghi chú',
     reorder: 'Đặt lại các mặt hàng này',
     reorderHint: 'Đưa các dòng này vào giỏ hàng với giá hôm nay; bạn thanh toán như thường lệ.',
+    cardPayment: 'Thanh toán thẻ',
     paidByCard: 'Đã trả bằng thẻ.',
     awaitingCard: 'Đang chờ thanh toán bằng thẻ: người bán giao hàng khi đã thanh toán.',
     payNow: 'Thanh toán ngay',

@@ -110,7 +110,7 @@ export function OrderView({ order, side, actions }: { order: OrderDto; side: 'bu
             ) : null}
             {order.payment ? (
               <>
-                <dt>{t('pay.title')}</dt>
+                <dt>{t('orders.cardPayment')}</dt>
                 <dd data-testid="card-payment">
                   {order.payment.status === 'succeeded' ? t('orders.paidByCard') : order.payment.status === 'requires_payment' ? t('orders.awaitingCard') : t(`pay.${order.payment.status}`)}
                   {order.payment.status === 'requires_payment' && side === 'buyer' ? (
