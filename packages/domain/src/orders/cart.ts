@@ -176,6 +176,9 @@ async function addLines(ctx: Ctx, wanted: { offer: Offer; quantity: number }[]):
   if (wanted.some((w) => w.offer.priceOnRequest)) return fail('PRICE_ON_REQUEST', { field: 'quantity' })
   return ctx.em.transactional(async (em) => {
     const tx = { ...ctx, em }
+    // One person's adds take turns (their membership row is the cart's lock): two at once (a double
+    // click, two tabs) both add to the same line instead of both inserting it.
+    await em.execute(`select 1 from membership where user_id = ? and organization_id = ? for update`, [owner.userId, owner.buyerOrgId])
     const existing = new Map((await scoped(tx).find(CartLine, owner)).map((l) => [l.offerId, l]))
     const quantities = new Map<string, number>()
     for (const w of wanted) quantities.set(w.offer.id, (quantities.get(w.offer.id) ?? existing.get(w.offer.id)?.quantity ?? 0) + w.quantity)

@@ -190,6 +190,15 @@ describe('checkout', () => {
     expect(await listOrders(db().ctx(w.a.admin.actor), 'seller')).toHaveLength(1)
   })
 
+  it('adds to one line when the same offer is added many times at once (double clicks, two tabs)', async () => {
+    const w = await world()
+    const actor = w.buyer.members.buyer!.actor
+    const results = await Promise.all(Array.from({ length: 10 }, () => addToCart(db().ctx(actor), { offerId: w.a.offer.id, quantity: 2 })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    const lines = await db().orm.em.fork().find(CartLine, { userId: w.buyer.members.buyer!.user.id })
+    expect(lines.map((l) => l.quantity)).toEqual([20])
+  })
+
   it('lets the seller confirm and ship its own orders only (in parts too), and cancelling gives the stock back', async () => {
     const w = await world()
     const actor = w.buyer.members.buyer!.actor
