@@ -166,6 +166,9 @@ describe('card payments through Stripe Connect', () => {
     await onboard(w.distributor.admin.actor)
     const placed = await buyByCard(w)
     const [payment] = await checkoutPayments(ctxOf(w.buyer.members.buyer!.actor), placed.checkoutId)
+    // Viewing the page made no intent (test mode); a declined attempt does.
+    expect((await db().orm.em.fork().findOneOrFail(Payment, { id: payment!.id })).intentId).toBeNull()
+    expect(await payWithTestCard(ctxOf(w.buyer.members.buyer!.actor), payment!.id, 'pm_card_chargeDeclined')).toMatchObject({ ok: false, error: { code: 'CARD_DECLINED' } })
     const stock = async () => Number((await db().orm.em.fork().execute<{ n: string }[]>(`select sum(quantity) as n from offer_stock where offer_id = ?`, [w.makerOffer.offer.id]))[0]!.n)
     expect(await stock()).toBe(17)
     // Not yet due: nothing happens.

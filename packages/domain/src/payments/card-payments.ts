@@ -114,7 +114,9 @@ export async function checkoutPayments(ctx: Ctx, checkoutId: string): Promise<Ch
   const out: CheckoutPaymentDto[] = []
   for (const p of payments) {
     let canPay = p.status === 'requires_payment' && p.expiresAt > new Date() && !!ctx.payments && may(ctx, 'update', Payment, { buyerOrgId: p.buyerOrgId })
-    const intent = canPay ? await ensureIntent(ctx, p) : null
+    // Live: Stripe.js needs the intent's client secret now. Test: the intent is made when paying
+    // (a page view calls the processor only to read an intent that exists).
+    const intent = !canPay ? null : ctx.payments!.mode === 'live' ? await ensureIntent(ctx, p) : p.intentId ? await ctx.payments!.getPaymentIntent(p.intentId).catch(() => null) : null
     // Paid in the browser (Stripe.js, back from its redirect) before the processor's event came: applied now, once.
     if (intent?.status === 'succeeded') {
       await paymentSucceeded(ctx, intent)
