@@ -15,7 +15,8 @@ import type { Ctx } from '../ctx.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import { LedgerEntry } from '../ledger/ledger.entity.ts'
 import { Order } from '../orders/order.entity.ts'
-import { cancelUnpaidOrder, sellerOrderStep } from '../orders/orders.ts'
+import { cancelUnpaidOrder, decideApproval, sellerOrderStep } from '../orders/orders.ts'
+import { ApprovalRule } from '../companies/approval-rule.entity.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { paymentsWorld } from '../testing/payments-world.ts'
 import { myPaymentAccount, myTransfers, startOnboarding } from './accounts.ts'
@@ -158,6 +159,22 @@ describe('card payments through Stripe Connect', () => {
     const ledger = await db().orm.em.fork().execute<{ total: string }[]>(`select sum(amount) as total from ledger_entry where order_id = ?`, [makerOrder.id])
     expect(Number(ledger[0]!.total)).toBe(0)
     expect(await db().orm.em.fork().count(LedgerEntry, { orderId: makerOrder.id })).toBe(8)
+  })
+
+  it('asks a card checkout that needs approval to pay only once it is approved', async () => {
+    const w = await world()
+    await onboard(w.maker.admin.actor)
+    await onboard(w.distributor.admin.actor)
+    const em = db().orm.em.fork()
+    await em.persist(em.create(ApprovalRule, { organizationId: w.buyer.org.id, name: 'Everything', minTotal: null, currency: 'SGD', steps: [{ role: 'admin' }], active: true })).flush()
+    const placed = await buyByCard(w)
+    expect([placed.payNow, placed.orders.map((o) => [o.status, o.payBy])]).toEqual([false, [['pending_approval', 'card'], ['pending_approval', 'card']]])
+    expect(await em.count(Payment, { checkoutId: placed.checkoutId })).toBe(0)
+    unwrap(await decideApproval(ctxOf(w.buyer.admin.actor), placed.checkoutId, { decision: 'approve', comment: '' }))
+    const [payment] = await checkoutPayments(ctxOf(w.buyer.members.buyer!.actor), placed.checkoutId)
+    expect(payment).toMatchObject({ status: 'requires_payment', amount: { amount: 39_103, currency: 'SGD' }, canPay: true })
+    expect(unwrap(await payWithTestCard(ctxOf(w.buyer.members.buyer!.actor), payment!.id, 'pm_card_visa'))).toEqual({ status: 'succeeded' })
+    expect(await em.fork().count(PaymentTransfer, { paymentId: payment!.id })).toBe(3)
   })
 
   it('expires an unpaid card checkout: its orders are cancelled, stock released, its intent cancelled', async () => {
