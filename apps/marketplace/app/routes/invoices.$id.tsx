@@ -14,5 +14,5 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
 
 export default function BuyerInvoicePage() {
   const { invoice } = useLoaderData<typeof loader>()
-  return <InvoicePage invoice={invoice} actions={<PrintButton />} />
+  return <InvoicePage invoice={invoice} actions={<PrintButton invoiceId={invoice.id} />} />
 }

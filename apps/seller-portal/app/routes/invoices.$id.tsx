@@ -43,7 +43,7 @@ export default function SellerInvoicePage() {
         }
         actions={
           <>
-            <PrintButton />
+            <PrintButton invoiceId={invoice.id} />
             {invoice.canMarkPaid ? (
               <Form method="post" className="inline-form">
                 <SubmitButton name="intent" value="paid">

@@ -11,7 +11,11 @@ import { User } from '../users/user.entity.ts'
 const NotificationSchema = defineEntity({
   name: 'Notification',
   tableName: 'notification',
-  indexes: [{ name: 'notification_user_org_index', properties: ['userId', 'organizationId', 'createdAt'] }],
+  indexes: [
+    { name: 'notification_user_org_index', properties: ['userId', 'organizationId', 'createdAt'] },
+    // Every page's header counts the unread: only they are indexed for it.
+    { name: 'notification_unread_index', expression: 'create index "notification_unread_index" on "notification" ("user_id", "organization_id") where "read_at" is null' },
+  ],
   properties: {
     id: idColumn(),
     userId: () => p.manyToOne(User).mapToPk().fieldName('user_id').deleteRule('cascade'),

@@ -56,7 +56,6 @@ export async function notifyOrderEvent(ctx: Ctx, event: OrderEvent, links: AppLi
     const url = email.params.url
     const base = url.startsWith(links.portal) ? links.portal : links.market
     notify(ctx, { userId: user.id, organizationId, title: message.subject, path: url.startsWith(base) ? url.slice(base.length) || '/' : '/' })
-    await ctx.em.flush()
     sent += 1
   }
   if (event.event === 'placed' || event.event === 'buyer_cancelled') {

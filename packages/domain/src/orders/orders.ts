@@ -205,10 +205,13 @@ async function shipPart(ctx: Ctx, order: Order, input: SellerStepInput): Promise
     if (quantity > 0) parcel.push({ lineId: line.id, sku: line.sku, quantity })
   }
   if (!parcel.length) throw new StepRefused('NOTHING_TO_SHIP')
-  for (const p of parcel) {
-    const [row] = await ctx.em.execute<{ id: string }[]>(`update order_line set shipped_quantity = shipped_quantity + ? where id = ? and shipped_quantity + ? <= quantity returning id`, [p.quantity, p.lineId, p.quantity])
-    if (!row) throw new StepRefused('STATUS_CHANGED')
-  }
+  const raised = await ctx.em.execute<{ id: string }[]>(
+    `update order_line l set shipped_quantity = l.shipped_quantity + p.quantity
+       from unnest(?::uuid[], ?::int[]) as p(id, quantity)
+      where l.id = p.id and l.shipped_quantity + p.quantity <= l.quantity returning l.id`,
+    [`{${parcel.map((p) => p.lineId).join(',')}}`, `{${parcel.map((p) => p.quantity).join(',')}}`],
+  )
+  if (raised.length !== parcel.length) throw new StepRefused('STATUS_CHANGED')
   ctx.em.create(Shipment, { orderId: order.id, buyerOrgId: order.buyerOrgId, sellerOrgId: order.sellerOrgId, carrier: input.carrier ?? '', trackingNumber: input.trackingNumber ?? null, lines: parcel })
   const [left] = await ctx.em.execute<{ n: string }[]>(`select coalesce(sum(quantity - shipped_quantity), 0) as n from order_line where order_id = ?`, [order.id])
   return Number(left!.n) === 0 ? 'shipped' : 'partially_shipped'

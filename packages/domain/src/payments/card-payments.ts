@@ -196,16 +196,20 @@ export async function paymentSucceeded(ctx: Ctx, intent: PaymentIntentView): Pro
     await em.nativeUpdate(Invoice, { orderId: { $in: orders.map((o) => o.id) }, status: 'open' }, { status: 'paid', paidAt: new Date(), updatedAt: new Date() })
     const shares = await em.find(LedgerEntry, { entryGroup: { $in: orders.map((o) => `placed:${o.id}`) }, account: { $in: ['seller_share', 'territory_share'] }, amount: { $gt: 0 } }, { orderBy: { orderId: 'asc', account: 'asc' } })
     const connected = new Set((await em.find(PaymentAccount, { organizationId: { $in: [...new Set(shares.map((s) => s.accountOrgId))] }, transfers: 'active' })).map((a) => a.organizationId))
-    const queued: string[] = []
-    for (const s of shares.filter((s) => connected.has(s.accountOrgId))) {
-      const [t] = await em.execute<{ id: string }[]>(
-        `insert into payment_transfer (id, payment_id, order_id, account, destination_org_id, buyer_org_id, currency, amount, status, created_at, updated_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, 'queued', now(), now())
-         on conflict (order_id, account, destination_org_id) do nothing returning id`,
-        [payment.id, s.orderId, s.account, s.accountOrgId, payment.buyerOrgId, s.currency, s.amount],
-      )
-      if (t) queued.push(t.id)
-    }
+    // One row per order, share and party, in one statement (a second call inserts none).
+    const due = shares.filter((s) => connected.has(s.accountOrgId))
+    const array = (values: (string | number)[]) => `{${values.join(',')}}`
+    const queued = due.length
+      ? (
+          await em.execute<{ id: string }[]>(
+            `insert into payment_transfer (id, payment_id, order_id, account, destination_org_id, buyer_org_id, currency, amount, status, created_at, updated_at)
+             select gen_random_uuid(), ?, s.order_id, s.account, s.destination, ?, s.currency, s.amount, 'queued', now(), now()
+               from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bigint[]) as s(order_id, account, destination, currency, amount)
+             on conflict (order_id, account, destination_org_id) do nothing returning id`,
+            [payment.id, payment.buyerOrgId, array(due.map((s) => s.orderId)), array(due.map((s) => s.account)), array(due.map((s) => s.accountOrgId)), array(due.map((s) => s.currency)), array(due.map((s) => s.amount))],
+          )
+        ).map((r) => r.id)
+      : []
     for (const id of queued) await ctx.jobs.send(em, QUEUES.paymentTransfer, { transferId: id })
     const details = { amount: { amount: payment.amount, currency: payment.currency }, orders: orders.map((o) => o.number) }
     recordAudit(tx, { organizationId: payment.buyerOrgId, action: 'payment.succeeded', subjectType: 'Payment', subjectId: payment.id, details })

@@ -24,10 +24,11 @@ export async function reconcilePayments(ctx: Ctx, options: { days?: number } = {
   const payments = await ctx.em.find(Payment, { status: 'succeeded', paidAt: { $gte: since } }, { orderBy: { paidAt: 'asc' } })
   const mismatches: Mismatch[] = []
   let transfers = 0
+  const sent = await ctx.em.find(PaymentTransfer, { paymentId: { $in: payments.map((p) => p.id) }, providerTransferId: { $ne: null } })
   for (const p of payments) {
     const intent = await ctx.payments.getPaymentIntent(p.intentId!)
     if (intent.amountReceived !== p.amount || intent.currency !== p.currency) mismatches.push({ paymentId: p.id, kind: 'amount_received', ours: `${p.amount} ${p.currency}`, theirs: `${intent.amountReceived} ${intent.currency}` })
-    const ours = await ctx.em.find(PaymentTransfer, { paymentId: p.id, providerTransferId: { $ne: null } })
+    const ours = sent.filter((t) => t.paymentId === p.id)
     const theirs = new Map((await ctx.payments.listTransfers(`checkout_${p.checkoutId}`)).map((t) => [t.id, t]))
     transfers += ours.length
     for (const t of ours) {

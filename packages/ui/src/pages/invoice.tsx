@@ -129,14 +129,13 @@ export function InvoiceDocument({ invoice, actions }: { invoice: InvoiceDto; act
 }
 
 /** "Download the PDF" (drawn on the server, without JavaScript too), and "Print" (the browser's own dialog, once the page runs JavaScript). */
-export function PrintButton() {
+export function PrintButton({ invoiceId }: { invoiceId: string }) {
   const { t } = useTranslation()
-  const { invoice } = useLoaderData<{ invoice: { id: string } }>()
   const [ready, setReady] = useState(false)
   useEffect(() => setReady(true), [])
   return (
     <>
-      <a className="button secondary" href={`/invoices/${invoice.id}/pdf`} download>
+      <a className="button secondary" href={`/invoices/${invoiceId}/pdf`} download>
         {t('invoices.downloadPdf')}
       </a>
       {ready ? (

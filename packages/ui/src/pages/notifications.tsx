@@ -1,6 +1,6 @@
 // Notifications, as both apps show them: what happened that concerns the reader, newest first,
 // each leading to its page; unread ones stand out until the reader marks them read.
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { NotificationDto } from '@tradepost/domain/notifications'
 import { EmptyState, FormattedDate } from '../components/data.tsx'
@@ -8,8 +8,10 @@ import { SubmitButton } from '../components/forms.tsx'
 import { PageHeader } from '../components/shell.tsx'
 import { Flash } from '../components/toast.tsx'
 
-export function NotificationsPage({ notifications, marked }: { notifications: NotificationDto[]; marked: boolean }) {
+/** The page of both apps' /notifications route, over the shared loader's data. */
+export function NotificationsPage() {
   const { t } = useTranslation()
+  const { notifications, marked } = useLoaderData<{ notifications: NotificationDto[]; marked: boolean }>()
   const unread = notifications.filter((n) => !n.read).length
   return (
     <>

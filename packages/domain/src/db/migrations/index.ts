@@ -31,6 +31,7 @@ import { Migration20261206104005_ledger } from './Migration20261206104005_ledger
 import { Migration20261206122521_payments } from './Migration20261206122521_payments.ts'
 import { Migration20261206125935_notifications } from './Migration20261206125935_notifications.ts'
 import { Migration20261206131123_shipments } from './Migration20261206131123_shipments.ts'
+import { Migration20261206142612_unread_notifications } from './Migration20261206142612_unread_notifications.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -66,4 +67,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206122521_payments', class: Migration20261206122521_payments },
   { name: 'Migration20261206125935_notifications', class: Migration20261206125935_notifications },
   { name: 'Migration20261206131123_shipments', class: Migration20261206131123_shipments },
+  { name: 'Migration20261206142612_unread_notifications', class: Migration20261206142612_unread_notifications },
 ]
