@@ -59,7 +59,7 @@ test('a buyer pays two Singapore sellers by card in one payment; each seller and
   await expect(buyer.getByText('The card was declined. Try another card.', { exact: true })).toBeVisible()
   await buyer.getByLabel('Visa 4242 4242 4242 4242 (succeeds)').check()
   await buyer.getByRole('button', { name: /^Pay / }).click()
-  await expect(buyer.getByText('Payment received. The sellers have been told.', { exact: true })).toBeVisible()
+  await expect(buyer.getByText('Payment received. Each seller sees its order paid.', { exact: true })).toBeVisible()
   await expect(payment).toContainText('Paid.')
 
   // The worker sends three transfers from the one charge: Merlion's share, Lion City's share, and

@@ -903,7 +903,7 @@ export const en = {
     payBy: 'How to pay',
     payByCard: 'By card now for the sellers that take cards ({{sellers}}); on account with the others',
     payByTerms: 'On account with every seller',
-    payByCardHint: 'You pay the card orders in one payment right after placing them. Card orders not paid within {{minutes}} minutes are cancelled and their stock released.',
+    payByCardHint: 'You pay the card orders in one payment once they are placed (after approval, when they need it). Card orders not paid within {{minutes}} minutes of that are cancelled and their stock released.',
     takesCards: 'Takes cards.',
     needsApproval: 'These orders will wait for approval before the sellers see them: {{steps}}.',
     namedApprover: 'a named approver',
@@ -982,7 +982,7 @@ export const en = {
   pay: {
     title: 'Pay by card',
     amount: 'Card payment:',
-    paidNotice: 'Payment received. The sellers have been told.',
+    paidNotice: 'Payment received. Each seller sees its order paid.',
     paid: 'Paid.',
     refunded: 'Refunded since:',
     expired: 'Not paid in time: these orders were cancelled and their stock released.',
@@ -1002,7 +1002,7 @@ export const en = {
   },
   payments: {
     title: 'Card payments',
-    intro: 'Buyers pay you by card through Stripe Connect once your organization has a connected account that can receive transfers. The marketplace charges the card and sends your share of each order (after its commission) to your Stripe account; territory shares go to the distributors they are owed to.',
+    intro: 'Buyers pay you by card through Stripe Connect once your organization has a connected account that can receive transfers. The marketplace charges the card and sends your share of each order (after its commission) to your Stripe account; territory shares go to the distributors they are owed to, when those are connected too.',
     notConfigured: 'Card payment is not configured on this marketplace: your customers pay you on account.',
     unsupported: 'Stripe Connect does not open accounts for organizations in {{country}} on this marketplace, so your customers pay you on account.',
     status: 'Status',

@@ -905,7 +905,7 @@ export const vi: Resources = {
     payBy: 'Cách thanh toán',
     payByCard: 'Trả bằng thẻ ngay cho những người bán nhận thẻ ({{sellers}}); công nợ với những người bán khác',
     payByTerms: 'Công nợ với mọi người bán',
-    payByCardHint: 'Bạn trả các đơn thanh toán bằng thẻ trong một lần ngay sau khi đặt. Đơn trả bằng thẻ không được thanh toán trong {{minutes}} phút sẽ bị hủy và hàng được trả lại kho.',
+    payByCardHint: 'Bạn trả các đơn thanh toán bằng thẻ trong một lần khi đơn đã được đặt (sau khi được duyệt, nếu cần duyệt). Đơn trả bằng thẻ không được thanh toán trong {{minutes}} phút kể từ đó sẽ bị hủy và hàng được trả lại kho.',
     takesCards: 'Nhận thanh toán bằng thẻ.',
     needsApproval: 'Các đơn này sẽ chờ phê duyệt trước khi người bán thấy: {{steps}}.',
     namedApprover: 'một người phê duyệt được chỉ định',
@@ -984,7 +984,7 @@ export const vi: Resources = {
   pay: {
     title: 'Thanh toán bằng thẻ',
     amount: 'Thanh toán bằng thẻ:',
-    paidNotice: 'Đã nhận thanh toán. Người bán đã được báo.',
+    paidNotice: 'Đã nhận thanh toán. Mỗi người bán thấy đơn của mình đã được thanh toán.',
     paid: 'Đã thanh toán.',
     refunded: 'Đã hoàn lại:',
     expired: 'Không được thanh toán kịp: các đơn này đã bị hủy và hàng được trả lại kho.',
@@ -1004,7 +1004,7 @@ export const vi: Resources = {
   },
   payments: {
     title: 'Thanh toán bằng thẻ',
-    intro: 'Người mua trả bạn bằng thẻ qua Stripe Connect khi tổ chức của bạn có tài khoản liên kết nhận được chuyển khoản. Sàn trừ tiền thẻ và chuyển phần của bạn trong mỗi đơn (sau hoa hồng) vào tài khoản Stripe của bạn; phần chia theo vùng được chuyển cho các nhà phân phối được hưởng.',
+    intro: 'Người mua trả bạn bằng thẻ qua Stripe Connect khi tổ chức của bạn có tài khoản liên kết nhận được chuyển khoản. Sàn trừ tiền thẻ và chuyển phần của bạn trong mỗi đơn (sau hoa hồng) vào tài khoản Stripe của bạn; phần chia theo vùng được chuyển cho các nhà phân phối được hưởng, khi họ cũng đã kết nối.',
     notConfigured: 'Sàn này chưa cấu hình thanh toán bằng thẻ: khách hàng trả bạn theo công nợ.',
     unsupported: 'Stripe Connect không mở tài khoản cho tổ chức ở {{country}} trên sàn này, nên khách hàng trả bạn theo công nợ.',
     status: 'Trạng thái',
