@@ -141,30 +141,39 @@ export interface OrderLineForApproval {
 
 /**
  * The chain an order of one of the actor's companies (its own by default) needs, placed by one
- * of that company's members (the actor by default), given what was already spent this month.
+ * of that company's members (the actor by default), given what was already spent this month
+ * (or how to read it: read only when a monthly limit applies).
  */
 export async function approvalChainFor(
   ctx: Ctx,
-  order: { lines: OrderLineForApproval[]; organizationId?: string; buyerUserId?: string; spentThisMonth: ProspectiveOrder['spentThisMonth'] },
+  order: {
+    lines: OrderLineForApproval[]
+    organizationId?: string
+    buyerUserId?: string
+    spentThisMonth: ProspectiveOrder['spentThisMonth'] | (() => Promise<ProspectiveOrder['spentThisMonth']>)
+  },
 ): Promise<ApprovalChain> {
   const company = order.organizationId ? (await myCompany(ctx, order.organizationId)).id : companyOf(ctx)
   const buyerUserId = order.buyerUserId ?? ctx.actor.userId!
-  const [buyer, rules, limits] = await Promise.all([
-    scoped(ctx).findOneOrThrow(Membership, { organizationId: company, userId: buyerUserId }),
-    scoped(ctx).find(ApprovalRule, { organizationId: company }),
-    scoped(ctx).find(SpendingLimit, { organizationId: company }),
-  ])
+  // The actor's own role in its active company is known; anyone else's is read.
+  const own = ctx.actor.membership?.organizationId === company && ctx.actor.userId === buyerUserId ? ctx.actor.membership.role : null
+  const buyerRole = own ?? (await scoped(ctx).findOneOrThrow(Membership, { organizationId: company, userId: buyerUserId })).role
+  const rules = await scoped(ctx).find(ApprovalRule, { organizationId: company })
+  const limits = await scoped(ctx).find(SpendingLimit, { organizationId: company })
   const totals = new Map<Currency, number>()
   for (const l of order.lines) totals.set(l.total.currency, (totals.get(l.total.currency) ?? 0) + l.total.amount)
-  const categoryIds = await withAncestors(ctx, order.lines.flatMap((l) => (l.categoryId ? [l.categoryId] : [])))
+  // Categories matter only to a rule on one, and the month's spending only to a monthly limit.
+  const categoryIds = rules.some((r) => r.active && r.categoryId) ? await withAncestors(ctx, order.lines.flatMap((l) => (l.categoryId ? [l.categoryId] : []))) : []
+  const monthly = limits.some((l) => l.period !== 'order' && (l.userId == null || l.userId === buyerUserId))
+  const spent = typeof order.spentThisMonth !== 'function' ? order.spentThisMonth : monthly ? await order.spentThisMonth() : { user: 0, company: 0 }
   return approvalChain(
     {
       buyerUserId,
-      buyerRole: buyer.role as BuyerRole,
+      buyerRole: buyerRole as BuyerRole,
       totals: [...totals].map(([currency, amount]) => ({ amount, currency })),
       sellerIds: [...new Set(order.lines.map((l) => l.sellerId))],
       categoryIds,
-      spentThisMonth: order.spentThisMonth,
+      spentThisMonth: spent,
     },
     rules,
     limits,

@@ -2,6 +2,7 @@
 // credit it allows, and the invoice of every order placed. Placing checks the credit and issues
 // the invoice in the placing transaction, under a lock on the relationship, so two checkouts at
 // once never both spend the same credit.
+import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.ts'
 import { may, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -42,16 +43,17 @@ interface Relationship {
 }
 
 /** The day in Vietnam, `days` from now, as a calendar date. */
-const dayInVietnam = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+const dayInVietnam = (days: number) => vietnamDay.format(Date.now() + days * 86_400_000)
 
 async function owedBy(ctx: Ctx, sellerId: string, buyerId: string): Promise<Money[]> {
   const rows = await ctx.em.execute<{ currency: Currency; owed: string }[]>(`select currency, sum(amount) as owed from invoice where seller_org_id = ? and buyer_org_id = ? and status = 'open' group by currency order by currency`, [sellerId, buyerId])
   return rows.map((r) => ({ amount: Number(r.owed), currency: r.currency }))
 }
 
-async function relationship(ctx: Ctx, sellerId: string, buyerId: string, lock: boolean): Promise<Relationship & { terms: PaymentTerms }> {
+async function relationship(ctx: Ctx, sellerId: string, buyerId: string): Promise<Relationship & { terms: PaymentTerms }> {
   const [row] = await ctx.em.execute<{ payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
-    `select payment_terms, credit_limit, credit_currency from customer where organization_id = ? and buyer_id = ? and approved${lock ? ' for update' : ''}`,
+    `select payment_terms, credit_limit, credit_currency from customer where organization_id = ? and buyer_id = ? and approved`,
     [sellerId, buyerId],
   )
   // A company that is not (or not yet) the seller's approved customer pays before the seller ships.
@@ -63,7 +65,7 @@ async function relationship(ctx: Ctx, sellerId: string, buyerId: string, lock: b
 export async function termsWithSellers(ctx: Ctx, buyerOrgId: string, sellerIds: string[]): Promise<SellerTerms[]> {
   return Promise.all(
     [...new Set(sellerIds)].map(async (sellerId) => {
-      const [r, owed] = await Promise.all([relationship(ctx, sellerId, buyerOrgId, false), owedBy(ctx, sellerId, buyerOrgId)])
+      const [r, owed] = await Promise.all([relationship(ctx, sellerId, buyerOrgId), owedBy(ctx, sellerId, buyerOrgId)])
       const inLimit = r.limit ? (owed.find((m) => m.currency === r.limit!.currency)?.amount ?? 0) : 0
       return { sellerId, terms: r.terms, creditLimit: r.limit, owed, available: r.limit ? { amount: Math.max(0, r.limit.amount - inLimit), currency: r.limit.currency } : null }
     }),
@@ -71,38 +73,98 @@ export async function termsWithSellers(ctx: Ctx, buyerOrgId: string, sellerIds: 
 }
 
 /**
- * In a placing transaction: checks each order against its seller's credit for the buyer (locking
- * the relationship) and issues its invoice. Throws `CreditRefused` when an order on terms would
- * go over the limit, or is in another currency than the limit (never compared across currencies).
+ * In a placing transaction, first: locks the buyer's relationship with each seller of these
+ * orders (sellers in one order, whatever the checkout's order, so concurrent checkouts lock
+ * alike) and checks each order on terms against the seller's credit. Returns the terms each
+ * order is invoiced on, by order id. Throws `CreditRefused` when an order would go over the limit,
+ * or is in another currency than the limit (never compared across currencies).
  */
-export async function invoiceOrders(ctx: Ctx, orders: Order[]): Promise<void> {
-  // Sellers in one order, whatever the checkout's order: concurrent checkouts lock alike.
-  for (const order of [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))) {
-    // Paid by card at checkout: no credit is used, the invoice is paid when the card is.
-    const r: Relationship = order.payBy === 'card' ? { terms: 'card', limit: null } : await relationship(ctx, order.sellerOrgId, order.buyerOrgId, true)
-    if (r.limit && r.terms !== 'prepaid') {
+export async function checkCredit(ctx: Ctx, orders: Order[]): Promise<Map<string, InvoiceTerms>> {
+  const terms = new Map<string, InvoiceTerms>()
+  // Paid by card at checkout: no credit is used, the invoice is paid when the card is.
+  for (const o of orders) if (o.payBy === 'card') terms.set(o.id, 'card')
+  const onTerms = orders.filter((o) => o.payBy !== 'card').sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))
+  if (!onTerms.length) return terms
+  const buyerOrgId = onTerms[0]!.buyerOrgId
+  if (onTerms.some((o) => o.buyerOrgId !== buyerOrgId)) throw new Error('checkCredit: orders of one buyer at a time')
+  const sellerIds = [...new Set(onTerms.map((o) => o.sellerOrgId))]
+  const rows = await ctx.em.execute<{ organization_id: string; payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
+    `select organization_id, payment_terms, credit_limit, credit_currency from customer where buyer_id = ? and organization_id = any(?::uuid[]) and approved order by organization_id for update`,
+    [buyerOrgId, `{${sellerIds.join(',')}}`],
+  )
+  // A company that is not (or not yet) the seller's approved customer pays before the seller ships.
+  const relationships = new Map<string, Relationship & { terms: PaymentTerms }>(
+    rows.map((r) => [r.organization_id, { terms: r.payment_terms, limit: r.credit_limit === null ? null : { amount: Number(r.credit_limit), currency: r.credit_currency! } }]),
+  )
+  const relationshipOf = (sellerId: string) => relationships.get(sellerId) ?? { terms: 'prepaid' as const, limit: null }
+  const limited = sellerIds.filter((id) => relationshipOf(id).limit && relationshipOf(id).terms !== 'prepaid')
+  // What the buyer owes each seller with a limit, by currency: counted up as this checkout's orders are checked.
+  const owed = new Map<string, number>()
+  if (limited.length) {
+    const open = await ctx.em.execute<{ seller_org_id: string; currency: Currency; owed: string }[]>(
+      `select seller_org_id, currency, sum(amount) as owed from invoice where buyer_org_id = ? and seller_org_id = any(?::uuid[]) and status = 'open' group by seller_org_id, currency`,
+      [buyerOrgId, `{${limited.join(',')}}`],
+    )
+    for (const r of open) owed.set(`${r.seller_org_id}:${r.currency}`, Number(r.owed))
+  }
+  for (const order of onTerms) {
+    const r = relationshipOf(order.sellerOrgId)
+    terms.set(order.id, r.terms)
+    if (!r.limit || r.terms === 'prepaid') continue
+    const key = `${order.sellerOrgId}:${order.currency}`
+    const already = owed.get(key) ?? 0
+    if (r.limit.currency !== order.currency || already + order.subtotal > r.limit.amount) {
       const seller = await ctx.em.findOneOrFail(Organization, { id: order.sellerOrgId })
       if (r.limit.currency !== order.currency) throw new CreditRefused('CREDIT_CURRENCY', { seller: seller.name, currency: r.limit.currency })
-      const owed = (await owedBy(ctx, order.sellerOrgId, order.buyerOrgId)).find((m) => m.currency === order.currency)?.amount ?? 0
-      if (owed + order.subtotal > r.limit.amount) throw new CreditRefused('CREDIT_EXCEEDED', { seller: seller.name, available: formatMoney({ amount: Math.max(0, r.limit.amount - owed), currency: r.limit.currency }, ctx.locale) })
+      throw new CreditRefused('CREDIT_EXCEEDED', { seller: seller.name, available: formatMoney({ amount: Math.max(0, r.limit.amount - already), currency: r.limit.currency }, ctx.locale) })
     }
-    const [counter] = await ctx.em.execute<{ last: number }[]>(
-      `insert into invoice_counter (seller_org_id, last) values (?, 1) on conflict (seller_org_id) do update set last = invoice_counter.last + 1 returning last`,
-      [order.sellerOrgId],
-    )
-    ctx.em.create(Invoice, {
-      number: `INV-${String(counter!.last).padStart(6, '0')}`,
-      orderId: order.id,
-      sellerOrgId: order.sellerOrgId,
-      buyerOrgId: order.buyerOrgId,
-      currency: order.currency,
-      amount: order.subtotal,
-      terms: r.terms,
-      dueDate: dayInVietnam(TERM_DAYS[r.terms]),
-      status: 'open',
-      paidAt: null,
-    })
+    owed.set(key, already + order.subtotal)
   }
+  return terms
+}
+
+/**
+ * In a placing transaction, last: issues each order's invoice, numbered in its seller's own
+ * sequence, in one statement. The sequence's row is the one lock every checkout with that seller
+ * waits for, so it is taken last and held only until the commit.
+ */
+export async function issueInvoices(ctx: Ctx, orders: Order[], terms: Map<string, InvoiceTerms>): Promise<void> {
+  if (!orders.length) return
+  const sorted = [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))
+  const array = (values: (string | number)[]) => `{${values.join(',')}}`
+  const termsOf = (o: Order) => terms.get(o.id) ?? 'prepaid'
+  await ctx.em.execute(
+    `with wanted as (
+       select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[]) with ordinality
+         as w(id, order_id, seller_org_id, buyer_org_id, currency, amount, terms, due_date, n)
+     ), counter as (
+       insert into invoice_counter (seller_org_id, last)
+       select seller_org_id, count(*) from wanted group by seller_org_id order by seller_org_id
+       on conflict (seller_org_id) do update set last = invoice_counter.last + excluded.last
+       returning seller_org_id, last
+     ), numbered as (
+       select w.*, c.last - count(*) over (partition by w.seller_org_id) + row_number() over (partition by w.seller_org_id order by w.n) as number
+         from wanted w join counter c using (seller_org_id)
+     )
+     insert into invoice (id, number, order_id, seller_org_id, buyer_org_id, currency, amount, terms, due_date, status, paid_at, issued_at, updated_at)
+     select id, 'INV-' || lpad(number::text, greatest(6, length(number::text)), '0'), order_id, seller_org_id, buyer_org_id, currency, amount, terms, due_date, 'open', null, now(), now()
+       from numbered`,
+    [
+      array(sorted.map(() => randomUUID())),
+      array(sorted.map((o) => o.id)),
+      array(sorted.map((o) => o.sellerOrgId)),
+      array(sorted.map((o) => o.buyerOrgId)),
+      array(sorted.map((o) => o.currency)),
+      array(sorted.map((o) => o.subtotal)),
+      array(sorted.map(termsOf)),
+      array(sorted.map((o) => dayInVietnam(TERM_DAYS[termsOf(o)]))),
+    ],
+  )
+}
+
+/** Checks the credit of orders being placed and issues their invoices (see `checkCredit` and `issueInvoices`). */
+export async function invoiceOrders(ctx: Ctx, orders: Order[]): Promise<void> {
+  await issueInvoices(ctx, orders, await checkCredit(ctx, orders))
 }
 
 /** An order that ends before it is delivered owes nothing: its open invoice is void. */

@@ -39,21 +39,45 @@ async function territoryDistributors(ctx: Ctx, order: Order, brandIds: string[])
   return byBrand
 }
 
-/** Posts orders just placed (in the placing transaction); an order posted already is left alone. */
-export async function postPlacedOrders(ctx: Ctx, orders: Order[]): Promise<void> {
+/** What a caller placing orders has read already: their lines, products and sellers. */
+export interface PlacedOrdersRead {
+  lines: OrderLine[]
+  products: Map<string, Product>
+  sellers: Map<string, Organization>
+}
+
+/**
+ * Posts orders just placed (in the placing transaction); an order posted already is left alone.
+ * `fresh`: the orders were created in this transaction (none can be posted yet), with what the
+ * caller read for them, so nothing is read twice.
+ */
+export async function postPlacedOrders(ctx: Ctx, orders: Order[], fresh?: PlacedOrdersRead): Promise<void> {
   if (!orders.length) return
-  const operator = await ctx.em.findOne(Organization, { kind: 'operator', status: 'active' }, { orderBy: { createdAt: 'asc', id: 'asc' } })
-  for (const order of orders) {
-    const group = `placed:${order.id}`
-    if (await ctx.em.count(LedgerEntry, { entryGroup: group })) continue
-    const [lines, seller, rates] = await Promise.all([
-      ctx.em.find(OrderLine, { orderId: order.id }, { orderBy: { id: 'asc' } }),
-      ctx.em.findOneOrFail(Organization, { id: order.sellerOrgId }),
-      ctx.em.find(CommissionRate, { $or: [{ sellerOrgId: order.sellerOrgId }, { sellerOrgId: null }] }),
-    ])
-    const products = new Map((await ctx.em.find(Product, { id: { $in: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p]))
+  const orderIds = orders.map((o) => o.id)
+  const array = (values: string[]) => `{${[...new Set(values)].join(',')}}`
+  const posted = fresh
+    ? new Set<string>()
+    : new Set((await ctx.em.execute<{ entry_group: string }[]>(`select distinct entry_group from ledger_entry where entry_group = any(?::text[])`, [array(orderIds.map((id) => `placed:${id}`))])).map((r) => r.entry_group))
+  const toPost = orders.filter((o) => !posted.has(`placed:${o.id}`))
+  if (!toPost.length) return
+  // The operator (the first active one) and the commission rates of these sellers, in one read.
+  const rateRows = await ctx.em.execute<{ operator_id: string; seller_org_id: string | null; category_id: string | null; rate_bp: number | null }[]>(
+    `select op.id as operator_id, r.seller_org_id, r.category_id, r.rate_bp
+       from (select id from organization where kind = 'operator' and status = 'active' order by created_at, id limit 1) op
+       left join commission_rate r on r.seller_org_id = any(?::uuid[]) or r.seller_org_id is null`,
+    [array(toPost.map((o) => o.sellerOrgId))],
+  )
+  const operatorId = rateRows[0]?.operator_id ?? null
+  const rates = rateRows.filter((r) => r.rate_bp !== null).map((r) => ({ sellerOrgId: r.seller_org_id, categoryId: r.category_id, rateBp: r.rate_bp! }))
+  const lines = fresh?.lines ?? (await ctx.em.find(OrderLine, { orderId: { $in: toPost.map((o) => o.id) } }, { orderBy: { id: 'asc' } }))
+  const products = fresh?.products ?? new Map((await ctx.em.find(Product, { id: { $in: [...new Set(lines.map((l) => l.productId))] } })).map((p) => [p.id, p]))
+  const sellers = fresh?.sellers ?? new Map((await ctx.em.find(Organization, { id: { $in: [...new Set(toPost.map((o) => o.sellerOrgId))] } })).map((o) => [o.id, o]))
+  for (const order of toPost) {
+    const orderLines = lines.filter((l) => l.orderId === order.id).sort((a, b) => a.id.localeCompare(b.id))
+    const seller = sellers.get(order.sellerOrgId)!
     const shareBp = seller.kind === 'manufacturer' ? seller.territoryShareBp : 0
-    const distributorOf = shareBp > 0 ? await territoryDistributors(ctx, order, [...new Set([...products.values()].flatMap((p) => (p.brandId ? [p.brandId] : [])))]) : new Map<string, string>()
+    const brandIds = [...new Set(orderLines.flatMap((l) => products.get(l.productId)?.brandId ?? []))]
+    const distributorOf = shareBp > 0 ? await territoryDistributors(ctx, order, brandIds) : new Map<string, string>()
     const amounts = new Map<string, { account: LedgerAccount; org: string; amount: number }>()
     const add = (account: LedgerAccount, org: string, amount: number) => {
       const key = `${account}:${org}`
@@ -62,16 +86,16 @@ export async function postPlacedOrders(ctx: Ctx, orders: Order[]): Promise<void>
       amounts.set(key, entry)
     }
     add('buyer_charge', order.buyerOrgId, -order.subtotal)
-    for (const line of lines) {
+    for (const line of orderLines) {
       const product = products.get(line.productId)
       const distributor = product?.brandId ? distributorOf.get(product.brandId) : undefined
-      const shares = splitLine({ total: line.lineTotal, commissionBp: operator ? commissionBpFor(rates, order.sellerOrgId, product?.categoryId ?? null) : 0, territoryBp: distributor ? shareBp : 0 })
+      const shares = splitLine({ total: line.lineTotal, commissionBp: operatorId ? commissionBpFor(rates, order.sellerOrgId, product?.categoryId ?? null) : 0, territoryBp: distributor ? shareBp : 0 })
       add('seller_share', order.sellerOrgId, shares.seller)
-      if (operator && shares.commission) add('commission', operator.id, shares.commission)
+      if (operatorId && shares.commission) add('commission', operatorId, shares.commission)
       if (distributor && shares.territory) add('territory_share', distributor, shares.territory)
     }
     for (const a of amounts.values()) {
-      ctx.em.create(LedgerEntry, { entryGroup: group, orderId: order.id, buyerOrgId: order.buyerOrgId, sellerOrgId: order.sellerOrgId, accountOrgId: a.org, account: a.account, amount: a.amount, currency: order.currency })
+      ctx.em.create(LedgerEntry, { entryGroup: `placed:${order.id}`, orderId: order.id, buyerOrgId: order.buyerOrgId, sellerOrgId: order.sellerOrgId, accountOrgId: a.org, account: a.account, amount: a.amount, currency: order.currency })
     }
   }
   await ctx.em.flush()

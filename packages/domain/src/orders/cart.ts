@@ -98,8 +98,21 @@ export async function stockOf(ctx: Ctx, offerIds: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.offer_id, Number(r.units)]))
 }
 
-/** The lines as the cart shows and checkout places them: priced now, checked, by seller and currency. */
-export async function loadCart(ctx: Ctx): Promise<{ dto: CartDto; lines: CartLine[]; offers: Map<string, Offer>; prices: Map<string, ResolvedPrice>; products: Map<string, Product> }> {
+export interface LoadedCart {
+  dto: CartDto
+  lines: CartLine[]
+  offers: Map<string, Offer>
+  prices: Map<string, ResolvedPrice>
+  products: Map<string, Product>
+  sellers: Map<string, Organization>
+}
+
+/**
+ * The lines as the cart shows and checkout places them: priced now, checked, by seller and
+ * currency. `stock: false` leaves units on hand unread (checkout takes them under lock instead,
+ * and refuses what is not there).
+ */
+export async function loadCart(ctx: Ctx, options: { stock?: boolean } = {}): Promise<LoadedCart> {
   const owner = cartOwner(ctx)
   const lines = await scoped(ctx).find(CartLine, owner, { orderBy: { createdAt: 'asc', id: 'asc' } })
   const offerIds = lines.map((l) => l.offerId)
@@ -107,7 +120,7 @@ export async function loadCart(ctx: Ctx): Promise<{ dto: CartDto; lines: CartLin
   const [offerRows, resolved, stock] = await Promise.all([
     offerIds.length ? scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active' }) : [],
     resolvePrices(ctx, lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity }))),
-    stockOf(ctx, offerIds),
+    options.stock === false ? null : stockOf(ctx, offerIds),
   ])
   const offers = new Map(offerRows.map((o) => [o.id, o]))
   const prices = new Map(resolved.filter((r): r is ResolvedPrice => !!r).map((r) => [r.offerId, r]))
@@ -123,7 +136,7 @@ export async function loadCart(ctx: Ctx): Promise<{ dto: CartDto; lines: CartLin
     const offer = offers.get(line.offerId)
     const price = offer ? (prices.get(line.offerId) ?? null) : null
     const product = offer ? products.get(offer.productId) : undefined
-    const issues = lineIssues(line, offer, price, stock.get(line.offerId) ?? 0)
+    const issues = lineIssues(line, offer, price, stock ? (stock.get(line.offerId) ?? 0) : Infinity)
     const unit = price && !offer?.priceOnRequest ? price.unit : null
     const dto: CartLineDto = {
       id: line.id,
@@ -162,7 +175,7 @@ export async function loadCart(ctx: Ctx): Promise<{ dto: CartDto; lines: CartLin
     hasIssues: all.some((l) => l.issues.length > 0),
     priceChanged: all.some((l) => l.issues.some((i) => i.code === 'PRICE_CHANGED')),
   }
-  return { dto, lines, offers, prices, products }
+  return { dto, lines, offers, prices, products, sellers }
 }
 
 export const getCart = async (ctx: Ctx): Promise<CartDto> => (await loadCart(ctx)).dto

@@ -12,7 +12,7 @@ import { User } from '../users/user.entity.ts'
 import type { Currency } from '../money.ts'
 import { cartOwner, loadCart, type CartDto } from './cart.ts'
 import { Checkout, Order, OrderLine, type Allocation, type ShipToSnapshot } from './order.entity.ts'
-import { CreditRefused, invoiceOrders, type CreditError } from '../invoices/billing.ts'
+import { checkCredit, CreditRefused, issueInvoices, type CreditError } from '../invoices/billing.ts'
 import { postPlacedOrders } from '../ledger/posting.ts'
 import { enqueueOrderEvent } from './notifications.ts'
 import { cardSellers, createCheckoutPayments } from '../payments/card-payments.ts'
@@ -54,40 +54,54 @@ export async function spentThisMonth(ctx: Ctx, buyerOrgId: string, userId: strin
 /** The approval chain the actor's cart would need if placed now (shown before placing), with the names of the people it names. */
 export async function checkoutApproval(ctx: Ctx, cart: CartDto): Promise<(ApprovalChain & { names: Record<string, string> }) | null> {
   if (!cart.groups.length) return null
-  const chain = await approvalFor(ctx, cart, cartOwner(ctx))
+  const owner = cartOwner(ctx)
+  const [row] = await ctx.em.execute<{ default_currency: Currency }[]>(`select default_currency from organization where id = ?`, [owner.buyerOrgId])
+  const chain = await approvalFor(ctx, cart, owner, row!.default_currency)
   const ids = chain.steps.flatMap((s) => ('userId' in s.step ? [s.step.userId] : []))
   const people = ids.length ? await ctx.em.find(User, { id: { $in: ids } }) : []
   return { ...chain, names: Object.fromEntries(people.map((u) => [u.id, u.name])) }
 }
 
-async function approvalFor(ctx: Ctx, cart: CartDto, owner: { buyerOrgId: string; userId: string }): Promise<ApprovalChain> {
-  const [row] = await ctx.em.execute<{ default_currency: string }[]>(`select default_currency from organization where id = ?`, [owner.buyerOrgId])
-  const spent = await spentThisMonth(ctx, owner.buyerOrgId, owner.userId, row!.default_currency as Currency)
+/** The chain the cart needs; the month's spending (in the company's currency) is read only when a monthly limit asks. */
+function approvalFor(ctx: Ctx, cart: CartDto, owner: { buyerOrgId: string; userId: string }, companyCurrency: Currency): Promise<ApprovalChain> {
   return approvalChainFor(ctx, {
     lines: cart.groups.flatMap((g) => g.lines.map((l) => ({ sellerId: g.seller.id, categoryId: l.categoryId, total: l.lineTotal! }))),
-    spentThisMonth: spent,
+    spentThisMonth: () => spentThisMonth(ctx, owner.buyerOrgId, owner.userId, companyCurrency),
   })
 }
 
 /**
- * Takes `quantity` units of an offer from its warehouses, fullest first, locking the rows it
- * reads; never below zero. Returns what it took from where, or null (and takes nothing that
- * sticks: the caller rolls back) when there are not enough.
+ * Takes each line's units of its offer from the offer's warehouses, fullest first, and writes on
+ * each line where they came from, in one statement: stock rows are locked in one order (offer,
+ * then row), never go below zero, and are held from here to the commit only. Returns whether
+ * every line got all its units (when not, the caller rolls back: nothing taken sticks).
  */
-async function reserve(ctx: Ctx, offerId: string, quantity: number): Promise<Allocation[] | null> {
-  const rows: { warehouse_id: string; take: number }[] = await ctx.em.execute(
-    `with locked as (
-       select id, warehouse_id, quantity from offer_stock where offer_id = ? and quantity > 0 order by id for update
+async function reserve(ctx: Ctx, lines: { lineId: string; offerId: string; quantity: number }[]): Promise<boolean> {
+  if (!lines.length) return true
+  const rows = await ctx.em.execute<{ id: string; taken: string; quantity: number }[]>(
+    `with wanted as (
+       select * from unnest(?::uuid[], ?::uuid[], ?::int[]) as w(line_id, offer_id, quantity)
+     ), locked as (
+       select s.id, s.offer_id, s.warehouse_id, s.quantity from offer_stock s
+        where s.offer_id in (select offer_id from wanted) and s.quantity > 0 order by s.offer_id, s.id for update
      ), planned as (
-       select id, warehouse_id, least(quantity, greatest(?::int - coalesce(sum(quantity) over (order by quantity desc, id rows between unbounded preceding and 1 preceding), 0), 0))::int as take from locked
+       select l.id, l.offer_id, l.warehouse_id,
+              least(l.quantity, greatest(w.quantity - coalesce(sum(l.quantity) over (partition by l.offer_id order by l.quantity desc, l.id rows between unbounded preceding and 1 preceding), 0), 0))::int as take
+         from locked l join wanted w on w.offer_id = l.offer_id
+     ), taken as (
+       update offer_stock s set quantity = s.quantity - p.take, updated_at = now() from planned p
+        where s.id = p.id and p.take > 0 and s.quantity >= p.take
+       returning p.offer_id, p.warehouse_id, p.take
+     ), allocated as (
+       select w.line_id, w.quantity, sum(t.take) as taken,
+              jsonb_agg(jsonb_build_object('warehouseId', t.warehouse_id, 'quantity', t.take) order by t.warehouse_id) as allocations
+         from wanted w join taken t on t.offer_id = w.offer_id group by w.line_id, w.quantity
      )
-     update offer_stock s set quantity = s.quantity - p.take, updated_at = now() from planned p
-      where s.id = p.id and p.take > 0 and s.quantity >= p.take
-     returning p.warehouse_id, p.take`,
-    [offerId, quantity],
+     update order_line l set allocations = a.allocations from allocated a where l.id = a.line_id
+     returning l.id, a.taken, a.quantity`,
+    [`{${lines.map((l) => l.lineId).join(',')}}`, `{${lines.map((l) => l.offerId).join(',')}}`, `{${lines.map((l) => l.quantity).join(',')}}`],
   )
-  const taken = rows.reduce((sum, r) => sum + Number(r.take), 0)
-  return taken === quantity ? rows.map((r) => ({ warehouseId: r.warehouse_id, quantity: Number(r.take) })) : null
+  return rows.length === lines.length && rows.every((r) => Number(r.taken) === Number(r.quantity))
 }
 
 /** Puts the units an order line took back where they came from. */
@@ -104,6 +118,9 @@ export async function releaseStock(ctx: Ctx, offerId: string | null, allocations
  * first), stock reserved, the cart emptied. The same form submitted twice finds the first
  * checkout. Orders wait for approval when the company's rules ask for it; a spending limit
  * exceeded without a rule to approve it refuses the checkout.
+ *
+ * Rows other checkouts wait for are locked as late as possible and held only until the commit:
+ * the stock of the lines, then each seller's invoice numbering, last.
  */
 export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Result<PlacedCheckout, CheckoutError>> {
   const owner = cartOwner(ctx)
@@ -112,19 +129,28 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       const tx: Ctx = { ...ctx, em }
       // One checkout of a company at a time: its spending this month is read and added to as one,
       // and a second submit of the same form, waiting here, finds the first one placed.
-      await em.execute(`select id from organization where id = ? for update`, [owner.buyerOrgId])
-      const again = await em.findOne(Checkout, { token: input.token })
-      if (again) {
-        if (again.userId !== owner.userId || again.buyerOrgId !== owner.buyerOrgId) throw new CheckoutRefused('CART_CHANGED')
-        const orders = await scoped(tx).find(Order, { checkoutId: again.id }, { orderBy: { number: 'asc' } })
-        return ok({ checkoutId: again.id, orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status, payBy: o.payBy })), payNow: orders.some((o) => o.payBy === 'card' && o.status === 'placed') })
+      const [company] = await em.execute<{ default_currency: Currency; again: string | null }[]>(
+        `select o.default_currency, (select c.id from checkout c where c.token = ?) as again from organization o where o.id = ? for update of o`,
+        [input.token, owner.buyerOrgId],
+      )
+      const placedBefore = async (checkoutId: string) => {
+        const orders = await scoped(tx).find(Order, { checkoutId, buyerOrgId: owner.buyerOrgId, placedById: owner.userId }, { orderBy: { number: 'asc' } })
+        if (!orders.length) throw new CheckoutRefused('CART_CHANGED')
+        return ok({ checkoutId, orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status, payBy: o.payBy })), payNow: orders.some((o) => o.payBy === 'card' && o.status === 'placed') })
       }
+      if (company!.again) return placedBefore(company!.again)
       const shipTo = await scoped(tx).findOne(ShipTo, { id: input.shipToId, organizationId: owner.buyerOrgId })
       if (!shipTo) throw new CheckoutRefused('SHIP_TO_UNKNOWN')
-      const { dto: cart, lines, offers, prices, products } = await loadCart(tx)
-      if (!lines.length) throw new CheckoutRefused('CART_EMPTY')
-      if (cart.hasIssues) throw new CheckoutRefused(cart.groups.flatMap((g) => g.lines).some((l) => l.issues.some((i) => i.code === 'OUT_OF_STOCK')) ? 'OUT_OF_STOCK' : 'CART_CHANGED')
-      const chain = await approvalFor(tx, cart, owner)
+      const { dto: cart, lines, offers, prices, products, sellers } = await loadCart(tx, { stock: false })
+      if (!lines.length) {
+        // The statement that waited for the lock read as of before the first submit committed; the
+        // cart it emptied says it may have: looked for again, now.
+        const [again] = await em.execute<{ id: string }[]>(`select id from checkout where token = ?`, [input.token])
+        if (again) return placedBefore(again.id)
+        throw new CheckoutRefused('CART_EMPTY')
+      }
+      if (cart.hasIssues) throw new CheckoutRefused('CART_CHANGED')
+      const chain = await approvalFor(tx, cart, owner, company!.default_currency)
       if (chain.outcome === 'blocked') throw new CheckoutRefused('LIMIT_EXCEEDED')
       const status: Order['status'] = chain.outcome === 'approval' ? 'pending_approval' : 'placed'
       const checkout = em.create(Checkout, {
@@ -140,14 +166,13 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       const placed: PlacedCheckout['orders'] = []
       // By card: the orders of sellers whose connected account takes transfers; the rest on terms.
       const card = input.payBy === 'card' ? await cardSellers(tx, cart.groups.map((g) => g.seller.id)) : new Set<string>()
+      const numbers = await em.execute<{ n: string }[]>(`select nextval('order_number_seq') as n from generate_series(1, ?::int)`, [cart.groups.length])
       const created: Order[] = []
-      const reservations: { line: OrderLine; offerId: string; quantity: number }[] = []
-      // Lines in one order of offers, whatever the cart's order: concurrent checkouts lock stock alike.
+      const orderLines: OrderLine[] = []
       const byLine = new Map(lines.map((l) => [l.id, l]))
-      for (const group of cart.groups) {
-        const [next] = await em.execute<{ n: string }[]>(`select nextval('order_number_seq') as n`)
+      cart.groups.forEach((group, i) => {
         const order = em.create(Order, {
-          number: `TP-${String(next!.n).padStart(6, '0')}`,
+          number: `TP-${String(numbers[i]!.n).padStart(6, '0')}`,
           checkoutId: checkout.id,
           buyerOrgId: owner.buyerOrgId,
           sellerOrgId: group.seller.id,
@@ -166,22 +191,23 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         for (const l of group.lines) {
           const offer = offers.get(l.offerId)!
           const product = products.get(offer.productId)
-          const line = em.create(OrderLine, {
-            orderId: order.id,
-            buyerOrgId: owner.buyerOrgId,
-            sellerOrgId: group.seller.id,
-            offerId: offer.id,
-            productId: offer.productId,
-            sku: offer.sku,
-            productName: { en: product?.nameEn ?? '', vi: product?.nameVi ?? '' },
-            quantity: l.quantity,
-            unitAmount: l.unit!.amount,
-            currency: l.unit!.currency,
-            lineTotal: l.lineTotal!.amount,
-            priceListName: prices.get(offer.id)?.list?.name ?? null,
-            allocations: [],
-          })
-          reservations.push({ line, offerId: offer.id, quantity: l.quantity })
+          orderLines.push(
+            em.create(OrderLine, {
+              orderId: order.id,
+              buyerOrgId: owner.buyerOrgId,
+              sellerOrgId: group.seller.id,
+              offerId: offer.id,
+              productId: offer.productId,
+              sku: offer.sku,
+              productName: { en: product?.nameEn ?? '', vi: product?.nameVi ?? '' },
+              quantity: l.quantity,
+              unitAmount: l.unit!.amount,
+              currency: l.unit!.currency,
+              lineTotal: l.lineTotal!.amount,
+              priceListName: prices.get(offer.id)?.list?.name ?? null,
+              allocations: [],
+            }),
+          )
           em.remove(byLine.get(l.id)!)
         }
         const details = { number: order.number, status, total: group.subtotal, poNumber: input.poNumber }
@@ -190,23 +216,17 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         if (status === 'placed') recordAudit(tx, { organizationId: group.seller.id, action: 'order.placed', subjectType: 'Order', subjectId: order.id, details })
         placed.push({ id: order.id, number: order.number, status, payBy: order.payBy })
         created.push(order)
-      }
+      })
+      // Placed now (after approval otherwise): each seller's credit is checked under the lock of its
+      // relationship with the buyer, and the orders posted to the ledger; everything is written.
+      const terms = status === 'placed' ? await checkCredit(tx, created) : null
+      if (status === 'placed') await postPlacedOrders(tx, created, { lines: orderLines, products, sellers })
       await em.flush()
+      if (status === 'placed') await createCheckoutPayments(tx, created)
+      // Then the rows other checkouts wait for: the stock, and last each seller's invoice numbering.
+      if (!(await reserve(tx, orderLines.map((l) => ({ lineId: l.id, offerId: l.offerId!, quantity: l.quantity }))))) throw new CheckoutRefused('OUT_OF_STOCK')
       await enqueueOrderEvent(tx, status === 'placed' ? { event: 'placed', orderIds: placed.map((o) => o.id) } : { event: 'approval', checkoutId: checkout.id })
-      // The rows other checkouts wait for are locked last, so they are held for the shortest time:
-      // each seller's credit and invoice numbering (placed now; after approval otherwise), then
-      // the stock, in one order of offers whatever the cart's, so concurrent checkouts lock alike.
-      if (status === 'placed') {
-        await postPlacedOrders(tx, created)
-        await invoiceOrders(tx, created)
-        await createCheckoutPayments(tx, created)
-      }
-      for (const r of reservations.sort((a, b) => a.offerId.localeCompare(b.offerId) || a.line.id.localeCompare(b.line.id))) {
-        const allocations = await reserve(tx, r.offerId, r.quantity)
-        if (!allocations) throw new CheckoutRefused('OUT_OF_STOCK')
-        r.line.allocations = allocations
-      }
-      await em.flush()
+      if (terms) await issueInvoices(tx, created, terms)
       return ok({ checkoutId: checkout.id, orders: placed, payNow: status === 'placed' && placed.some((o) => o.payBy === 'card') })
     })
   } catch (error) {
