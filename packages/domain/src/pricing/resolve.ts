@@ -119,35 +119,42 @@ type CandidateRow = {
   percent_off_bp: number | null
 }
 
-// The lists aimed at the buyer's chain (through a customer, or its group), once: list id → nearest
-// depth. Nobody's chain when no buyer company asks (a visitor, a seller's staff): planning the
-// chain for nothing cost a visitor's product page a millisecond of the database's time.
-const REACH_OF_BUYER = `${BUYER_CUSTOMERS_CTE},
-reach as materialized (
-  select coalesce(jsonb_object_agg(price_list_id, depth), '{}'::jsonb) as depth_of from (select price_list_id, min(depth) as depth from (
-    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
-    union all
-    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
-  ) x group by price_list_id) y
-)`
-const REACH_OF_NOBODY = `with reach as (select '{}'::jsonb as depth_of)`
-
 /**
- * One round trip: the buyer's company and the parents it inherits from, its approved customer
- * relationships with each seller, and every list of the offers' sellers that is active, in the
- * offer's own currency (never converted), valid at `at`, and for everyone or for the buyer.
+ * One round trip: the offers the actor may read, and every list of each offer's own seller that
+ * is active, in the offer's own currency (never converted), valid at `at`, and for everyone or
+ * (with a buyer) aimed at the buyer's chain: its company and the parents it inherits from,
+ * through an approved customer relationship or its group, at the nearest depth. Only the lists
+ * that price these offers are looked up in the buyer's reach (a buyer may be reached by
+ * thousands). Nobody's chain when no buyer company asks (a visitor, a seller's staff).
  */
-const candidatesSql = (buyer: boolean, readable: string) => `${buyer ? REACH_OF_BUYER : REACH_OF_NOBODY},
+const candidatesSql = (buyer: boolean, readable: string) => `${buyer ? `${BUYER_CUSTOMERS_CTE},` : 'with'}
 offs as (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active' and ${readable}),
--- Every active list of each offer's own seller, in its currency and window, that is for everyone or reaches the buyer.
-cand as (
-  select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp, case when pl.scope = 'everyone' then 0 else (r.depth_of ->> pl.id::text)::int end as depth
-  from reach r, offs o
+ent as (
+  select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp
+  from offs o
   join price_list_entry e on e.offer_id = o.id
   join price_list pl on pl.id = e.price_list_id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
     and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
-  where pl.scope = 'everyone' or r.depth_of ->> pl.id::text is not null
-)
+    ${buyer ? '' : `and pl.scope = 'everyone'`}
+),
+${
+  buyer
+    ? `reach as (
+  select price_list_id, min(depth) as depth from (
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
+     where t.price_list_id in (select list_id from ent where scope <> 'everyone')
+    union all
+    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
+     where t.price_list_id in (select list_id from ent where scope <> 'everyone')
+  ) x group by price_list_id
+),
+cand as (
+  select ent.*, case when ent.scope = 'everyone' then 0 else r.depth end as depth
+  from ent left join reach r on r.price_list_id = ent.list_id
+  where ent.scope = 'everyone' or r.depth is not null
+)`
+    : `cand as (select ent.*, 0 as depth from ent)`
+}
 select o.id as offer_id, o.price_amount, o.currency, o.min_order_qty, c.list_id, c.list_name, c.scope, c.priority, c.depth, c.tiers, c.percent_off_bp
 from offs o left join cand c on c.offer_id = o.id`
 
