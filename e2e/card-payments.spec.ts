@@ -4,6 +4,7 @@
 // share and the territory distributor's share from that one charge; each sees its transfer.
 import type { Browser, Page } from '@playwright/test'
 import { Payment, PaymentTransfer } from '@tradepost/domain/payments'
+import { Order } from '@tradepost/domain/orders'
 import { Organization } from '@tradepost/domain/organizations'
 import { db, expect, signIn, test } from './fixtures.ts'
 import { APPS } from './urls.ts'
@@ -86,6 +87,22 @@ test('a buyer pays two Singapore sellers by card in one payment; each seller and
   await expect(orchard.getByTestId('transfer')).toContainText('Territory shares')
   await expect(orchard.getByTestId('transfer')).toContainText('257.80')
   await expect(orchard.getByTestId('transfer')).toContainText('Sent')
+  // Stripe pays its balance out to its bank: the payout is listed, on its way, then paid.
+  await expect(async () => {
+    await orchard.reload()
+    await expect(orchard.getByTestId('payout')).toContainText('257.80', { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+
+  // The processor's fee on the charge (3.4 % + S$0.50 of S$3,865.00: S$131.91) is posted to the
+  // ledger as the operator's, and shown on the operator's balance page.
+  const orderIds = (await (await db()).em.fork().find(Order, { checkoutId: paid.checkoutId })).map((o) => o.id)
+  await expect
+    .poll(async () => Number((await (await db()).em.fork().execute<{ fee: string | null }[]>(`select sum(amount) as fee from ledger_entry where account = 'processor_fee' and order_id = any(?::uuid[])`, [`{${orderIds.join(',')}}`]))[0]!.fee), { timeout: 20_000 })
+    .toBe(-13_191)
+  const operator = await as(browser, 'portal', 'operator@tradepost.test')
+  await operator.goto(`${APPS.portal}/balance`)
+  await expect(operator.getByTestId('balance-total').filter({ hasText: 'Card processing fees (Stripe)' })).toBeVisible()
+  await expect(operator.getByTestId('ledger-entry').filter({ hasText: 'Card processing fees (Stripe)' }).filter({ hasText: '87.99' })).toBeVisible()
 
   // Merlion's admin hears of the order in the portal too: its notifications lead to it.
   const merlion = await as(browser, 'portal', 'admin@merlionpumps.test')

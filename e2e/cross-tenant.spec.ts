@@ -13,7 +13,7 @@ import { requestQuote } from '@tradepost/domain/quotes'
 import { addToCart, Order, placeCheckout } from '@tradepost/domain/orders'
 import { Invoice } from '@tradepost/domain/invoices'
 import { CommissionRate } from '@tradepost/domain/ledger'
-import { myPaymentAccount, startOnboarding } from '@tradepost/domain/payments'
+import { myPaymentAccount, payoutUpdated, startOnboarding } from '@tradepost/domain/payments'
 import { notify } from '@tradepost/domain/notifications'
 import { Invitation, inviteMember, Membership, User } from '@tradepost/domain/users'
 import { createFileStorage } from '@tradepost/infra/storage'
@@ -141,7 +141,12 @@ test.beforeAll(async ({ playwright }) => {
       // A checkout of Marina Bay Builders whose card payment waits.
       const po = `CARD-${hex()}`.toUpperCase()
       const waiting = await cardCheckoutWaiting(po)
-      return { ...waiting, po, merlionAccount: account.id }
+      // A payout of Merlion's Stripe balance to its bank, as the processor's event reports it.
+      const amount = 100_000 + Math.floor(Math.random() * 90_000)
+      const at = Math.floor(Date.now() / 1000)
+      const ctx = await actAs('admin@merlionpumps.test', 'merlion-pumps', 'portal')
+      await ctx.em.transactional((em) => payoutUpdated({ ...ctx, em }, account.id, { id: `po_probe_${hex()}`, amount, currency: 'SGD', status: 'in_transit', arrivalDate: at + 2 * 86_400, created: at, failureMessage: null }, at))
+      return { ...waiting, po, merlionAccount: account.id, payout: (amount / 100).toLocaleString('en', { minimumFractionDigits: 2 }) }
     })(),
     notifications: await (async () => {
       const buyer = `Secret news for Bến Thành ${hex()}`

@@ -75,7 +75,8 @@ export interface World {
   orders: { po: string; hanoi: { id: string; number: string; invoiceId: string }; saigon: { id: string; number: string; invoiceId: string }; pending: { checkoutId: string; orderId: string; po: string }; cartLine: { id: string; sku: string } }
   /** A card checkout of Marina Bay Builders waiting for its payment (its PO is on its pay page), and
    * Merlion Pumps' connected Stripe account (its id is on Merlion's Card payments page). */
-  card: { checkoutId: string; paymentId: string; po: string; merlionAccount: string }
+  /** A card checkout waiting for payment; Merlion's connected account and a payout of it (its amount as its balance page shows it). */
+  card: { checkoutId: string; paymentId: string; po: string; merlionAccount: string; payout: string }
   /** A notification of Bến Thành's admin and one of Hà Nội Industrial Supply's admin: their titles (shown on each one's notifications page). */
   notifications: { buyer: string; seller: string }
 }
@@ -239,6 +240,7 @@ export const PROBES: Probe[] = [
   { route: 'notifications', name: 'another seller\'s notifications', app: 'portal', method: 'GET', path: () => '/notifications', expect: 'own', secret: (w) => w.notifications.seller, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'notifications', name: 'mark notifications read in the portal (one\'s own only)', app: 'portal', method: 'POST', path: () => '/notifications', form: () => ({ intent: 'read' }), expect: 'own', secret: (w) => w.notifications.seller, outsider: SELLER_OUTSIDER, owner: null, unchanged: notificationsOf(HANOI) },
   { route: 'balance', name: 'another seller\'s ledger balance', app: 'portal', method: 'GET', path: () => '/balance', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
+  { route: 'balance', name: 'another seller\'s payouts to its bank', app: 'portal', method: 'GET', path: () => '/balance', expect: 'own', secret: (w) => w.card.payout, outsider: SELLER_OUTSIDER, owner: { as: 'admin@merlionpumps.test' } },
   { route: 'balance', name: 'the ledger balance as a member who is not an admin', app: 'portal', method: 'GET', path: () => '/balance', expect: 'denied', secret: (w) => w.orders.hanoi.number, outsider: 'sales@hanoisupply.test', owner: { as: HANOI } },
   { route: 'invoices._index', name: 'invoices another seller issued', app: 'portal', method: 'GET', path: () => '/invoices', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },
   { route: 'invoices._index', name: 'overdue invoices of another seller', app: 'portal', method: 'GET', path: () => '/invoices?status=open', expect: 'own', secret: (w) => w.orders.hanoi.number, outsider: SELLER_OUTSIDER, owner: { as: HANOI } },

@@ -16,7 +16,7 @@ import { createCtx } from '@tradepost/domain/ctx'
 import { notifyOrderEvent, type OrderEvent } from '@tradepost/domain/orders'
 import { appUrl } from '@tradepost/auth/app-urls'
 import { cancelUnpaidOrder } from '@tradepost/domain/orders'
-import { expireUnpaidPayments, reconcilePayments, sendRefund, sendTransfer } from '@tradepost/domain/payments'
+import { expireUnpaidPayments, reconcilePayments, recordProcessorFee, sendRefund, sendTransfer } from '@tradepost/domain/payments'
 import { createPaymentGateway } from '@tradepost/payments'
 import { smtpTransport } from './smtp-transport.ts'
 
@@ -70,8 +70,8 @@ await boss.work<OrderEvent>(QUEUES.orderNotify, { batchSize: 5, pollingIntervalS
   }
 })
 
-// Card payments (when a processor is configured): each share's transfer and each refund is a job
-// of its own, retried on failure; unpaid card checkouts expire every minute; the ledger is
+// Card payments (when a processor is configured): each share's transfer, each refund and each
+// charge's processor fee is a job of its own, retried on failure; unpaid card checkouts expire every minute; the ledger is
 // reconciled with the processor every night.
 const payments = createPaymentGateway()
 const paymentCtx = () => createCtx({ actor: ANONYMOUS, em: orm.em.fork(), jobs, payments })
@@ -81,6 +81,9 @@ if (payments) {
   })
   await boss.work<{ refundId: string }>(QUEUES.paymentRefund, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     await sendRefund(paymentCtx(), job!.data.refundId)
+  })
+  await boss.work<{ paymentId: string }>(QUEUES.paymentFee, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    await recordProcessorFee(paymentCtx(), job!.data.paymentId)
   })
   await boss.work(QUEUES.paymentExpire, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
     await expireUnpaidPayments(paymentCtx(), cancelUnpaidOrder)

@@ -50,14 +50,30 @@ export interface RefundView {
   status: string
 }
 
+/** A payout of a connected account's balance to its bank. */
+export interface PayoutView {
+  id: string
+  amount: number
+  currency: string
+  /** `pending`, `in_transit`, `paid`, `failed` or `canceled`. */
+  status: string
+  /** When the bank should have it, seconds since the epoch. */
+  arrivalDate: number
+  created: number
+  failureMessage: string | null
+}
+
 /** A verified webhook event, reduced to what the domain reads. */
 export interface GatewayEvent {
   id: string
   type: string
   /** Seconds since the epoch, when the processor created the event (events arrive out of order). */
   created: number
+  /** The connected account the event happened on (Connect events), if any. */
+  connectedAccount?: string
   account?: ConnectedAccount
   paymentIntent?: PaymentIntentView
+  payout?: PayoutView
 }
 
 /** A request the processor refused (a declined card, a refund above what was paid, …). */
@@ -94,6 +110,11 @@ export interface PaymentGateway {
   confirmPaymentIntent(input: { id: string; paymentMethod: string; idempotencyKey: string }): Promise<PaymentIntentView>
   cancelPaymentIntent(input: { id: string; idempotencyKey: string }): Promise<PaymentIntentView>
   createTransfer(input: { amount: number; currency: string; destination: string; sourceTransaction: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<TransferView>
+  /**
+   * The processor's fee on a charge (its balance transaction's), in the currency the platform's
+   * balance is kept in; null until the charge has a balance transaction.
+   */
+  chargeFee(chargeId: string): Promise<{ amount: number; currency: string } | null>
   listTransfers(transferGroup: string): Promise<TransferView[]>
   reverseTransfer(input: { transfer: string; amount: number; idempotencyKey: string }): Promise<TransferView>
   refund(input: { paymentIntent: string; amount: number; idempotencyKey: string }): Promise<RefundView>

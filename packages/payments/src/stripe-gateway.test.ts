@@ -72,6 +72,8 @@ describe('the Stripe adapter against the local Stripe', () => {
     const pi = await paid(10_000, group)
     expect(pi).toMatchObject({ status: 'succeeded', amountReceived: 10_000, currency: 'SGD', transferGroup: group })
     expect(pi.latestCharge).toMatch(/^ch_/)
+    // The charge's balance transaction carries the processing fee (3.4 % + S$0.50 in Singapore).
+    expect(await gateway.chargeFee(pi.latestCharge!)).toEqual({ amount: 390, currency: 'SGD' })
 
     const send = (amount: number, destination: string, key: string) =>
       gateway.createTransfer({ amount, currency: 'SGD', destination, sourceTransaction: pi.latestCharge!, transferGroup: group, metadata: { share: key }, idempotencyKey: key })

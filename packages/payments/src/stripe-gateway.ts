@@ -2,7 +2,7 @@
 // Every object is read through the SDK's own types, so a field we rely on that Stripe does not send
 // fails to compile.
 import Stripe from 'stripe'
-import { GatewayError, WebhookSignatureError, type CapabilityStatus, type ConnectedAccount, type GatewayEvent, type PaymentGateway, type PaymentIntentView, type RefundView, type TransferView } from './port.ts'
+import { GatewayError, WebhookSignatureError, type CapabilityStatus, type ConnectedAccount, type GatewayEvent, type PaymentGateway, type PaymentIntentView, type PayoutView, type RefundView, type TransferView } from './port.ts'
 
 export interface StripeGatewayConfig {
   secretKey: string
@@ -34,6 +34,10 @@ export function intentView(pi: Stripe.PaymentIntent): PaymentIntentView {
     lastError: pi.last_payment_error?.message ?? pi.last_payment_error?.code ?? null,
     metadata: pi.metadata ?? {},
   }
+}
+
+export function payoutView(p: Stripe.Payout): PayoutView {
+  return { id: p.id, amount: p.amount, currency: upper(p.currency), status: p.status, arrivalDate: p.arrival_date, created: p.created, failureMessage: p.failure_message ?? p.failure_code ?? null }
 }
 
 export function transferView(t: Stripe.Transfer): TransferView {
@@ -113,6 +117,14 @@ export function stripeGateway(config: StripeGatewayConfig): PaymentGateway {
           ),
         ),
       ),
+    chargeFee: (chargeId) =>
+      call(async () => {
+        const charge = await stripe.charges.retrieve(chargeId)
+        const txn = idOf(charge.balance_transaction)
+        if (!txn) return null
+        const bt = await stripe.balanceTransactions.retrieve(txn)
+        return { amount: bt.fee, currency: upper(bt.currency) }
+      }),
     listTransfers: (transferGroup) =>
       call(async () => {
         const all: TransferView[] = []
@@ -135,6 +147,8 @@ export function stripeGateway(config: StripeGatewayConfig): PaymentGateway {
       const out: GatewayEvent = { id: event.id, type: event.type, created: event.created }
       if (event.type === 'account.updated') out.account = accountView(event.data.object)
       if (event.type.startsWith('payment_intent.')) out.paymentIntent = intentView(event.data.object as Stripe.PaymentIntent)
+      if (event.type.startsWith('payout.')) out.payout = payoutView(event.data.object as Stripe.Payout)
+      if (event.account) out.connectedAccount = event.account
       return out
     },
   }

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { guard } from '@tradepost/auth'
 import { myBalance } from '@tradepost/domain/ledger'
-import { myTransfers } from '@tradepost/domain/payments'
-import { DataTable, EmptyState, FormattedDate } from '@tradepost/ui/components/data.tsx'
+import { myPayouts, myTransfers } from '@tradepost/domain/payments'
+import { DataTable, EmptyState, FormattedDate, FormattedDay } from '@tradepost/ui/components/data.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { PageHeader } from '@tradepost/ui/components/shell.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -12,17 +12,17 @@ import { kit } from '../app.server.ts'
 
 export const meta = metaTitle('balance.title')
 
-/** What the organization earned through the ledger: its shares of orders, territory shares, or (the operator) commission. */
+/** What the organization earned through the ledger (its shares of orders, territory shares, or the operator's commission less card fees), its card transfers and its payouts. */
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const rc = await kit.requireMember(request)
   if (rc.ctx.actor.membership?.role !== 'admin') throw new Response('Not found', { status: 404 })
-  const [balance, transfers] = await Promise.all([myBalance(rc.ctx), myTransfers(rc.ctx)])
-  return data({ balance, transfers, operator: rc.ctx.actor.membership.organizationKind === 'operator' }, { headers: rc.headers })
+  const [balance, transfers, payouts] = await Promise.all([myBalance(rc.ctx), myTransfers(rc.ctx), myPayouts(rc.ctx)])
+  return data({ balance, transfers, payouts, operator: rc.ctx.actor.membership.organizationKind === 'operator' }, { headers: rc.headers })
 })
 
 export default function Balance() {
   const { t } = useTranslation()
-  const { balance, transfers, operator } = useLoaderData<typeof loader>()
+  const { balance, transfers, payouts, operator } = useLoaderData<typeof loader>()
   return (
     <>
       <PageHeader title={t('balance.title')} />
@@ -93,6 +93,35 @@ export default function Balance() {
             </DataTable>
           ) : (
             <EmptyState title={t('payments.noTransfers')} />
+          )}
+        </section>
+      )}
+      {operator ? null : (
+        <section aria-labelledby="payouts">
+          <h2 id="payouts">{t('payments.payouts')}</h2>
+          <p className="muted">{t('payments.payoutsIntro')}</p>
+          {payouts.length ? (
+            <DataTable head={[t('balance.when'), t('payments.amount'), t('orders.status'), t('payments.arrival')]}>
+              {payouts.map((p) => (
+                <tr key={p.id} data-testid="payout">
+                  <td>
+                    <FormattedDate iso={p.createdAt} withTime />
+                  </td>
+                  <td>
+                    <Price money={p.amount} />
+                  </td>
+                  <td>
+                    {t(`payments.payoutStatuses.${p.status}`)}
+                    {p.failureMessage ? <small className="block muted">{p.failureMessage}</small> : null}
+                  </td>
+                  <td>
+                    <FormattedDay day={p.arrivalDate} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          ) : (
+            <EmptyState title={t('payments.noPayouts')} />
           )}
         </section>
       )}

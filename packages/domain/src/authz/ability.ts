@@ -26,7 +26,7 @@ import { CartLine } from '../orders/cart-line.entity.ts'
 import { Notification } from '../notifications/notification.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine } from '../orders/order.entity.ts'
 import { buyerOrderRules, operatorOrderRules, sellerOrderRules } from '../orders/orders.policy.ts'
-import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer } from '../payments/payment.entity.ts'
+import { Payment, PaymentAccount, PaymentPayout, PaymentRefund, PaymentTransfer } from '../payments/payment.entity.ts'
 import { buyerPaymentRules, operatorPaymentRules, sellerPaymentRules } from '../payments/payments.policy.ts'
 import { QuoteRequest } from '../quotes/quote-request.entity.ts'
 import { QUOTE_REQUEST_ROLES } from '../quotes/quotes.constants.ts'
@@ -72,6 +72,7 @@ export type SubjectClass =
   | typeof Notification
   | typeof Payment
   | typeof PaymentTransfer
+  | typeof PaymentPayout
   | typeof PaymentRefund
 export type Subject = InferSubjects<SubjectClass> | 'all'
 export type AppAbility = MongoAbility<[Action, Subject]>

@@ -22,7 +22,7 @@ import { Invoice, InvoiceCounter } from '../invoices/invoice.entity.ts'
 import { CommissionRate, LedgerEntry } from '../ledger/ledger.entity.ts'
 import { CartLine } from '../orders/cart-line.entity.ts'
 import { Notification } from '../notifications/notification.entity.ts'
-import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer, WebhookEvent } from '../payments/payment.entity.ts'
+import { Payment, PaymentAccount, PaymentPayout, PaymentRefund, PaymentTransfer, WebhookEvent } from '../payments/payment.entity.ts'
 import { Checkout, CheckoutApproval, Order, OrderLine, Shipment } from '../orders/order.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
@@ -70,6 +70,7 @@ export const entities = [
   PaymentAccount,
   Payment,
   PaymentTransfer,
+  PaymentPayout,
   PaymentRefund,
   WebhookEvent,
   Storefront,

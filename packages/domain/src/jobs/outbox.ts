@@ -11,6 +11,8 @@ export const QUEUES = {
   orderNotify: 'order-notify',
   paymentTransfer: 'payment-transfer',
   paymentRefund: 'payment-refund',
+  /** The processor's fee on a paid charge, into the ledger. */
+  paymentFee: 'payment-fee',
   /** Scheduled: unpaid card checkouts past their window. */
   paymentExpire: 'payment-expire',
   /** Scheduled: the ledger's card payments and transfers against what the processor reports. */
@@ -59,7 +61,7 @@ export async function startJobQueue(databaseUrl: string, options: { supervise?: 
  * Money moves through these: a worker that dies holding one stops its heartbeat, and the job is
  * retried soon by another (the processor's idempotency key makes the retry send nothing twice).
  */
-const HEARTBEAT_QUEUES: readonly QueueName[] = [QUEUES.paymentTransfer, QUEUES.paymentRefund]
+const HEARTBEAT_QUEUES: readonly QueueName[] = [QUEUES.paymentTransfer, QUEUES.paymentRefund, QUEUES.paymentFee]
 
 export async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of Object.values(QUEUES)) {

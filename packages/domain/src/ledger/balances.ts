@@ -1,6 +1,7 @@
 // What each party has earned through the ledger: a seller its shares of its orders, a
-// distributor its territory shares, the operator its commission. Read through the ability: a
-// party sees its own account's entries only.
+// distributor its territory shares, the operator its commission less the card processor's fees
+// (the processor's side of those, kept under the operator, is not the operator's to show). Read
+// through the ability: a party sees its own account's entries only.
 import { accessibleSql } from '../authz/sql.ts'
 import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
@@ -19,10 +20,10 @@ export async function myBalance(ctx: Ctx): Promise<BalanceDto> {
   const readable = accessibleSql(ctx, 'read', LedgerEntry, 'e.id')
   const [totals, entries] = await Promise.all([
     ctx.em.execute<{ account: LedgerAccount; currency: Currency; total: string }[]>(
-      `select e.account, e.currency, sum(e.amount) as total from ledger_entry e where e.account_org_id = ? and ${readable.sql} group by e.account, e.currency order by e.account, e.currency`,
+      `select e.account, e.currency, sum(e.amount) as total from ledger_entry e where e.account_org_id = ? and e.account <> 'processor' and ${readable.sql} group by e.account, e.currency order by e.account, e.currency`,
       [org, ...readable.params],
     ),
-    scoped(ctx).find(LedgerEntry, { accountOrgId: org }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 100 }),
+    scoped(ctx).find(LedgerEntry, { accountOrgId: org, account: { $ne: 'processor' } }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 100 }),
   ])
   const numbers = new Map(
     entries.length ? (await ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [`{${[...new Set(entries.map((e) => e.orderId))].join(',')}}`])).map((o) => [o.id, o.number]) : [],

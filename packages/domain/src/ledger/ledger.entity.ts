@@ -6,7 +6,11 @@ import { Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 
 /** The accounts an order's money moves between. */
-export const LEDGER_ACCOUNTS = ['buyer_charge', 'seller_share', 'commission', 'territory_share'] as const
+/**
+ * `processor_fee`: what the card processor kept of a charge, paid by the operator (negative);
+ * `processor`: the same amount, the processor's side (kept under the operator that pays it).
+ */
+export const LEDGER_ACCOUNTS = ['buyer_charge', 'seller_share', 'commission', 'territory_share', 'processor_fee', 'processor'] as const
 export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number]
 
 /**

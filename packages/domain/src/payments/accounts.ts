@@ -1,17 +1,19 @@
 // Connecting a seller (or a distributor) to the card processor: an Express connected account in
 // the organization's own country, onboarded on the processor's pages; its `transfers` capability,
-// as the processor's events report it, decides whether its buyers may pay it by card.
+// as the processor's events report it, decides whether its buyers may pay it by card. The
+// processor pays the account's balance out to its bank on its own schedule; its payout events
+// are kept, for the seller to see.
 import { recordAudit } from '../audit/record-audit.ts'
 import { may, scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
-import type { Money } from '../money.ts'
+import { CURRENCIES, type Currency, type Money } from '../money.ts'
 import { Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { User } from '../users/user.entity.ts'
-import { CONNECT_COUNTRIES, GatewayError, type ConnectedAccount } from '@tradepost/payments/port'
-import { PaymentAccount, PaymentTransfer } from './payment.entity.ts'
-import type { TransferStatus } from './payments.constants.ts'
+import { CONNECT_COUNTRIES, GatewayError, type ConnectedAccount, type PayoutView } from '@tradepost/payments/port'
+import { PaymentAccount, PaymentPayout, PaymentTransfer } from './payment.entity.ts'
+import { PAYOUT_STATUSES, type PayoutStatus, type TransferStatus } from './payments.constants.ts'
 
 export interface PaymentAccountDto {
   /** Card payment is configured on this platform at all. */
@@ -107,4 +109,42 @@ export async function myTransfers(ctx: Ctx): Promise<TransferRowDto[]> {
   const rows = await scoped(ctx).find(PaymentTransfer, { destinationOrgId: org }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 200 })
   const orders = new Map((await ctx.em.find(Order, { id: { $in: rows.map((r) => r.orderId) } })).map((o) => [o.id, o.number]))
   return rows.map((r) => ({ id: r.id, orderNumber: orders.get(r.orderId) ?? '', account: r.account, amount: { amount: r.amount, currency: r.currency }, reversed: { amount: r.amountReversed, currency: r.currency }, status: r.status, providerId: r.providerTransferId ?? null, createdAt: r.createdAt.toISOString() }))
+}
+
+/**
+ * A processor event about a payout of one of our connected accounts (`payout.*`): the latest
+ * state is kept. Events arrive twice and out of order: an older state never replaces a newer
+ * one, and a final one (paid, failed, canceled) is never undone, except that a paid payout may
+ * still fail (the bank returns it).
+ */
+export async function payoutUpdated(ctx: Ctx, connectedAccount: string, payout: PayoutView, at: number): Promise<void> {
+  const account = await ctx.em.findOne(PaymentAccount, { providerAccountId: connectedAccount })
+  if (!account || !(PAYOUT_STATUSES as readonly string[]).includes(payout.status) || !(CURRENCIES as readonly string[]).includes(payout.currency)) return
+  await ctx.em.execute(
+    `insert into payment_payout (id, organization_id, provider_payout_id, amount, currency, status, arrival_date, failure_message, provider_created_at, provider_updated_at, created_at, updated_at)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
+     on conflict (provider_payout_id) do update set status = excluded.status, amount = excluded.amount, arrival_date = excluded.arrival_date,
+       failure_message = excluded.failure_message, provider_updated_at = excluded.provider_updated_at, updated_at = now()
+     where payment_payout.status not in ('failed', 'canceled')
+       and (excluded.status = 'failed' or (payment_payout.status <> 'paid' and payment_payout.provider_updated_at <= excluded.provider_updated_at))`,
+    [account.organizationId, payout.id, payout.amount, payout.currency, payout.status, new Date(payout.arrivalDate * 1000).toISOString().slice(0, 10), payout.failureMessage?.slice(0, 300) ?? null, payout.created, at],
+  )
+}
+
+export interface PayoutRowDto {
+  id: string
+  amount: Money
+  status: PayoutStatus
+  /** The calendar day (UTC) the bank should have it. */
+  arrivalDate: string
+  failureMessage: string | null
+  createdAt: string
+}
+
+/** The payouts of the actor's organization's connected account to its bank, newest first. */
+export async function myPayouts(ctx: Ctx): Promise<PayoutRowDto[]> {
+  const org = ctx.actor.membership?.organizationId
+  if (!org || !may(ctx, 'read', PaymentPayout, { organizationId: org })) return []
+  const rows = await scoped(ctx).find(PaymentPayout, { organizationId: org }, { orderBy: { providerCreatedAt: 'desc', id: 'desc' }, limit: 100 })
+  return rows.map((r) => ({ id: r.id, amount: { amount: r.amount, currency: r.currency as Currency }, status: r.status, arrivalDate: r.arrivalDate, failureMessage: r.failureMessage ?? null, createdAt: new Date(r.providerCreatedAt * 1000).toISOString() }))
 }

@@ -19,8 +19,8 @@ import { cancelUnpaidOrder, decideApproval, sellerOrderStep } from '../orders/or
 import { ApprovalRule } from '../companies/approval-rule.entity.ts'
 import { useTestDatabase } from '../testing/test-database.ts'
 import { paymentsWorld } from '../testing/payments-world.ts'
-import { myPaymentAccount, myTransfers, startOnboarding } from './accounts.ts'
-import { checkoutPayments, expireUnpaidPayments, payWithTestCard, sendRefund, sendTransfer } from './card-payments.ts'
+import { myPaymentAccount, myPayouts, myTransfers, startOnboarding } from './accounts.ts'
+import { checkoutPayments, expireUnpaidPayments, payWithTestCard, recordProcessorFee, sendRefund, sendTransfer } from './card-payments.ts'
 import { Payment, PaymentRefund, PaymentTransfer } from './payment.entity.ts'
 import { reconcilePayments } from './reconcile.ts'
 import { handleWebhook } from './webhooks.ts'
@@ -112,6 +112,12 @@ describe('card payments through Stripe Connect', () => {
       ['territory_share', w.distributor.org.id, 3_000, 'sent'],
     ]
     expect(await shares()).toEqual(expected)
+    // The processor pays each connected account's balance out to its bank: in transit, then paid.
+    mock.runPayouts()
+    await mock.idle()
+    expect((await myPayouts(ctxOf(w.distributor.admin.actor))).map((p) => [p.amount.amount, p.status])).toEqual([[11_645, 'in_transit']])
+    mock.settlePayouts()
+    await mock.idle()
 
     // Replay every event three times, shuffled, with forged and stale signatures among them.
     const events = mock.events()
@@ -128,6 +134,23 @@ describe('card payments through Stripe Connect', () => {
     await runTransfers()
     expect(await shares()).toEqual(expected)
     expect(await gateway.listTransfers(`checkout_${placed.checkoutId}`)).toHaveLength(3)
+    // Payout events in any order leave each payout paid, once; each party reads only its own.
+    expect((await myPayouts(ctxOf(w.distributor.admin.actor))).map((p) => [p.amount.amount, p.status])).toEqual([[11_645, 'paid']])
+    expect((await myPayouts(ctxOf(w.maker.admin.actor))).map((p) => [p.amount.amount, p.status])).toEqual([[25_503, 'paid']])
+    expect(await myPayouts(ctxOf(w.maker.members.sales!.actor))).toEqual([])
+    expect(await myPayouts(ctxOf(w.buyer.admin.actor))).toEqual([])
+    // The processor's fee on the charge (3.4 % + S$0.50 of S$391.03: S$13.80), posted once, shared
+    // out by order total and paid by the operator: every group still sums to zero.
+    expect(await recordProcessorFee(ctxOf(ANONYMOUS), payment!.id)).toEqual({ amount: 1_380, currency: 'SGD' })
+    await recordProcessorFee(ctxOf(ANONYMOUS), payment!.id)
+    const fees = await em.execute<{ order_id: string; account: string; amount: string }[]>(`select order_id, account, amount from ledger_entry where entry_group like 'fee:%' and order_id = any(?::uuid[]) order by amount`, [`{${placed.orders.map((o) => o.id).join(',')}}`])
+    const makerOrderId = (await em.findOneOrFail(Order, { checkoutId: placed.checkoutId, sellerOrgId: w.maker.org.id })).id
+    expect(fees.map((f) => [f.order_id === makerOrderId ? 'maker' : 'distributor', f.account, Number(f.amount)])).toEqual([
+      ['maker', 'processor_fee', -1_059],
+      ['distributor', 'processor_fee', -321],
+      ['distributor', 'processor', 321],
+      ['maker', 'processor', 1_059],
+    ])
     // Each order's postings still sum to zero.
     const sums = await em.execute<{ total: string }[]>(`select sum(amount) as total from ledger_entry where order_id = any(?::uuid[]) group by entry_group`, [`{${placed.orders.map((o) => o.id).join(',')}}`])
     expect(sums.every((s) => Number(s.total) === 0)).toBe(true)
@@ -158,7 +181,8 @@ describe('card payments through Stripe Connect', () => {
     expect((await reconcilePayments(ctxOf(ANONYMOUS))).mismatches.map((m) => m.kind)).toEqual(['transfer_unknown'])
     const ledger = await db().orm.em.fork().execute<{ total: string }[]>(`select sum(amount) as total from ledger_entry where order_id = ?`, [makerOrder.id])
     expect(Number(ledger[0]!.total)).toBe(0)
-    expect(await db().orm.em.fork().count(LedgerEntry, { orderId: makerOrder.id })).toBe(8)
+    // Placed (4), cancelled (4) and its part of the processor's fee (2), which a refund does not give back.
+    expect(await db().orm.em.fork().count(LedgerEntry, { orderId: makerOrder.id })).toBe(10)
   })
 
   it('asks a card checkout that needs approval to pay only once it is approved', async () => {

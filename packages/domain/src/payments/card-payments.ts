@@ -11,7 +11,7 @@ import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { LedgerEntry } from '../ledger/ledger.entity.ts'
-import type { Currency, Money } from '../money.ts'
+import { allocate, CURRENCIES, type Currency, type Money } from '../money.ts'
 import { Checkout, Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { GatewayError, type PaymentGateway, type PaymentIntentView } from '@tradepost/payments/port'
@@ -211,6 +211,7 @@ export async function paymentSucceeded(ctx: Ctx, intent: PaymentIntentView): Pro
         ).map((r) => r.id)
       : []
     for (const id of queued) await ctx.jobs.send(em, QUEUES.paymentTransfer, { transferId: id })
+    await ctx.jobs.send(em, QUEUES.paymentFee, { paymentId: payment.id })
     const details = { amount: { amount: payment.amount, currency: payment.currency }, orders: orders.map((o) => o.number) }
     recordAudit(tx, { organizationId: payment.buyerOrgId, action: 'payment.succeeded', subjectType: 'Payment', subjectId: payment.id, details })
     for (const o of orders) recordAudit(tx, { organizationId: o.sellerOrgId, action: 'payment.succeeded', subjectType: 'Order', subjectId: o.id, details: { number: o.number, amount: { amount: o.subtotal, currency: o.currency } } })
@@ -312,6 +313,49 @@ export async function sendRefund(ctx: Ctx, refundId: string): Promise<void> {
     }
   }
   if (r.orderId) await reverseTransfersOf(ctx, r.orderId)
+}
+
+/**
+ * Job: posts the processor's fee on a payment's charge to the ledger. The operator pays it (the
+ * platform is the merchant of record with separate charges and transfers): for each order the
+ * charge paid, its part of the fee (shared out by order total, the parts summing to the fee) as
+ * the operator's `processor_fee` and the processor's side, summing to zero, in the currency the
+ * processor reports it in. Posted once (the ledger's group, account and party are unique); a
+ * refund leaves it (the processor keeps its fee).
+ */
+export async function recordProcessorFee(ctx: Ctx, paymentId: string): Promise<Money | null> {
+  const gateway = gatewayOf(ctx)
+  const payment = await ctx.em.findOne(Payment, { id: paymentId })
+  if (!payment || payment.status !== 'succeeded' || !payment.chargeId) return null
+  // The orders the charge paid: their card invoices were paid by it (cancelled since or not).
+  const paid = await ctx.em.execute<{ id: string; buyer_org_id: string; seller_org_id: string; subtotal: string }[]>(
+    `select o.id, o.buyer_org_id, o.seller_org_id, o.subtotal from orders o join invoice i on i.order_id = o.id and i.terms = 'card' and i.status = 'paid'
+      where o.checkout_id = ? and o.currency = ? and o.pay_by = 'card' order by o.number`,
+    [payment.checkoutId, payment.currency],
+  )
+  const [operator] = await ctx.em.execute<{ id: string }[]>(`select id from organization where kind = 'operator' and status = 'active' order by created_at, id limit 1`)
+  if (!paid.length || !operator) return null
+  const fee = await gateway.chargeFee(payment.chargeId)
+  if (!fee || fee.amount <= 0) return fee ? { amount: 0, currency: fee.currency as Currency } : null
+  if (!(CURRENCIES as readonly string[]).includes(fee.currency)) throw new Error(`recordProcessorFee: the processor's fee is in ${fee.currency}, a currency the ledger does not keep`)
+  const parts = allocate(fee.amount, paid.map((o) => Number(o.subtotal)))
+  const rows = paid.flatMap((o, i) =>
+    parts[i]! > 0
+      ? [
+          { order: o, account: 'processor_fee', amount: -parts[i]! },
+          { order: o, account: 'processor', amount: parts[i]! },
+        ]
+      : [],
+  )
+  const array = (values: (string | number)[]) => `{${values.join(',')}}`
+  await ctx.em.execute(
+    `insert into ledger_entry (id, entry_group, order_id, buyer_org_id, seller_org_id, account_org_id, account, amount, currency, created_at)
+     select gen_random_uuid(), 'fee:' || r.order_id, r.order_id, r.buyer_org_id, r.seller_org_id, ?, r.account, r.amount, ?, now()
+       from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[]) as r(order_id, buyer_org_id, seller_org_id, account, amount)
+     on conflict (entry_group, account, account_org_id) do nothing`,
+    [operator.id, fee.currency, array(rows.map((r) => r.order.id)), array(rows.map((r) => r.order.buyer_org_id)), array(rows.map((r) => r.order.seller_org_id)), array(rows.map((r) => r.account)), array(rows.map((r) => r.amount))],
+  )
+  return { amount: fee.amount, currency: fee.currency as Currency }
 }
 
 /**

@@ -1,5 +1,5 @@
 export * from './payments.constants.ts'
-export { Payment, PaymentAccount, PaymentRefund, PaymentTransfer, WebhookEvent } from './payment.entity.ts'
+export { Payment, PaymentAccount, PaymentPayout, PaymentRefund, PaymentTransfer, WebhookEvent } from './payment.entity.ts'
 export * from './card-payments.ts'
 export * from './accounts.ts'
 export * from './webhooks.ts'

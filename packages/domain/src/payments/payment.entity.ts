@@ -3,7 +3,7 @@ import { createdAtColumn, idColumn, updatedAtColumn } from '../db/columns.ts'
 import { CURRENCIES } from '../money.ts'
 import { Checkout, Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
-import { CAPABILITY_STATUSES, PAYMENT_STATUSES, REFUND_STATUSES, TRANSFER_ACCOUNTS, TRANSFER_STATUSES } from './payments.constants.ts'
+import { CAPABILITY_STATUSES, PAYMENT_STATUSES, PAYOUT_STATUSES, REFUND_STATUSES, TRANSFER_ACCOUNTS, TRANSFER_STATUSES } from './payments.constants.ts'
 
 /** A seller's (or distributor's) connected account with the card processor, as its last event said. */
 const PaymentAccountSchema = defineEntity({
@@ -121,3 +121,32 @@ const WebhookEventSchema = defineEntity({
 })
 export class WebhookEvent extends WebhookEventSchema.class {}
 WebhookEventSchema.setClass(WebhookEvent)
+
+/**
+ * A payout of a connected account to its bank, as the processor's last event about it said: the
+ * processor pays out an account's balance on its own schedule, so these come from events only.
+ * The account's organization distributes it.
+ */
+const PaymentPayoutSchema = defineEntity({
+  name: 'PaymentPayout',
+  tableName: 'payment_payout',
+  indexes: [{ name: 'payment_payout_org_created_index', properties: ['organizationId', 'providerCreatedAt'] }],
+  properties: {
+    id: idColumn(),
+    organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').deleteRule('cascade'),
+    providerPayoutId: p.string().length(64).unique().fieldName('provider_payout_id'),
+    amount: p.bigint('number'),
+    currency: p.enum(CURRENCIES),
+    status: p.enum(PAYOUT_STATUSES),
+    /** The day the bank should have it (the processor's, as a calendar date in UTC). */
+    arrivalDate: p.string().length(10).fieldName('arrival_date'),
+    failureMessage: p.string().length(300).nullable().fieldName('failure_message'),
+    /** When the processor created the payout (seconds), and the event whose state we hold. */
+    providerCreatedAt: p.integer().fieldName('provider_created_at'),
+    providerUpdatedAt: p.integer().fieldName('provider_updated_at'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+})
+export class PaymentPayout extends PaymentPayoutSchema.class {}
+PaymentPayoutSchema.setClass(PaymentPayout)

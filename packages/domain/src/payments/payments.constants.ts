@@ -21,11 +21,19 @@ export const TRANSFER_ACCOUNTS = ['seller_share', 'territory_share'] as const
 
 export const REFUND_STATUSES = ['queued', 'succeeded', 'failed'] as const
 
+/**
+ * Stripe's payout statuses: money leaving a connected account's balance for its bank. `paid`,
+ * `failed` and `canceled` are final (a late event about an earlier state changes nothing).
+ */
+export const PAYOUT_STATUSES = ['pending', 'in_transit', 'paid', 'failed', 'canceled'] as const
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
+export const FINAL_PAYOUT_STATUSES: readonly PayoutStatus[] = ['paid', 'failed', 'canceled']
+
 /** How long a buyer has to pay a card checkout before its orders are cancelled and stock released. */
 export const PAYMENT_WINDOW_MINUTES = 30
 
 /** The test payment methods the local Stripe accepts (test mode only). */
 export const TEST_CARDS = ['pm_card_visa', 'pm_card_chargeDeclined'] as const
 
-/** The people of a seller who connect it to Stripe and see its transfers. */
+/** The people of a seller who connect it to Stripe and see its transfers and payouts. */
 export const PAYOUT_ROLES = ['admin'] as const satisfies readonly Role[]

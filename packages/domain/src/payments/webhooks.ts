@@ -4,7 +4,7 @@
 // and ignores what is older than what it holds.
 import type { Ctx } from '../ctx.ts'
 import type { PaymentGateway } from '@tradepost/payments/port'
-import { accountUpdated } from './accounts.ts'
+import { accountUpdated, payoutUpdated } from './accounts.ts'
 import { paymentFailed, paymentSucceeded } from './card-payments.ts'
 
 export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored'
@@ -19,6 +19,7 @@ export async function handleWebhook(ctx: Ctx, gateway: PaymentGateway, payload: 
     if (event.type === 'account.updated' && event.account) await accountUpdated(tx, event.account, event.created)
     else if (event.type === 'payment_intent.succeeded' && event.paymentIntent) await paymentSucceeded(tx, event.paymentIntent)
     else if (event.type === 'payment_intent.payment_failed' && event.paymentIntent) await paymentFailed(tx, event.paymentIntent)
+    else if (event.type.startsWith('payout.') && event.payout && event.connectedAccount) await payoutUpdated(tx, event.connectedAccount, event.payout, event.created)
     else return 'ignored'
     return 'handled'
   })

@@ -21,6 +21,8 @@ const objects = require('./stripe-objects.json') as {
   transfer_reversal: Stripe.TransferReversal
   refund: Stripe.Refund
   event: Stripe.Event
+  balance_transaction: Stripe.BalanceTransaction
+  payout: Stripe.Payout
 }
 const { createExpressApp } = require('stripe-stateful-mock') as { createExpressApp: () => express.Express }
 ;(require('loglevel') as { setLevel(l: string): void }).setLevel('silent')
@@ -35,6 +37,12 @@ export interface MockStripeOptions {
   host?: string
   /** Answers transfers this much later (tests kill a worker while one is in flight); the transfer is made whatever the caller does meanwhile. */
   transferDelayMs?: number
+  /**
+   * Pays out connected accounts automatically: this long after a transfer lands, the account's
+   * balance leaves for its bank (`payout.created`, in transit), and as long again later it
+   * arrives (`payout.paid`). None: only when `runPayouts` and `settlePayouts` are called.
+   */
+  payoutDelayMs?: number | null
 }
 
 export interface MockStripe {
@@ -43,6 +51,10 @@ export interface MockStripe {
   events(): { id: string; type: string; payload: string }[]
   /** Transfer requests received and not yet answered (with `transferDelayMs`). */
   transfersInFlight(): number
+  /** Pays out every connected account's balance now (one payout per account and currency, in transit). */
+  runPayouts(): void
+  /** Every payout in transit arrives (`payout.paid`). */
+  settlePayouts(): void
   /** Waits until every webhook delivery in flight has been answered. */
   idle(): Promise<void>
   close(): Promise<void>
@@ -56,6 +68,16 @@ export function signWebhook(payload: string, secret: string, timestamp?: number)
 }
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`
 const clone = <T>(o: T): T => structuredClone(o)
+
+/**
+ * Stripe's standard fee for a domestic card charge in the platform's country, as its pricing page
+ * lists it (percent in basis points, plus a fixed part in minor units), rounded to the minor unit.
+ */
+const CARD_FEES: Record<string, { bp: number; fixed: number }> = { sgd: { bp: 340, fixed: 50 }, usd: { bp: 290, fixed: 30 } }
+export const processingFee = (amount: number, currency: string) => {
+  const rate = CARD_FEES[currency.toLowerCase()] ?? CARD_FEES.usd!
+  return Math.min(amount, Math.round((amount * rate.bp) / 10_000) + rate.fixed)
+}
 
 type ErrorBody = { type: string; code?: string; message: string; param?: string; payment_intent?: Stripe.PaymentIntent }
 class MockError extends Error {
@@ -80,6 +102,15 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   const accounts = new Map<string, Stripe.Account>()
   const intents = new Map<string, Stripe.PaymentIntent>()
   const transfers = new Map<string, Stripe.Transfer>()
+  const balanceTransactions = new Map<string, Stripe.BalanceTransaction>()
+  /** Each connected account's balance not yet paid out, by currency, and its payouts. */
+  const balances = new Map<string, Map<string, number>>()
+  const payouts = new Map<string, Stripe.Payout & { account: string }>()
+  const credit = (account: string, currency: string, amount: number) => {
+    const byCurrency = balances.get(account) ?? new Map<string, number>()
+    byCurrency.set(currency, (byCurrency.get(currency) ?? 0) + amount)
+    balances.set(account, byCurrency)
+  }
   const events: { id: string; type: string; payload: string }[] = []
   const replies = new Map<string, { status: number; body: unknown }>()
   const inFlight = new Set<Promise<void>>()
@@ -106,8 +137,8 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
     return deliver(payload, attempt + 1)
   }
 
-  function emit(type: string, object: object) {
-    const event = { ...clone(objects.event), id: id('evt'), created: now(), type, data: { object }, pending_webhooks: options.webhookUrl ? 1 : 0, request: { id: null, idempotency_key: null } } as Stripe.Event
+  function emit(type: string, object: object, account?: string) {
+    const event = { ...clone(objects.event), id: id('evt'), created: now(), type, data: { object }, pending_webhooks: options.webhookUrl ? 1 : 0, request: { id: null, idempotency_key: null }, ...(account ? { account } : {}) } as Stripe.Event
     const payload = JSON.stringify(event)
     events.push({ id: event.id, type, payload })
     const p = deliver(payload).finally(() => inFlight.delete(p))
@@ -254,6 +285,27 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
     try {
       const charge = await inner<Stripe.Charge>('POST', '/v1/charges', { amount: pi.amount, currency: pi.currency, source, description: pi.id }, req.header('authorization')!)
       Object.assign(pi, { status: 'succeeded', amount_received: pi.amount, latest_charge: charge.id, payment_method: method, last_payment_error: null })
+      // The charge's balance transaction, with the processing fee the platform pays (the charge's
+      // own balance transaction id, so the charge leads to it as on Stripe).
+      if (typeof charge.balance_transaction === 'string') {
+        const fee = processingFee(charge.amount, charge.currency)
+        balanceTransactions.set(charge.balance_transaction, {
+          ...clone(objects.balance_transaction),
+          id: charge.balance_transaction,
+          amount: charge.amount,
+          currency: charge.currency,
+          fee,
+          fee_details: [{ amount: fee, application: null, currency: charge.currency, description: 'Stripe processing fees', type: 'stripe_fee' }],
+          net: charge.amount - fee,
+          source: charge.id,
+          type: 'charge',
+          reporting_category: 'charge',
+          description: pi.id,
+          status: 'pending',
+          created: now(),
+          available_on: now() + 2 * 86_400,
+        })
+      }
       emit('payment_intent.succeeded', clone(pi))
       return pi
     } catch (error) {
@@ -263,6 +315,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
       throw new MockError(402, { ...error.body, payment_intent: clone(pi) })
     }
   }))
+  app.get('/v1/balance_transactions/:id', route((req) => balanceTransactions.get(String(req.params.id)) ?? (() => { throw missing('balance_transaction', String(req.params.id)) })()))
   app.post('/v1/payment_intents/:id/cancel', route((req) => {
     const pi = intent(String(req.params.id))
     if (pi.status === 'succeeded') throw invalid('You cannot cancel this PaymentIntent because it has a status of succeeded.')
@@ -307,6 +360,8 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
     }
     tr.reversals.url = `/v1/transfers/${tr.id}/reversals`
     transfers.set(tr.id, tr)
+    credit(destination.id, currency, amount)
+    schedulePayouts()
     emit('transfer.created', clone(tr))
     return tr
   }))
@@ -322,6 +377,7 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
     if (amount > tr.amount - tr.amount_reversed) throw invalid('Amount must be no more than the amount of the transfer that has not been reversed.', 'amount')
     const reversal: Stripe.TransferReversal = { ...clone(objects.transfer_reversal), id: id('trr'), amount, currency: tr.currency, created: now(), transfer: tr.id, metadata: req.body.metadata ?? {}, balance_transaction: id('txn') }
     tr.amount_reversed += amount
+    credit(String(tr.destination), tr.currency, -amount)
     tr.reversed = tr.amount_reversed === tr.amount
     tr.reversals.data.push(reversal)
     emit('transfer.reversed', clone(tr))
@@ -347,8 +403,43 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   const server = app.listen(options.port ?? 0, options.host ?? '127.0.0.1')
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject))
   base = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`
+  /** Automatic payouts: the balance leaves a while after a transfer, and arrives as long again later. */
+  let payoutTimer: NodeJS.Timeout | null = null
+  function schedulePayouts() {
+    if (options.payoutDelayMs == null || payoutTimer) return
+    payoutTimer = setTimeout(() => {
+      payoutTimer = null
+      runPayouts()
+      setTimeout(settlePayouts, options.payoutDelayMs!).unref()
+    }, options.payoutDelayMs)
+    payoutTimer.unref()
+  }
+  function runPayouts() {
+    for (const [account, byCurrency] of balances) {
+      for (const [currency, amount] of byCurrency) {
+        if (amount <= 0) continue
+        byCurrency.set(currency, 0)
+        const created = now()
+        const payout = { ...clone(objects.payout), id: id('po'), amount, currency, created, arrival_date: created + 2 * 86_400, status: 'in_transit', automatic: true, balance_transaction: id('txn'), destination: id('ba'), account }
+        payouts.set(payout.id, payout)
+        const { account: _, ...object } = payout
+        emit('payout.created', clone(object), account)
+      }
+    }
+  }
+  function settlePayouts() {
+    for (const payout of payouts.values()) {
+      if (payout.status !== 'in_transit') continue
+      payout.status = 'paid'
+      const { account, ...object } = payout
+      emit('payout.paid', clone(object), account)
+    }
+  }
+
   return {
     url: base,
+    runPayouts,
+    settlePayouts,
     events: () => [...events],
     transfersInFlight: () => transfersWaiting,
     idle: async () => {

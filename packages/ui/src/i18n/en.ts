@@ -1023,6 +1023,11 @@ export const en = {
     amount: 'Amount',
     reversed: 'Reversed',
     transferStatuses: { queued: 'Queued', sent: 'Sent', reversed: 'Reversed (order cancelled)', failed: 'Failed', canceled: 'Not sent (order cancelled)' },
+    payouts: 'Payouts to your bank',
+    payoutsIntro: 'Stripe pays your Stripe balance out to your bank account on its own schedule. Each payout as Stripe last reported it.',
+    noPayouts: 'No payouts yet',
+    arrival: 'Arrives',
+    payoutStatuses: { pending: 'Pending', in_transit: 'On its way', paid: 'Paid into your bank', failed: 'Failed (returned by the bank)', canceled: 'Cancelled' },
   },
   orderStatuses: {
     pending_approval: 'Waiting for approval',
@@ -1078,13 +1083,13 @@ export const en = {
   balance: {
     title: 'Balance',
     intro: 'What your orders earned you through the ledger: your share of each order placed (after the operator\'s commission and any territory share), and territory shares of manufacturers\' sales in your territories. A cancelled order is posted again, reversed.',
-    introOperator: 'The commission each order placed earned the marketplace; a cancelled order is posted again, reversed.',
+    introOperator: 'The commission each order placed earned the marketplace, and the card processor\'s fee on each card payment, which the marketplace pays (it is not given back when an order is refunded); a cancelled order is posted again, reversed.',
     none: 'Nothing posted yet',
     entries: 'Latest entries',
     when: 'When',
     account: 'Account',
     reversal: 'reversal (order cancelled)',
-    accounts: { buyer_charge: 'Charged to you', seller_share: 'Your share of orders', commission: 'Commission earned', territory_share: 'Territory shares' },
+    accounts: { buyer_charge: 'Charged to you', seller_share: 'Your share of orders', commission: 'Commission earned', territory_share: 'Territory shares', processor_fee: 'Card processing fees (Stripe)', processor: 'Kept by the card processor' },
   },
   commission: {
     title: 'Commission',

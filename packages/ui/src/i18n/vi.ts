@@ -1025,6 +1025,11 @@ export const vi: Resources = {
     amount: 'Số tiền',
     reversed: 'Đã thu hồi',
     transferStatuses: { queued: 'Đang chờ', sent: 'Đã chuyển', reversed: 'Đã thu hồi (đơn bị hủy)', failed: 'Thất bại', canceled: 'Không chuyển (đơn bị hủy)' },
+    payouts: 'Chi trả về ngân hàng',
+    payoutsIntro: 'Stripe chuyển số dư Stripe của bạn về tài khoản ngân hàng theo lịch của Stripe. Mỗi khoản chi trả theo trạng thái Stripe báo gần nhất.',
+    noPayouts: 'Chưa có khoản chi trả nào',
+    arrival: 'Dự kiến đến',
+    payoutStatuses: { pending: 'Đang chờ', in_transit: 'Đang chuyển', paid: 'Đã vào ngân hàng', failed: 'Thất bại (ngân hàng trả lại)', canceled: 'Đã hủy' },
   },
   orderStatuses: {
     pending_approval: 'Chờ phê duyệt',
@@ -1080,13 +1085,13 @@ export const vi: Resources = {
   balance: {
     title: 'Số dư',
     intro: 'Số tiền đơn hàng mang lại cho bạn qua sổ cái: phần của bạn trong mỗi đơn đã đặt (sau hoa hồng của sàn và phần chia theo khu vực nếu có), và phần chia theo khu vực từ doanh số của nhà sản xuất trong khu vực của bạn. Đơn bị hủy được ghi lại theo chiều ngược.',
-    introOperator: 'Hoa hồng mỗi đơn đã đặt mang lại cho sàn; đơn bị hủy được ghi lại theo chiều ngược.',
+    introOperator: 'Hoa hồng mỗi đơn đã đặt mang lại cho sàn, và phí của bộ xử lý thẻ trên mỗi khoản thanh toán bằng thẻ do sàn chi trả (không được hoàn lại khi đơn được hoàn tiền); đơn bị hủy được ghi lại theo chiều ngược.',
     none: 'Chưa có bút toán nào',
     entries: 'Bút toán gần đây',
     when: 'Thời điểm',
     account: 'Tài khoản',
     reversal: 'bút toán đảo (đơn đã hủy)',
-    accounts: { buyer_charge: 'Ghi nợ bạn', seller_share: 'Phần của bạn trong đơn hàng', commission: 'Hoa hồng thu được', territory_share: 'Phần chia theo khu vực' },
+    accounts: { buyer_charge: 'Ghi nợ bạn', seller_share: 'Phần của bạn trong đơn hàng', commission: 'Hoa hồng thu được', territory_share: 'Phần chia theo khu vực', processor_fee: 'Phí xử lý thẻ (Stripe)', processor: 'Bộ xử lý thẻ giữ lại' },
   },
   commission: {
     title: 'Hoa hồng',

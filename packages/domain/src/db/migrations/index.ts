@@ -32,6 +32,8 @@ import { Migration20261206122521_payments } from './Migration20261206122521_paym
 import { Migration20261206125935_notifications } from './Migration20261206125935_notifications.ts'
 import { Migration20261206131123_shipments } from './Migration20261206131123_shipments.ts'
 import { Migration20261206142612_unread_notifications } from './Migration20261206142612_unread_notifications.ts'
+import { Migration20261206152557_processor_fees } from './Migration20261206152557_processor_fees.ts'
+import { Migration20261206153111_payouts } from './Migration20261206153111_payouts.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -68,4 +70,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206125935_notifications', class: Migration20261206125935_notifications },
   { name: 'Migration20261206131123_shipments', class: Migration20261206131123_shipments },
   { name: 'Migration20261206142612_unread_notifications', class: Migration20261206142612_unread_notifications },
+  { name: 'Migration20261206152557_processor_fees', class: Migration20261206152557_processor_fees },
+  { name: 'Migration20261206153111_payouts', class: Migration20261206153111_payouts },
 ]
