@@ -430,7 +430,8 @@ export async function startMockStripe(options: MockStripeOptions): Promise<MockS
   function settlePayouts() {
     for (const payout of payouts.values()) {
       if (payout.status !== 'in_transit') continue
-      payout.status = 'paid'
+      // It arrives now (sooner than the date first announced: the local Stripe's days are seconds).
+      Object.assign(payout, { status: 'paid', arrival_date: Math.min(payout.arrival_date, now()) })
       const { account, ...object } = payout
       emit('payout.paid', clone(object), account)
     }
