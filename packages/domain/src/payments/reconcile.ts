@@ -1,5 +1,6 @@
-// Reconciliation: what the ledger says was paid and sent, against what the processor reports,
-// for the card payments of the last days. A difference is recorded in the operator's audit log.
+// Reconciliation: what the ledger says was paid, sent and kept in fees, against what the processor
+// reports, for the card payments of the last days. A difference is recorded in the operator's
+// audit log.
 import { recordAudit } from '../audit/record-audit.ts'
 import type { Ctx } from '../ctx.ts'
 import { Organization } from '../organizations/organization.entity.ts'
@@ -7,7 +8,7 @@ import { Payment, PaymentTransfer } from './payment.entity.ts'
 
 export interface Mismatch {
   paymentId: string
-  kind: 'amount_received' | 'transfer_missing' | 'transfer_unknown' | 'transfer_amount' | 'transfer_reversed'
+  kind: 'amount_received' | 'transfer_missing' | 'transfer_unknown' | 'transfer_amount' | 'transfer_reversed' | 'fee'
   ours: string
   theirs: string
 }
@@ -39,6 +40,16 @@ export async function reconcilePayments(ctx: Ctx, options: { days?: number } = {
       else if (remote.amountReversed !== t.amountReversed) mismatches.push({ paymentId: p.id, kind: 'transfer_reversed', ours: String(t.amountReversed), theirs: String(remote.amountReversed) })
     }
     for (const t of theirs.values()) mismatches.push({ paymentId: p.id, kind: 'transfer_unknown', ours: '', theirs: `${t.id} ${t.amount} ${t.currency}` })
+    // The processor's fee on the charge, against what the ledger posted for it (per currency).
+    const fee = p.chargeId ? await ctx.payments.chargeFee(p.chargeId) : null
+    const posted = await ctx.em.execute<{ currency: string; fee: string }[]>(
+      `select e.currency, -sum(e.amount) as fee from ledger_entry e join orders o on o.id = e.order_id
+        where o.checkout_id = ? and o.currency = ? and e.account = 'processor_fee' group by e.currency order by e.currency`,
+      [p.checkoutId, p.currency],
+    )
+    const feeOurs = posted.map((r) => `${Number(r.fee)} ${r.currency}`).join(', ')
+    const feeTheirs = fee && fee.amount > 0 ? `${fee.amount} ${fee.currency}` : ''
+    if (feeOurs !== feeTheirs) mismatches.push({ paymentId: p.id, kind: 'fee', ours: feeOurs, theirs: feeTheirs })
   }
   const operator = await ctx.em.findOne(Organization, { kind: 'operator' }, { orderBy: { createdAt: 'asc' } })
   if (operator) {
