@@ -12,7 +12,7 @@ import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 import { containsPattern, likeLiteral } from '../text.ts'
 import { CartLine } from './cart-line.entity.ts'
 import { Order, OrderLine } from './order.entity.ts'
-import { CART_MAX_LINES } from './orders.constants.ts'
+import { CART_MAX_LINES, CART_MAX_QUANTITY } from './orders.constants.ts'
 import type { AddToCartInput, CartQuantityInput, QuickOrderInput } from './orders.schemas.ts'
 
 /** What is wrong with a line, as the cart shows it; checkout refuses a cart with any. */
@@ -182,43 +182,39 @@ export const getCart = async (ctx: Ctx): Promise<CartDto> => (await loadCart(ctx
 
 /**
  * Adds units of offers the buyer may read to the cart (more of a line already there), each at
- * the price the buyer is now shown for the new quantity, in one round of pricing.
+ * the price the buyer is now shown for the new quantity, in one round of pricing and one
+ * statement: a line already there is added to in the database (`quantity + n`), so adds at once
+ * (a double click, two tabs) all count, on one line. When another add landed in between, the
+ * quantity is the sum and the cart asks the buyer to accept the price at it (never charged
+ * silently).
  */
 async function addLines(ctx: Ctx, wanted: { offer: Offer; quantity: number }[]): Promise<Result<{ lineIds: string[] }, 'PRICE_ON_REQUEST' | 'CART_FULL'>> {
   const owner = cartOwner(ctx)
   if (wanted.some((w) => w.offer.priceOnRequest)) return fail('PRICE_ON_REQUEST', { field: 'quantity' })
-  return ctx.em.transactional(async (em) => {
-    const tx = { ...ctx, em }
-    // One person's adds take turns (their membership row is the cart's lock): two at once (a double
-    // click, two tabs) both add to the same line instead of both inserting it.
-    await em.execute(`select 1 from membership where user_id = ? and organization_id = ? for update`, [owner.userId, owner.buyerOrgId])
-    const existing = new Map((await scoped(tx).find(CartLine, owner)).map((l) => [l.offerId, l]))
-    const quantities = new Map<string, number>()
-    for (const w of wanted) quantities.set(w.offer.id, (quantities.get(w.offer.id) ?? existing.get(w.offer.id)?.quantity ?? 0) + w.quantity)
-    const added = [...quantities.keys()].filter((id) => !existing.has(id)).length
-    if (existing.size + added > CART_MAX_LINES) return fail('CART_FULL', { field: 'quantity' })
-    const ids = [...quantities.keys()]
-    const prices = await resolvePrices(tx, ids.map((offerId) => ({ offerId, quantity: Math.min(quantities.get(offerId)!, 1_000_000) })))
-    const lineIds: string[] = []
-    ids.forEach((offerId, i) => {
-      const price = prices[i]
-      if (!price) throw new DomainError('not_found', 'NOT_FOUND')
-      const quantity = Math.min(quantities.get(offerId)!, 1_000_000)
-      let line = existing.get(offerId)
-      if (line) {
-        authorize(tx, 'update', line)
-        line.quantity = quantity
-        line.seenUnitAmount = price.unit.amount
-        line.seenCurrency = price.unit.currency
-      } else {
-        line = em.create(CartLine, { ...owner, offerId, quantity, seenUnitAmount: price.unit.amount, seenCurrency: price.unit.currency })
-        authorize(tx, 'create', line)
-      }
-      lineIds.push(line.id)
-    })
-    await em.flush()
-    return ok({ lineIds })
-  })
+  const existing = new Map((await scoped(ctx).find(CartLine, owner)).map((l) => [l.offerId, l]))
+  const added = new Map<string, number>()
+  for (const w of wanted) added.set(w.offer.id, (added.get(w.offer.id) ?? 0) + w.quantity)
+  const ids = [...added.keys()]
+  if (existing.size + ids.filter((id) => !existing.has(id)).length > CART_MAX_LINES) return fail('CART_FULL', { field: 'quantity' })
+  for (const id of ids) {
+    const line = existing.get(id)
+    if (line) authorize(ctx, 'update', line)
+  }
+  const total = (offerId: string) => Math.min((existing.get(offerId)?.quantity ?? 0) + added.get(offerId)!, CART_MAX_QUANTITY)
+  const prices = await resolvePrices(ctx, ids.map((offerId) => ({ offerId, quantity: total(offerId) })))
+  if (prices.some((p) => !p)) throw new DomainError('not_found', 'NOT_FOUND')
+  const array = (values: (string | number)[]) => `{${values.join(',')}}`
+  const rows = await ctx.em.execute<{ id: string; offer_id: string }[]>(
+    `insert into cart_line (id, buyer_org_id, user_id, offer_id, quantity, seen_unit_amount, seen_currency, created_at, updated_at)
+     select gen_random_uuid(), ?, ?, a.offer_id, least(a.quantity, ?), a.amount, a.currency, now(), now()
+       from unnest(?::uuid[], ?::int[], ?::bigint[], ?::text[]) as a(offer_id, quantity, amount, currency)
+     on conflict (user_id, buyer_org_id, offer_id) do update set quantity = least(cart_line.quantity + excluded.quantity, ?),
+       seen_unit_amount = excluded.seen_unit_amount, seen_currency = excluded.seen_currency, updated_at = now()
+     returning id, offer_id`,
+    [owner.buyerOrgId, owner.userId, CART_MAX_QUANTITY, array(ids), array(ids.map((id) => Math.min(added.get(id)!, CART_MAX_QUANTITY))), array(prices.map((p) => p!.unit.amount)), array(prices.map((p) => p!.unit.currency)), CART_MAX_QUANTITY],
+  )
+  const lineOf = new Map(rows.map((r) => [r.offer_id, r.id]))
+  return ok({ lineIds: ids.map((id) => lineOf.get(id)!) })
 }
 
 /** Adds an offer the buyer may see to the cart. */

@@ -32,5 +32,7 @@ export const ORDER_ROLES = ['admin', 'sales', 'fulfillment'] as const satisfies 
 
 export const PO_NUMBER_MAX = 64
 export const CART_MAX_LINES = 200
+/** The most units one cart line holds. */
+export const CART_MAX_QUANTITY = 1_000_000
 /** Quick order: at most this many lines in one paste. */
 export const QUICK_ORDER_MAX_LINES = 100
