@@ -117,5 +117,12 @@ describe('the Stripe adapter against the local Stripe', () => {
     await expect(gateway.parseWebhook(event.payload.replace('2000', '2001'), event.signature)).rejects.toBeInstanceOf(WebhookSignatureError)
     const stale = Stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret, timestamp: Math.floor(Date.now() / 1000) - 3600 })
     await expect(gateway.parseWebhook(event.payload, stale)).rejects.toBeInstanceOf(WebhookSignatureError)
+    // A Connect endpoint signs with a secret of its own: both endpoints' deliveries are read, no other.
+    const both = stripeGateway({ secretKey: 'sk_test_adapter', webhookSecret: secret, connectWebhookSecret: 'whsec_connect_endpoint', apiBase: mock.url })
+    const viaConnect = Stripe.webhooks.generateTestHeaderString({ payload: event.payload, secret: 'whsec_connect_endpoint' })
+    expect((await both.parseWebhook(event.payload, viaConnect)).id).toBe(JSON.parse(event.payload).id)
+    expect((await both.parseWebhook(event.payload, event.signature)).id).toBe(JSON.parse(event.payload).id)
+    await expect(gateway.parseWebhook(event.payload, viaConnect)).rejects.toBeInstanceOf(WebhookSignatureError)
+    await expect(both.parseWebhook(event.payload, forged)).rejects.toBeInstanceOf(WebhookSignatureError)
   })
 })

@@ -7,6 +7,12 @@ import { GatewayError, WebhookSignatureError, type CapabilityStatus, type Connec
 export interface StripeGatewayConfig {
   secretKey: string
   webhookSecret: string
+  /**
+   * The signing secret of a second endpoint for events of connected accounts (Stripe signs a
+   * Connect endpoint with its own secret), when they are sent to another endpoint than the
+   * platform's own events.
+   */
+  connectWebhookSecret?: string | null
   publishableKey?: string | null
   /** Another API base (the local mock), e.g. http://127.0.0.1:12111. */
   apiBase?: string | null
@@ -65,6 +71,19 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export function stripeGateway(config: StripeGatewayConfig): PaymentGateway {
+  const secrets = [config.webhookSecret, ...(config.connectWebhookSecret ? [config.connectWebhookSecret] : [])]
+  /** The event, if one of the endpoints' secrets signed it within five minutes; the first refusal otherwise. */
+  const verified = async (payload: string, signature: string): Promise<Stripe.Event> => {
+    let refusal: unknown
+    for (const secret of secrets) {
+      try {
+        return await stripe.webhooks.constructEventAsync(payload, signature, secret, 300)
+      } catch (error) {
+        refusal ??= error
+      }
+    }
+    throw refusal
+  }
   const base = config.apiBase ? new URL(config.apiBase) : null
   const stripe = new Stripe(config.secretKey, {
     maxNetworkRetries: 2,
@@ -140,7 +159,7 @@ export function stripeGateway(config: StripeGatewayConfig): PaymentGateway {
     async parseWebhook(payload, signature) {
       let event: Stripe.Event
       try {
-        event = await stripe.webhooks.constructEventAsync(payload, signature, config.webhookSecret, 300)
+        event = await verified(payload, signature)
       } catch (error) {
         throw new WebhookSignatureError(error instanceof Error ? error.message : 'invalid signature')
       }
