@@ -49,7 +49,7 @@ export async function benchPricing(databaseUrl: string, buyerId: string, count =
   const pages = Array.from({ length: Math.floor(hot.length / 48) }, (_, i) => hot.slice(i * 48, i * 48 + 48))
   const stats = (await pool.query(`select (select count(*)::int from price_list) as lists, (select count(*)::int from price_list_entry) as entries`)).rows[0]
   const orm = await createOrm(databaseUrl, { pool: { min: 1, max: 1 } })
-  // Count the statements one resolution sends.
+  // Count the statements one resolution sends (through the entity manager, or prepared on its pool).
   const connection = orm.em.getConnection()
   const execute = connection.execute.bind(connection)
   let statements = 0
@@ -57,6 +57,12 @@ export async function benchPricing(databaseUrl: string, buyerId: string, count =
     statements++
     return execute(...args)
   }) as typeof execute
+  const nativePool = await orm.em.getConnection().getNativeClient()
+  const query = nativePool.query.bind(nativePool)
+  nativePool.query = ((...args: Parameters<typeof query>) => {
+    statements++
+    return query(...args)
+  }) as typeof query
   const jobs = { enqueue: async () => {} } as never
   const ctxFor = () => createCtx({ actor: { userId: null, membership: null, impersonatorUserId: null }, em: orm.em.fork(), jobs })
   const viewer = { buyerId }

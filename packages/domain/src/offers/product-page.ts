@@ -9,6 +9,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Offer } from './offer.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 import { offerPriceShownTo, searchViewer } from './visibility.ts'
+import { preparedRead } from '../db/prepared.ts'
 
 /** "Why this price" names the lists that came nearest; the rest are counted. */
 const PASSED_OVER_SHOWN = 5
@@ -72,7 +73,8 @@ export interface ProductPageDto {
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
   const product = await scoped(ctx).findOneOrThrow(Product, { slug })
   // Brand, category and images in one query; sellers, stock and warehouses in another.
-  const contextQuery = ctx.em.execute<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }[]>(
+  const contextQuery = preparedRead<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }>(
+    ctx.em,
     `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
             (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
             (select coalesce(json_agg(json_build_object('id', i.id, 'width', i.width, 'height', i.height, 'widths', i.widths) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
@@ -83,9 +85,10 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
   // stock they hold, in one round trip: one row per offer and warehouse with stock. Through the
   // entity manager, so a caller's transaction reads its own writes. Both queries at once.
   const readable = accessibleSql(ctx, 'read', Offer, 'o.id')
-  const detailsQuery = ctx.em.execute<
-    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; price_on_request: boolean; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; prices_signed_in_only: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }[]
+  const detailsQuery = preparedRead<
+    { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; price_on_request: boolean; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; prices_signed_in_only: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }
   >(
+    ctx.em,
     `select o.id as offer_id, o.organization_id, o.sku, o.price_amount, o.currency, o.min_order_qty, o.order_multiple, o.lead_time_days, o.condition, o.price_on_request,
             org.name, org.slug, org.kind, sf.prices_include_vat, sf.prices_signed_in_only, s.quantity, w.latitude, w.longitude
      from offer o

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import type { Actor } from '../authz/actor.ts'
 import { BUYER_CUSTOMERS_CTE } from '../pricing/pricing.constants.ts'
+import { preparedRead } from '../db/prepared.ts'
 
 /** Everyone's audience: an offer for everyone carries it, and so does every viewer. */
 export const PUBLIC_AUDIENCE = 'public'
@@ -40,7 +41,8 @@ export function audienceOf(actor: Actor): readonly string[] {
  * restricted to its parent.
  */
 export async function buyerAudience(em: EntityManager, buyerId: string): Promise<string[]> {
-  const rows = await em.execute<{ tag: string }[]>(
+  const rows = await preparedRead<{ tag: string }>(
+    em,
     `${BUYER_CUSTOMERS_CTE}
      select 'customer:' || id as tag from cust
      union select 'group:' || group_id from cust where group_id is not null

@@ -14,6 +14,7 @@ import { PriceList, PriceListEntry } from './price-list.entity.ts'
 import { getMyPriceList, listMyPriceLists, savePriceEntry, savePriceList } from './price-lists.ts'
 import { CustomerInputSchema, PriceEntryInputSchema, PriceListInputSchema } from './pricing.schemas.ts'
 import { percentOff, resolvePrices, withViewerPrices } from './resolve.ts'
+import type { PostgreSqlConnection } from '@mikro-orm/postgresql'
 
 const db = useTestDatabase()
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
@@ -141,12 +142,17 @@ describe('price resolution', () => {
       unwrap(await savePriceEntry(w.admin, l.id, entry(w.sku, [[1, `${90 - i},000`]])))
     }
     const ctx = buyerCtx(w.acme)
+    // Every statement, through the entity manager or as a prepared read on its pool.
     const queries: string[] = []
-    const connection = ctx.em.getConnection()
+    const connection = ctx.em.getConnection() as unknown as PostgreSqlConnection
     const execute = connection.execute.bind(connection)
     connection.execute = ((...args: Parameters<typeof execute>) => (queries.push(String(args[0])), execute(...args))) as typeof execute
+    const pool = await connection.getNativeClient()
+    const query = pool.query.bind(pool)
+    pool.query = ((...args: Parameters<typeof query>) => (queries.push(String(args[0])), query(...args))) as typeof query
     const prices = await resolvePrices(ctx, [{ offerId: w.offer.id }, { offerId: w.usd.id }, { offerId: w.offer.id, quantity: 5 }])
     connection.execute = execute
+    pool.query = query
     expect(queries).toHaveLength(1)
     expect(prices.map((p) => p?.unit.amount)).toEqual([85_000, 1000, 85_000])
     // "Why this price" ranks the lists passed over, nearest first, and the product page names five.

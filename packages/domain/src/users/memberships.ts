@@ -11,6 +11,7 @@ import { MAX_PARENT_DEPTH } from '../pricing/pricing.constants.ts'
 import { buyerAudience } from '../offers/visibility.ts'
 import { Membership } from './membership.entity.ts'
 import { User } from './user.entity.ts'
+import { preparedRead } from '../db/prepared.ts'
 
 export interface MyOrganizationDto {
   organizationId: string
@@ -76,7 +77,8 @@ type MembershipRow = { organization_id: string; role: Membership['role']; ship_t
 
 /** A user's memberships in organizations of these kinds, oldest first, with their organizations (one query). */
 function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[]): Promise<MembershipRow[]> {
-  return em.execute<MembershipRow[]>(
+  return preparedRead<MembershipRow>(
+    em,
     `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name,
             case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines,
             (select count(*) from notification n where n.user_id = m.user_id and n.organization_id = m.organization_id and n.read_at is null) as unread_notifications

@@ -1,0 +1,45 @@
+// Hot reads as named prepared statements. The ORM sends every statement with its values written
+// into the text, so PostgreSQL plans each one afresh; for the reads every page makes (the product
+// page's offers and prices, the actor's memberships and audience) planning cost as much as running.
+// A named statement is parsed once per connection, and PostgreSQL keeps its plan when a generic
+// one is as good. Inside a transaction the read goes through the transaction's connection as
+// usual (it must see the transaction's own writes).
+import type { PostgreSqlConnection } from '@mikro-orm/postgresql'
+import type { EntityManager } from './orm.ts'
+
+/** `?` placeholders (outside quoted text) as `$1`, `$2`, …, as PostgreSQL numbers them. */
+export function numberPlaceholders(sql: string): string {
+  let n = 0
+  let out = ''
+  let quoted = false
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!
+    if (c === "'") quoted = !quoted
+    out += c === '?' && !quoted ? `$${++n}` : c
+  }
+  return out
+}
+
+/** Each statement's text and name, numbered in this process (each connection prepares a name once). */
+const texts = new Map<string, { text: string; name: string }>()
+
+/**
+ * Runs a read-only statement with `?` placeholders; rows as `em.execute` returns them.
+ * `reusePlan: false` for a statement whose best plan depends on its values (a generic plan would
+ * be slower): it is still sent with parameters, and planned for each call.
+ */
+export async function preparedRead<T>(em: EntityManager, sql: string, params: unknown[], options: { reusePlan?: boolean } = {}): Promise<T[]> {
+  if (em.getTransactionContext()) return em.execute<T[]>(sql, params)
+  const pool = await (em.getConnection() as unknown as PostgreSqlConnection).getNativeClient()
+  if (options.reusePlan === false) return (await pool.query({ text: numberPlaceholders(sql), values: params })).rows as T[]
+  let statement = texts.get(sql)
+  if (!statement) {
+    // The shapes are few (the SQL of a query and of the ability's conditions, never values); past
+    // a thousand something is off, and the read goes the ORM's way.
+    if (texts.size >= 1_000) return em.execute<T[]>(sql, params)
+    statement = { text: numberPlaceholders(sql), name: `tp_${texts.size + 1}` }
+    texts.set(sql, statement)
+  }
+  const result = await pool.query({ name: statement.name, text: statement.text, values: params })
+  return result.rows as T[]
+}
