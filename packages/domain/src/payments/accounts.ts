@@ -111,6 +111,9 @@ export async function myTransfers(ctx: Ctx): Promise<TransferRowDto[]> {
   return rows.map((r) => ({ id: r.id, orderNumber: orders.get(r.orderId) ?? '', account: r.account, amount: { amount: r.amount, currency: r.currency }, reversed: { amount: r.amountReversed, currency: r.currency }, status: r.status, providerId: r.providerTransferId ?? null, createdAt: r.createdAt.toISOString() }))
 }
 
+/** A calendar day as the apps show days (in Vietnam). */
+const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+
 /**
  * A processor event about a payout of one of our connected accounts (`payout.*`): the latest
  * state is kept. Events arrive twice and out of order: an older state never replaces a newer
@@ -127,7 +130,7 @@ export async function payoutUpdated(ctx: Ctx, connectedAccount: string, payout: 
        failure_message = excluded.failure_message, provider_updated_at = excluded.provider_updated_at, updated_at = now()
      where payment_payout.status not in ('failed', 'canceled')
        and (excluded.status = 'failed' or (payment_payout.status <> 'paid' and payment_payout.provider_updated_at <= excluded.provider_updated_at))`,
-    [account.organizationId, payout.id, payout.amount, payout.currency, payout.status, new Date(payout.arrivalDate * 1000).toISOString().slice(0, 10), payout.failureMessage?.slice(0, 300) ?? null, payout.created, at],
+    [account.organizationId, payout.id, payout.amount, payout.currency, payout.status, vietnamDay.format(payout.arrivalDate * 1000), payout.failureMessage?.slice(0, 300) ?? null, payout.created, at],
   )
 }
 
@@ -135,7 +138,7 @@ export interface PayoutRowDto {
   id: string
   amount: Money
   status: PayoutStatus
-  /** The calendar day (UTC) the bank should have it. */
+  /** The calendar day (in Vietnam) the bank should have it. */
   arrivalDate: string
   failureMessage: string | null
   createdAt: string

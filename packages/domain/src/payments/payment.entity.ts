@@ -138,7 +138,7 @@ const PaymentPayoutSchema = defineEntity({
     amount: p.bigint('number'),
     currency: p.enum(CURRENCIES),
     status: p.enum(PAYOUT_STATUSES),
-    /** The day the bank should have it (the processor's, as a calendar date in UTC). */
+    /** The day the bank should have it, as a calendar day in Vietnam (as the apps show days). */
     arrivalDate: p.string().length(10).fieldName('arrival_date'),
     failureMessage: p.string().length(300).nullable().fieldName('failure_message'),
     /** When the processor created the payout (seconds), and the event whose state we hold. */
