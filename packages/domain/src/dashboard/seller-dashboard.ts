@@ -13,6 +13,7 @@ import { Storefront } from '../organizations/storefront.entity.ts'
 import { StorefrontView } from '../organizations/storefront-view.entity.ts'
 import { Order } from '../orders/order.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
+import { dayInVietnam } from '../calendar.ts'
 
 /** How many days of storefront views the dashboard charts. */
 export const VIEW_DAYS = 14
@@ -62,10 +63,9 @@ export async function getSellerDashboard(ctx: Ctx, today = new Date()): Promise<
   const received = authorizations.filter((a) => a.distributorId === orgId)
 
   const first = new Date(today.getTime() - (VIEW_DAYS - 1) * 86_400_000)
-  const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d)
-  const counted = new Map((await scoped(ctx).find(StorefrontView, { organizationId: orgId, day: { $gte: dayOf(first) } })).map((v) => [String(v.day).slice(0, 10), v.views]))
+  const counted = new Map((await scoped(ctx).find(StorefrontView, { organizationId: orgId, day: { $gte: dayInVietnam(first) } })).map((v) => [String(v.day).slice(0, 10), v.views]))
   const views = Array.from({ length: VIEW_DAYS }, (_, i) => {
-    const day = dayOf(new Date(first.getTime() + i * 86_400_000))
+    const day = dayInVietnam(first.getTime() + i * 86_400_000)
     return { day, views: counted.get(day) ?? 0 }
   })
 

@@ -12,6 +12,8 @@ import { Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Invoice } from './invoice.entity.ts'
 import { TERM_DAYS, type InvoiceFilter, type InvoiceTerms, type PaymentTerms } from './invoices.constants.ts'
+import { dayInVietnam } from '../calendar.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export interface SellerTerms {
   sellerId: string
@@ -43,33 +45,46 @@ interface Relationship {
 }
 
 /** The day in Vietnam, `days` from now, as a calendar date. */
-const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
-const dayInVietnam = (days: number) => vietnamDay.format(Date.now() + days * 86_400_000)
+const dayInVietnamIn = (days: number) => dayInVietnam(Date.now() + days * 86_400_000)
 
-async function owedBy(ctx: Ctx, sellerId: string, buyerId: string): Promise<Money[]> {
-  const rows = await ctx.em.execute<{ currency: Currency; owed: string }[]>(`select currency, sum(amount) as owed from invoice where seller_org_id = ? and buyer_org_id = ? and status = 'open' group by currency order by currency`, [sellerId, buyerId])
-  return rows.map((r) => ({ amount: Number(r.owed), currency: r.currency }))
+/**
+ * The buyer's relationship with each of these sellers (`lock`: locked, sellers in one order, so
+ * concurrent checkouts lock alike). A company that is not (or not yet) a seller's approved
+ * customer pays before the seller ships.
+ */
+async function relationships(ctx: Ctx, buyerId: string, sellerIds: string[], lock: boolean): Promise<(sellerId: string) => Relationship & { terms: PaymentTerms }> {
+  const rows = await ctx.em.execute<{ organization_id: string; payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
+    `select organization_id, payment_terms, credit_limit, credit_currency from customer where buyer_id = ? and organization_id = any(?::uuid[]) and approved order by organization_id${lock ? ' for update' : ''}`,
+    [buyerId, sqlArray(sellerIds)],
+  )
+  const found = new Map<string, Relationship & { terms: PaymentTerms }>(
+    rows.map((r) => [r.organization_id, { terms: r.payment_terms, limit: r.credit_limit === null ? null : { amount: Number(r.credit_limit), currency: r.credit_currency! } }]),
+  )
+  return (sellerId) => found.get(sellerId) ?? { terms: 'prepaid', limit: null }
 }
 
-async function relationship(ctx: Ctx, sellerId: string, buyerId: string): Promise<Relationship & { terms: PaymentTerms }> {
-  const [row] = await ctx.em.execute<{ payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
-    `select payment_terms, credit_limit, credit_currency from customer where organization_id = ? and buyer_id = ? and approved`,
-    [sellerId, buyerId],
+/** Open invoices of the buyer with each of these sellers: one amount per seller and currency. */
+async function owedTo(ctx: Ctx, buyerId: string, sellerIds: string[]): Promise<{ sellerId: string; owed: Money }[]> {
+  if (!sellerIds.length) return []
+  const rows = await ctx.em.execute<{ seller_org_id: string; currency: Currency; owed: string }[]>(
+    `select seller_org_id, currency, sum(amount) as owed from invoice where buyer_org_id = ? and seller_org_id = any(?::uuid[]) and status = 'open' group by seller_org_id, currency order by currency`,
+    [buyerId, sqlArray(sellerIds)],
   )
-  // A company that is not (or not yet) the seller's approved customer pays before the seller ships.
-  if (!row) return { terms: 'prepaid', limit: null }
-  return { terms: row.payment_terms, limit: row.credit_limit === null ? null : { amount: Number(row.credit_limit), currency: row.credit_currency! } }
+  return rows.map((r) => ({ sellerId: r.seller_org_id, owed: { amount: Number(r.owed), currency: r.currency } }))
 }
 
 /** The terms the actor's company has with each of these sellers (for the checkout page). */
 export async function termsWithSellers(ctx: Ctx, buyerOrgId: string, sellerIds: string[]): Promise<SellerTerms[]> {
-  return Promise.all(
-    [...new Set(sellerIds)].map(async (sellerId) => {
-      const [r, owed] = await Promise.all([relationship(ctx, sellerId, buyerOrgId), owedBy(ctx, sellerId, buyerOrgId)])
-      const inLimit = r.limit ? (owed.find((m) => m.currency === r.limit!.currency)?.amount ?? 0) : 0
-      return { sellerId, terms: r.terms, creditLimit: r.limit, owed, available: r.limit ? { amount: Math.max(0, r.limit.amount - inLimit), currency: r.limit.currency } : null }
-    }),
-  )
+  const sellers = [...new Set(sellerIds)]
+  if (!sellers.length) return []
+  const relationshipOf = await relationships(ctx, buyerOrgId, sellers, false)
+  const owed = await owedTo(ctx, buyerOrgId, sellers)
+  return sellers.map((sellerId) => {
+    const r = relationshipOf(sellerId)
+    const owedHere = owed.filter((o) => o.sellerId === sellerId).map((o) => o.owed)
+    const inLimit = r.limit ? (owedHere.find((m) => m.currency === r.limit!.currency)?.amount ?? 0) : 0
+    return { sellerId, terms: r.terms, creditLimit: r.limit, owed: owedHere, available: r.limit ? { amount: Math.max(0, r.limit.amount - inLimit), currency: r.limit.currency } : null }
+  })
 }
 
 /**
@@ -88,25 +103,10 @@ export async function checkCredit(ctx: Ctx, orders: Order[]): Promise<Map<string
   const buyerOrgId = onTerms[0]!.buyerOrgId
   if (onTerms.some((o) => o.buyerOrgId !== buyerOrgId)) throw new Error('checkCredit: orders of one buyer at a time')
   const sellerIds = [...new Set(onTerms.map((o) => o.sellerOrgId))]
-  const rows = await ctx.em.execute<{ organization_id: string; payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
-    `select organization_id, payment_terms, credit_limit, credit_currency from customer where buyer_id = ? and organization_id = any(?::uuid[]) and approved order by organization_id for update`,
-    [buyerOrgId, `{${sellerIds.join(',')}}`],
-  )
-  // A company that is not (or not yet) the seller's approved customer pays before the seller ships.
-  const relationships = new Map<string, Relationship & { terms: PaymentTerms }>(
-    rows.map((r) => [r.organization_id, { terms: r.payment_terms, limit: r.credit_limit === null ? null : { amount: Number(r.credit_limit), currency: r.credit_currency! } }]),
-  )
-  const relationshipOf = (sellerId: string) => relationships.get(sellerId) ?? { terms: 'prepaid' as const, limit: null }
-  const limited = sellerIds.filter((id) => relationshipOf(id).limit && relationshipOf(id).terms !== 'prepaid')
+  const relationshipOf = await relationships(ctx, buyerOrgId, sellerIds, true)
   // What the buyer owes each seller with a limit, by currency: counted up as this checkout's orders are checked.
-  const owed = new Map<string, number>()
-  if (limited.length) {
-    const open = await ctx.em.execute<{ seller_org_id: string; currency: Currency; owed: string }[]>(
-      `select seller_org_id, currency, sum(amount) as owed from invoice where buyer_org_id = ? and seller_org_id = any(?::uuid[]) and status = 'open' group by seller_org_id, currency`,
-      [buyerOrgId, `{${limited.join(',')}}`],
-    )
-    for (const r of open) owed.set(`${r.seller_org_id}:${r.currency}`, Number(r.owed))
-  }
+  const limited = sellerIds.filter((id) => relationshipOf(id).limit && relationshipOf(id).terms !== 'prepaid')
+  const owed = new Map((await owedTo(ctx, buyerOrgId, limited)).map((o) => [`${o.sellerId}:${o.owed.currency}`, o.owed.amount]))
   for (const order of onTerms) {
     const r = relationshipOf(order.sellerOrgId)
     terms.set(order.id, r.terms)
@@ -131,7 +131,6 @@ export async function checkCredit(ctx: Ctx, orders: Order[]): Promise<Map<string
 export async function issueInvoices(ctx: Ctx, orders: Order[], terms: Map<string, InvoiceTerms>): Promise<void> {
   if (!orders.length) return
   const sorted = [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))
-  const array = (values: (string | number)[]) => `{${values.join(',')}}`
   const termsOf = (o: Order) => terms.get(o.id) ?? 'prepaid'
   await ctx.em.execute(
     `with wanted as (
@@ -150,14 +149,14 @@ export async function issueInvoices(ctx: Ctx, orders: Order[], terms: Map<string
      select id, 'INV-' || lpad(number::text, greatest(6, length(number::text)), '0'), order_id, seller_org_id, buyer_org_id, currency, amount, terms, due_date, 'open', null, now(), now()
        from numbered`,
     [
-      array(sorted.map(() => randomUUID())),
-      array(sorted.map((o) => o.id)),
-      array(sorted.map((o) => o.sellerOrgId)),
-      array(sorted.map((o) => o.buyerOrgId)),
-      array(sorted.map((o) => o.currency)),
-      array(sorted.map((o) => o.subtotal)),
-      array(sorted.map(termsOf)),
-      array(sorted.map((o) => dayInVietnam(TERM_DAYS[termsOf(o)]))),
+      sqlArray(sorted.map(() => randomUUID())),
+      sqlArray(sorted.map((o) => o.id)),
+      sqlArray(sorted.map((o) => o.sellerOrgId)),
+      sqlArray(sorted.map((o) => o.buyerOrgId)),
+      sqlArray(sorted.map((o) => o.currency)),
+      sqlArray(sorted.map((o) => o.subtotal)),
+      sqlArray(sorted.map(termsOf)),
+      sqlArray(sorted.map((o) => dayInVietnamIn(TERM_DAYS[termsOf(o)]))),
     ],
   )
 }
@@ -205,7 +204,7 @@ export interface InvoiceDto extends InvoiceRowDto {
 
 async function toRows(ctx: Ctx, invoices: Invoice[]): Promise<InvoiceRowDto[]> {
   if (!invoices.length) return []
-  const today = dayInVietnam(0)
+  const today = dayInVietnam()
   const [orgs, orders] = await Promise.all([
     ctx.em.find(Organization, { id: { $in: [...new Set(invoices.flatMap((i) => [i.sellerOrgId, i.buyerOrgId]))] } }),
     ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [`{${invoices.map((i) => i.orderId).join(',')}}`]),
@@ -235,7 +234,7 @@ export async function listInvoices(ctx: Ctx, side: 'buyer' | 'seller', filter: {
   if (!org) return []
   const where = {
     ...(side === 'buyer' ? { buyerOrgId: org } : { sellerOrgId: org }),
-    ...(filter.status === 'overdue' ? { status: 'open' as const, dueDate: { $lt: dayInVietnam(0) } } : filter.status ? { status: filter.status } : {}),
+    ...(filter.status === 'overdue' ? { status: 'open' as const, dueDate: { $lt: dayInVietnam() } } : filter.status ? { status: filter.status } : {}),
   }
   return toRows(ctx, await scoped(ctx).find(Invoice, where, { orderBy: { issuedAt: 'desc', number: 'desc' }, limit: 200 }))
 }

@@ -11,6 +11,10 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { CommissionRate, LedgerEntry, type LedgerAccount } from './ledger.entity.ts'
 import { splitLine } from './split.ts'
+import { sqlArray } from '../db/sql-array.ts'
+
+/** The operator the ledger books commission and the card processor's fees to: the first active one. */
+export const OPERATOR_ID_SQL = `select id from organization where kind = 'operator' and status = 'active' order by created_at, id limit 1`
 
 /** The commission rate of a line: seller and category, then seller, then category, then the default (0 without one). */
 export function commissionBpFor(rates: Pick<CommissionRate, 'sellerOrgId' | 'categoryId' | 'rateBp'>[], sellerId: string, categoryId: string | null): number {
@@ -54,18 +58,17 @@ export interface PlacedOrdersRead {
 export async function postPlacedOrders(ctx: Ctx, orders: Order[], fresh?: PlacedOrdersRead): Promise<void> {
   if (!orders.length) return
   const orderIds = orders.map((o) => o.id)
-  const array = (values: string[]) => `{${[...new Set(values)].join(',')}}`
   const posted = fresh
     ? new Set<string>()
-    : new Set((await ctx.em.execute<{ entry_group: string }[]>(`select distinct entry_group from ledger_entry where entry_group = any(?::text[])`, [array(orderIds.map((id) => `placed:${id}`))])).map((r) => r.entry_group))
+    : new Set((await ctx.em.execute<{ entry_group: string }[]>(`select distinct entry_group from ledger_entry where entry_group = any(?::text[])`, [sqlArray(orderIds.map((id) => `placed:${id}`))])).map((r) => r.entry_group))
   const toPost = orders.filter((o) => !posted.has(`placed:${o.id}`))
   if (!toPost.length) return
   // The operator (the first active one) and the commission rates of these sellers, in one read.
   const rateRows = await ctx.em.execute<{ operator_id: string; seller_org_id: string | null; category_id: string | null; rate_bp: number | null }[]>(
     `select op.id as operator_id, r.seller_org_id, r.category_id, r.rate_bp
-       from (select id from organization where kind = 'operator' and status = 'active' order by created_at, id limit 1) op
+       from (${OPERATOR_ID_SQL}) op
        left join commission_rate r on r.seller_org_id = any(?::uuid[]) or r.seller_org_id is null`,
-    [array(toPost.map((o) => o.sellerOrgId))],
+    [sqlArray([...new Set(toPost.map((o) => o.sellerOrgId))])],
   )
   const operatorId = rateRows[0]?.operator_id ?? null
   const rates = rateRows.filter((r) => r.rate_bp !== null).map((r) => ({ sellerOrgId: r.seller_org_id, categoryId: r.category_id, rateBp: r.rate_bp! }))

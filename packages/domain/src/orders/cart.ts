@@ -14,6 +14,7 @@ import { CartLine } from './cart-line.entity.ts'
 import { Order, OrderLine } from './order.entity.ts'
 import { CART_MAX_LINES, CART_MAX_QUANTITY } from './orders.constants.ts'
 import type { AddToCartInput, CartQuantityInput, QuickOrderInput } from './orders.schemas.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 /** What is wrong with a line, as the cart shows it; checkout refuses a cart with any. */
 export type CartLineIssue =
@@ -203,7 +204,6 @@ async function addLines(ctx: Ctx, wanted: { offer: Offer; quantity: number }[]):
   const total = (offerId: string) => Math.min((existing.get(offerId)?.quantity ?? 0) + added.get(offerId)!, CART_MAX_QUANTITY)
   const prices = await resolvePrices(ctx, ids.map((offerId) => ({ offerId, quantity: total(offerId) })))
   if (prices.some((p) => !p)) throw new DomainError('not_found', 'NOT_FOUND')
-  const array = (values: (string | number)[]) => `{${values.join(',')}}`
   const rows = await ctx.em.execute<{ id: string; offer_id: string }[]>(
     `insert into cart_line (id, buyer_org_id, user_id, offer_id, quantity, seen_unit_amount, seen_currency, created_at, updated_at)
      select gen_random_uuid(), ?, ?, a.offer_id, least(a.quantity, ?), a.amount, a.currency, now(), now()
@@ -211,7 +211,7 @@ async function addLines(ctx: Ctx, wanted: { offer: Offer; quantity: number }[]):
      on conflict (user_id, buyer_org_id, offer_id) do update set quantity = least(cart_line.quantity + excluded.quantity, ?),
        seen_unit_amount = excluded.seen_unit_amount, seen_currency = excluded.seen_currency, updated_at = now()
      returning id, offer_id`,
-    [owner.buyerOrgId, owner.userId, CART_MAX_QUANTITY, array(ids), array(ids.map((id) => Math.min(added.get(id)!, CART_MAX_QUANTITY))), array(prices.map((p) => p!.unit.amount)), array(prices.map((p) => p!.unit.currency)), CART_MAX_QUANTITY],
+    [owner.buyerOrgId, owner.userId, CART_MAX_QUANTITY, sqlArray(ids), sqlArray(ids.map((id) => Math.min(added.get(id)!, CART_MAX_QUANTITY))), sqlArray(prices.map((p) => p!.unit.amount)), sqlArray(prices.map((p) => p!.unit.currency)), CART_MAX_QUANTITY],
   )
   const lineOf = new Map(rows.map((r) => [r.offer_id, r.id]))
   return ok({ lineIds: ids.map((id) => lineOf.get(id)!) })

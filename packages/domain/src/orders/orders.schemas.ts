@@ -2,6 +2,7 @@
 import { blankAsNone, z } from '../zod.ts'
 import { PO_NUMBER_MAX, QUICK_ORDER_MAX_LINES, SELLER_STEPS } from './orders.constants.ts'
 import { PAY_BY } from '../payments/payments.constants.ts'
+import { dayInVietnam } from '../calendar.ts'
 
 const quantity = z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(1, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000, { error: 'NUMBER_TOO_LARGE' })
 
@@ -29,7 +30,7 @@ export type QuickOrderInput = z.infer<typeof QuickOrderInputSchema>
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'DATE_INVALID' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'DATE_INVALID' })
 
 /** Today in Vietnam, as a date field writes it. */
-export const todayInVietnam = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+export const todayInVietnam = () => dayInVietnam()
 
 export const CheckoutInputSchema = z.object({
   /** The checkout form's own id: the same form submitted twice places one checkout. */

@@ -14,6 +14,7 @@ import { User } from '../users/user.entity.ts'
 import { CONNECT_COUNTRIES, GatewayError, type ConnectedAccount, type PayoutView } from '@tradepost/payments/port'
 import { PaymentAccount, PaymentPayout, PaymentTransfer } from './payment.entity.ts'
 import { PAYOUT_STATUSES, type PayoutStatus, type TransferStatus } from './payments.constants.ts'
+import { dayInVietnam } from '../calendar.ts'
 
 export interface PaymentAccountDto {
   /** Card payment is configured on this platform at all. */
@@ -111,9 +112,6 @@ export async function myTransfers(ctx: Ctx): Promise<TransferRowDto[]> {
   return rows.map((r) => ({ id: r.id, orderNumber: orders.get(r.orderId) ?? '', account: r.account, amount: { amount: r.amount, currency: r.currency }, reversed: { amount: r.amountReversed, currency: r.currency }, status: r.status, providerId: r.providerTransferId ?? null, createdAt: r.createdAt.toISOString() }))
 }
 
-/** A calendar day as the apps show days (in Vietnam). */
-const vietnamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
-
 /**
  * A processor event about a payout of one of our connected accounts (`payout.*`): the latest
  * state is kept. Events arrive twice and out of order: an older state never replaces a newer
@@ -130,7 +128,7 @@ export async function payoutUpdated(ctx: Ctx, connectedAccount: string, payout: 
        failure_message = excluded.failure_message, provider_updated_at = excluded.provider_updated_at, updated_at = now()
      where payment_payout.status not in ('failed', 'canceled')
        and (excluded.status = 'failed' or (payment_payout.status <> 'paid' and payment_payout.provider_updated_at <= excluded.provider_updated_at))`,
-    [account.organizationId, payout.id, payout.amount, payout.currency, payout.status, vietnamDay.format(payout.arrivalDate * 1000), payout.failureMessage?.slice(0, 300) ?? null, payout.created, at],
+    [account.organizationId, payout.id, payout.amount, payout.currency, payout.status, dayInVietnam(payout.arrivalDate * 1000), payout.failureMessage?.slice(0, 300) ?? null, payout.created, at],
   )
 }
 

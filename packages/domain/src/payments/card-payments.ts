@@ -11,12 +11,14 @@ import { DomainError, fail, ok, type Result } from '../errors.ts'
 import { Invoice } from '../invoices/invoice.entity.ts'
 import { QUEUES } from '../jobs/outbox.ts'
 import { LedgerEntry } from '../ledger/ledger.entity.ts'
+import { OPERATOR_ID_SQL } from '../ledger/posting.ts'
 import { allocate, CURRENCIES, type Currency, type Money } from '../money.ts'
 import { Checkout, Order } from '../orders/order.entity.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { GatewayError, type PaymentGateway, type PaymentIntentView } from '@tradepost/payments/port'
 import { Payment, PaymentAccount, PaymentRefund, PaymentTransfer } from './payment.entity.ts'
 import { PAYMENT_WINDOW_MINUTES, type PaymentStatus, type TransferStatus } from './payments.constants.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 /** The sellers among these whose connected account may receive transfers: card payment is offered for them only. */
 export async function cardSellers(ctx: Ctx, sellerIds: string[]): Promise<Set<string>> {
@@ -198,7 +200,6 @@ export async function paymentSucceeded(ctx: Ctx, intent: PaymentIntentView): Pro
     const connected = new Set((await em.find(PaymentAccount, { organizationId: { $in: [...new Set(shares.map((s) => s.accountOrgId))] }, transfers: 'active' })).map((a) => a.organizationId))
     // One row per order, share and party, in one statement (a second call inserts none).
     const due = shares.filter((s) => connected.has(s.accountOrgId))
-    const array = (values: (string | number)[]) => `{${values.join(',')}}`
     const queued = due.length
       ? (
           await em.execute<{ id: string }[]>(
@@ -206,7 +207,7 @@ export async function paymentSucceeded(ctx: Ctx, intent: PaymentIntentView): Pro
              select gen_random_uuid(), ?, s.order_id, s.account, s.destination, ?, s.currency, s.amount, 'queued', now(), now()
                from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bigint[]) as s(order_id, account, destination, currency, amount)
              on conflict (order_id, account, destination_org_id) do nothing returning id`,
-            [payment.id, payment.buyerOrgId, array(due.map((s) => s.orderId)), array(due.map((s) => s.account)), array(due.map((s) => s.accountOrgId)), array(due.map((s) => s.currency)), array(due.map((s) => s.amount))],
+            [payment.id, payment.buyerOrgId, sqlArray(due.map((s) => s.orderId)), sqlArray(due.map((s) => s.account)), sqlArray(due.map((s) => s.accountOrgId)), sqlArray(due.map((s) => s.currency)), sqlArray(due.map((s) => s.amount))],
           )
         ).map((r) => r.id)
       : []
@@ -333,7 +334,7 @@ export async function recordProcessorFee(ctx: Ctx, paymentId: string): Promise<M
       where o.checkout_id = ? and o.currency = ? and o.pay_by = 'card' order by o.number`,
     [payment.checkoutId, payment.currency],
   )
-  const [operator] = await ctx.em.execute<{ id: string }[]>(`select id from organization where kind = 'operator' and status = 'active' order by created_at, id limit 1`)
+  const [operator] = await ctx.em.execute<{ id: string }[]>(OPERATOR_ID_SQL)
   if (!paid.length || !operator) return null
   const fee = await gateway.chargeFee(payment.chargeId)
   if (!fee || fee.amount <= 0) return fee ? { amount: 0, currency: fee.currency as Currency } : null
@@ -347,13 +348,12 @@ export async function recordProcessorFee(ctx: Ctx, paymentId: string): Promise<M
         ]
       : [],
   )
-  const array = (values: (string | number)[]) => `{${values.join(',')}}`
   await ctx.em.execute(
     `insert into ledger_entry (id, entry_group, order_id, buyer_org_id, seller_org_id, account_org_id, account, amount, currency, created_at)
      select gen_random_uuid(), 'fee:' || r.order_id, r.order_id, r.buyer_org_id, r.seller_org_id, ?, r.account, r.amount, ?, now()
        from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[]) as r(order_id, buyer_org_id, seller_org_id, account, amount)
      on conflict (entry_group, account, account_org_id) do nothing`,
-    [operator.id, fee.currency, array(rows.map((r) => r.order.id)), array(rows.map((r) => r.order.buyer_org_id)), array(rows.map((r) => r.order.seller_org_id)), array(rows.map((r) => r.account)), array(rows.map((r) => r.amount))],
+    [operator.id, fee.currency, sqlArray(rows.map((r) => r.order.id)), sqlArray(rows.map((r) => r.order.buyer_org_id)), sqlArray(rows.map((r) => r.order.seller_org_id)), sqlArray(rows.map((r) => r.account)), sqlArray(rows.map((r) => r.amount))],
   )
   return { amount: fee.amount, currency: fee.currency as Currency }
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { Ctx } from '../ctx.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Payment, PaymentTransfer } from './payment.entity.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export interface Mismatch {
   paymentId: string
@@ -26,6 +27,14 @@ export async function reconcilePayments(ctx: Ctx, options: { days?: number } = {
   const mismatches: Mismatch[] = []
   let transfers = 0
   const sent = await ctx.em.find(PaymentTransfer, { paymentId: { $in: payments.map((p) => p.id) }, providerTransferId: { $ne: null } })
+  // The processor's fees the ledger posted for these payments (by checkout and currency), in one read.
+  const posted = payments.length
+    ? await ctx.em.execute<{ checkout_id: string; order_currency: string; currency: string; fee: string }[]>(
+        `select o.checkout_id, o.currency as order_currency, e.currency, -sum(e.amount) as fee from ledger_entry e join orders o on o.id = e.order_id
+          where o.checkout_id = any(?::uuid[]) and e.account = 'processor_fee' group by o.checkout_id, o.currency, e.currency order by e.currency`,
+        [sqlArray([...new Set(payments.map((p) => p.checkoutId))])],
+      )
+    : []
   for (const p of payments) {
     const intent = await ctx.payments.getPaymentIntent(p.intentId!)
     if (intent.amountReceived !== p.amount || intent.currency !== p.currency) mismatches.push({ paymentId: p.id, kind: 'amount_received', ours: `${p.amount} ${p.currency}`, theirs: `${intent.amountReceived} ${intent.currency}` })
@@ -42,12 +51,10 @@ export async function reconcilePayments(ctx: Ctx, options: { days?: number } = {
     for (const t of theirs.values()) mismatches.push({ paymentId: p.id, kind: 'transfer_unknown', ours: '', theirs: `${t.id} ${t.amount} ${t.currency}` })
     // The processor's fee on the charge, against what the ledger posted for it (per currency).
     const fee = p.chargeId ? await ctx.payments.chargeFee(p.chargeId) : null
-    const posted = await ctx.em.execute<{ currency: string; fee: string }[]>(
-      `select e.currency, -sum(e.amount) as fee from ledger_entry e join orders o on o.id = e.order_id
-        where o.checkout_id = ? and o.currency = ? and e.account = 'processor_fee' group by e.currency order by e.currency`,
-      [p.checkoutId, p.currency],
-    )
-    const feeOurs = posted.map((r) => `${Number(r.fee)} ${r.currency}`).join(', ')
+    const feeOurs = posted
+      .filter((r) => r.checkout_id === p.checkoutId && r.order_currency === p.currency)
+      .map((r) => `${Number(r.fee)} ${r.currency}`)
+      .join(', ')
     const feeTheirs = fee && fee.amount > 0 ? `${fee.amount} ${fee.currency}` : ''
     if (feeOurs !== feeTheirs) mismatches.push({ paymentId: p.id, kind: 'fee', ours: feeOurs, theirs: feeTheirs })
   }

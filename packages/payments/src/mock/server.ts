@@ -74,7 +74,7 @@ const clone = <T>(o: T): T => structuredClone(o)
  * lists it (percent in basis points, plus a fixed part in minor units), rounded to the minor unit.
  */
 const CARD_FEES: Record<string, { bp: number; fixed: number }> = { sgd: { bp: 340, fixed: 50 }, usd: { bp: 290, fixed: 30 } }
-export const processingFee = (amount: number, currency: string) => {
+const processingFee = (amount: number, currency: string) => {
   const rate = CARD_FEES[currency.toLowerCase()] ?? CARD_FEES.usd!
   return Math.min(amount, Math.round((amount * rate.bp) / 10_000) + rate.fixed)
 }
