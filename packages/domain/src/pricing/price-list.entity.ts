@@ -59,6 +59,9 @@ const PriceListEntrySchema = defineEntity({
   name: 'PriceListEntry',
   tableName: 'price_list_entry',
   uniques: [{ properties: ['priceListId', 'offerId'] }],
+  // Resolution reads an offer's entries from the index alone: one index page per offer instead
+  // of a heap page per entry.
+  indexes: [{ name: 'price_list_entry_offer_covering_index', expression: 'create index "price_list_entry_offer_covering_index" on "price_list_entry" ("offer_id") include ("price_list_id", "percent_off_bp", "tiers")' }],
   checks: [
     { name: 'price_list_entry_one_check', expression: '(tiers is null) <> (percent_off_bp is null)' },
     { name: 'price_list_entry_percent_check', expression: 'percent_off_bp is null or (percent_off_bp > 0 and percent_off_bp <= 10000)' },
@@ -67,7 +70,7 @@ const PriceListEntrySchema = defineEntity({
     id: idColumn(),
     organizationId: () => p.manyToOne(Organization).mapToPk().fieldName('organization_id').index().deleteRule('cascade'),
     priceListId: () => p.manyToOne(PriceList).mapToPk().fieldName('price_list_id').deleteRule('cascade'),
-    offerId: () => p.manyToOne(Offer).mapToPk().fieldName('offer_id').index().deleteRule('cascade'),
+    offerId: () => p.manyToOne(Offer).mapToPk().fieldName('offer_id').deleteRule('cascade'),
     tiers: p.json<PriceTier[]>().nullable(),
     percentOffBp: p.integer().nullable(),
     createdAt: createdAtColumn(),

@@ -106,11 +106,12 @@ export function pickPrice(offerId: string, base: Money, quantity: number, candid
   }
 }
 
+/** An offer (price, currency, minimum order) or one of its candidates (list_id and the rest). */
 type CandidateRow = {
   offer_id: string
-  price_amount: string
-  currency: Currency
-  min_order_qty: number
+  price_amount: string | null
+  currency: Currency | null
+  min_order_qty: number | null
   list_id: string | null
   list_name: string | null
   scope: PriceListScope | null
@@ -124,43 +125,44 @@ type CandidateRow = {
  * One round trip: the offers the actor may read, and every list of each offer's own seller that
  * is active, in the offer's own currency (never converted), valid at `at`, and for everyone or
  * (with a buyer) aimed at the buyer's chain: its company and the parents it inherits from,
- * through an approved customer relationship or its group, at the nearest depth. Only the lists
- * that price these offers are looked up in the buyer's reach (a buyer may be reached by
- * thousands). Nobody's chain when no buyer company asks (a visitor, a seller's staff).
+ * through an approved customer relationship or its group, at the nearest depth. Nobody's chain
+ * when no buyer company asks (a visitor, a seller's staff).
+ *
+ * The lists are found from both ends and met by hash: the sellers' lists for everyone, and the
+ * lists the buyer's relationships with these sellers reach; the offers' entries come from the
+ * index that covers them (one index page per offer, not one heap page per entry).
  */
 const candidatesSql = (buyer: boolean, readable: string) => `${buyer ? `${BUYER_CUSTOMERS_CTE},` : 'with'}
-offs as (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active' and ${readable}),
-ent as (
-  select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, e.tiers, e.percent_off_bp
-  from offs o
-  join price_list_entry e on e.offer_id = o.id
-  join price_list pl on pl.id = e.price_list_id and pl.organization_id = o.organization_id and pl.active and pl.currency = o.currency
-    and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
-    ${buyer ? '' : `and pl.scope = 'everyone'`}
-),
+offs as materialized (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active' and ${readable}),
 ${
   buyer
-    ? `reach as (
-  select price_list_id, min(depth) as depth from (
-    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.customer_id = cu.id and t.organization_id = cu.organization_id
-     where t.price_list_id in (select list_id from ent where scope <> 'everyone')
+    ? `sellers_cust as materialized (select * from cust where organization_id in (select organization_id from offs)),
+reach as materialized (
+  select price_list_id as id, min(depth) as depth from (
+    select t.price_list_id, cu.depth from sellers_cust cu join price_list_target t on t.customer_id = cu.id and t.organization_id = cu.organization_id
     union all
-    select t.price_list_id, cu.depth from price_list_target t join cust cu on t.group_id = cu.group_id and t.organization_id = cu.organization_id
-     where t.price_list_id in (select list_id from ent where scope <> 'everyone')
+    select t.price_list_id, cu.depth from sellers_cust cu join price_list_target t on t.group_id = cu.group_id and t.organization_id = cu.organization_id
   ) x group by price_list_id
-),
-cand as (
-  select ent.*, case when ent.scope = 'everyone' then 0 else r.depth end as depth
-  from ent left join reach r on r.price_list_id = ent.list_id
-  where ent.scope = 'everyone' or r.depth is not null
-)`
-    : `cand as (select ent.*, 0 as depth from ent)`
+),`
+    : ''
 }
-select o.id as offer_id, o.price_amount, o.currency, o.min_order_qty, c.list_id, c.list_name, c.scope, c.priority, c.depth, c.tiers, c.percent_off_bp
-from offs o left join cand c on c.offer_id = o.id`
-
-/** Up to this many offers, resolution reuses its plan (a product page's offers, a cart). */
-const SMALL_BATCH = 16
+lists as materialized (
+  select pl.id, pl.name, pl.scope, pl.priority, pl.organization_id, pl.currency, x.depth
+  from (
+    select id, 0 as depth, true as open from price_list where organization_id in (select organization_id from offs) and scope = 'everyone'
+    ${buyer ? `union all select id, depth, false from reach` : ''}
+  ) x join price_list pl on pl.id = x.id
+  where pl.active and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
+    and x.open = (pl.scope = 'everyone')
+),
+ents as materialized (select e.offer_id, e.price_list_id, e.tiers, e.percent_off_bp, o.organization_id, o.currency from offs o join price_list_entry e on e.offer_id = o.id),
+cand as (
+  select e.offer_id, l.id as list_id, l.name as list_name, l.scope, l.priority, l.depth, e.tiers, e.percent_off_bp
+  from ents e join lists l on l.id = e.price_list_id and l.organization_id = e.organization_id and l.currency = e.currency
+)
+select id as offer_id, price_amount, currency, min_order_qty, null::uuid as list_id, null as list_name, null as scope, null::int as priority, null::int as depth, null::jsonb as tiers, null::int as percent_off_bp from offs
+union all
+select offer_id, null, null, null, list_id, list_name, scope, priority, depth, tiers, percent_off_bp from cand`
 
 /**
  * The candidates of each offer, for the viewer, at a moment. Offers that are not active, or that
@@ -170,16 +172,14 @@ export async function priceCandidates(ctx: Pick<Ctx, 'em' | 'ability'>, viewer: 
   const out = new Map<string, { base: Money; minOrderQty: number; candidates: PriceCandidate[] }>()
   const ids = [...new Set(offerIds)]
   if (!ids.length) return out
-  // Inside a transaction (checkout) through it, so it reads its own writes. A product page's few
-  // offers reuse one plan; a page of search results is planned for each call (a plan made for a
-  // few offers took twice as long for 48).
+  // Inside a transaction (checkout) through it, so it reads its own writes. One plan serves a
+  // product page's few offers and a page of search results alike: every step's shape is fixed
+  // (materialized, joined by hash), so values cannot lead the planner astray.
   const readable = accessibleSql(ctx, 'read', Offer, 'id')
-  const rows = await preparedRead<CandidateRow>(ctx.em, candidatesSql(!!viewer.buyerId, readable.sql), [...(viewer.buyerId ? [viewer.buyerId] : []), ids.join(','), ...readable.params, at.toISOString(), at.toISOString()], { reusePlan: ids.length <= SMALL_BATCH })
-  for (const r of rows) {
-    let entry = out.get(r.offer_id)
-    if (!entry) out.set(r.offer_id, (entry = { base: { amount: Number(r.price_amount), currency: r.currency }, minOrderQty: r.min_order_qty, candidates: [] }))
-    if (r.list_id) entry.candidates.push({ listId: r.list_id, listName: r.list_name!, scope: r.scope!, priority: r.priority!, depth: r.depth!, tiers: r.tiers, percentOffBp: r.percent_off_bp })
-  }
+  const rows = await preparedRead<CandidateRow>(ctx.em, candidatesSql(!!viewer.buyerId, readable.sql), [...(viewer.buyerId ? [viewer.buyerId] : []), ids.join(','), ...readable.params, at.toISOString(), at.toISOString()])
+  // The offers' rows (no list), then their candidates' rows (no price), in any order.
+  for (const r of rows) if (!r.list_id) out.set(r.offer_id, { base: { amount: Number(r.price_amount), currency: r.currency! }, minOrderQty: r.min_order_qty!, candidates: [] })
+  for (const r of rows) if (r.list_id) out.get(r.offer_id)!.candidates.push({ listId: r.list_id, listName: r.list_name!, scope: r.scope!, priority: r.priority!, depth: r.depth!, tiers: r.tiers, percentOffBp: r.percent_off_bp })
   return out
 }
 

@@ -34,6 +34,7 @@ import { Migration20261206131123_shipments } from './Migration20261206131123_shi
 import { Migration20261206142612_unread_notifications } from './Migration20261206142612_unread_notifications.ts'
 import { Migration20261206152557_processor_fees } from './Migration20261206152557_processor_fees.ts'
 import { Migration20261206153111_payouts } from './Migration20261206153111_payouts.ts'
+import { Migration20261206175427_covering_price_entries } from './Migration20261206175427_covering_price_entries.ts'
 
 /** Every migration, in order. Write a new one with `npx pnpm@10.34.9 migration:create <name>`. */
 export const migrationsList: MigrationObject[] = [
@@ -72,4 +73,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206142612_unread_notifications', class: Migration20261206142612_unread_notifications },
   { name: 'Migration20261206152557_processor_fees', class: Migration20261206152557_processor_fees },
   { name: 'Migration20261206153111_payouts', class: Migration20261206153111_payouts },
+  { name: 'Migration20261206175427_covering_price_entries', class: Migration20261206175427_covering_price_entries },
 ]
