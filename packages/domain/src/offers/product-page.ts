@@ -1,4 +1,3 @@
-import { scoped } from '../authz/scoped.ts'
 import { accessibleSql } from '../authz/sql.ts'
 import { Product } from '../catalog/product.entity.ts'
 import type { AttributeDefinition, AttributeValues, ProductImageView } from '../catalog/catalog.constants.ts'
@@ -10,6 +9,7 @@ import { Offer } from './offer.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
 import { offerPriceShownTo, searchViewer } from './visibility.ts'
 import { preparedRead } from '../db/prepared.ts'
+import { DomainError } from '../errors.ts'
 
 /** "Why this price" names the lists that came nearest; the rest are counted. */
 const PASSED_OVER_SHOWN = 5
@@ -71,19 +71,24 @@ export interface ProductPageDto {
  * the pricing function), stock near the buyer and in total, distance to the nearest stock.
  */
 export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatLng | null): Promise<ProductPageDto> {
-  const product = await scoped(ctx).findOneOrThrow(Product, { slug })
-  // Brand, category and images in one query; sellers, stock and warehouses in another.
-  const contextQuery = preparedRead<{ brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[] }>(
+  // The product the viewer may read (the ability's rule, compiled to SQL) with its brand, category
+  // and images, in one query; its offers the viewer may read, with the stock they hold (one row per
+  // offer and warehouse with stock), in another, at the same time. Through the entity manager when
+  // a caller's transaction is open, so it reads its own writes.
+  const readableProduct = accessibleSql(ctx, 'read', Product, 'p.id')
+  const productQuery = preparedRead<{
+    id: string; organization_id: string; slug: string; mpn: string; gtin: string | null; name_en: string; name_vi: string; description_en: string; description_vi: string
+    attributes: AttributeValues; unit_of_measure: Product['unitOfMeasure']; pack_size: number; seller_listed: boolean
+    brand: { name: string; slug: string } | null; category: { slug: string; nameEn: string; nameVi: string; attributes: AttributeDefinition[] }; images: ProductImageView[]
+  }>(
     ctx.em,
-    `select (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
+    `select p.id, p.organization_id, p.slug, p.mpn, p.gtin, p.name_en, p.name_vi, p.description_en, p.description_vi, p.attributes, p.unit_of_measure, p.pack_size, p.seller_listed,
+            (select json_build_object('name', b.name, 'slug', b.slug) from brand b where b.id = p.brand_id) as brand,
             (select json_build_object('slug', c.slug, 'nameEn', c.name_en, 'nameVi', c.name_vi, 'attributes', c.attributes) from category c where c.id = p.category_id) as category,
             (select coalesce(json_agg(json_build_object('id', i.id, 'width', i.width, 'height', i.height, 'widths', i.widths) order by i.position), '[]') from product_image i where i.product_id = p.id) as images
-     from product p where p.id = ?`,
-    [product.id],
+     from product p where p.slug = ? and ${readableProduct.sql}`,
+    [slug, ...readableProduct.params],
   )
-  // The offers of it that the viewer may read (the ability's rule, compiled to SQL), with the
-  // stock they hold, in one round trip: one row per offer and warehouse with stock. Through the
-  // entity manager, so a caller's transaction reads its own writes. Both queries at once.
   const readable = accessibleSql(ctx, 'read', Offer, 'o.id')
   const detailsQuery = preparedRead<
     { offer_id: string; organization_id: string; sku: string; price_amount: string; currency: Offer['currency']; min_order_qty: number; order_multiple: number; lead_time_days: number; condition: Offer['condition']; price_on_request: boolean; name: string; slug: string; kind: Organization['kind']; prices_include_vat: boolean | null; prices_signed_in_only: boolean | null; quantity: number | null; latitude: number | null; longitude: number | null }
@@ -96,10 +101,12 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
      left join storefront sf on sf.organization_id = o.organization_id
      left join offer_stock s on s.offer_id = o.id and s.quantity > 0
      left join warehouse w on w.id = s.warehouse_id
-     where o.product_id = ? and o.status = 'active' and ${readable.sql}`,
-    [product.id, ...readable.params],
+     where o.product_id = (select id from product where slug = ?) and o.status = 'active' and ${readable.sql}`,
+    [slug, ...readable.params],
   )
-  const [[context], details] = await Promise.all([contextQuery, detailsQuery])
+  const [[product], details] = await Promise.all([productQuery, detailsQuery])
+  // Not found and not allowed look the same from outside: 404, never a hint that it exists.
+  if (!product) throw new DomainError('not_found', 'NOT_FOUND')
   const offers = [...new Map(details.map((d) => [d.offer_id, { id: d.offer_id, organizationId: d.organization_id, sku: d.sku, priceAmount: Number(d.price_amount), currency: d.currency, minOrderQty: d.min_order_qty, orderMultiple: d.order_multiple, leadTimeDays: d.lead_time_days, condition: d.condition, priceOnRequest: d.price_on_request }])).values()]
   const sellers = new Map(details.map((d) => [d.organization_id, { id: d.organization_id, name: d.name, slug: d.slug, kind: d.kind, vat: d.prices_include_vat ?? false, signedInOnly: d.prices_signed_in_only ?? false }]))
   const held = (offerId: string) => details.filter((d) => d.offer_id === offerId && d.quantity !== null).map((d) => ({ quantity: d.quantity!, latitude: d.latitude!, longitude: d.longitude! }))
@@ -132,7 +139,7 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         minOrderQty: o.minOrderQty,
         orderMultiple: o.orderMultiple,
         condition: o.condition,
-        authorized: seller.id === product.organizationId || !product.sellerListed,
+        authorized: seller.id === product.organization_id || !product.seller_listed,
         pricesIncludeVat: seller.vat,
         badges: [],
       }
@@ -145,17 +152,17 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
     id: product.id,
     slug: product.slug,
     mpn: product.mpn,
-    gtin: product.gtin ?? null,
-    name: { en: product.nameEn, vi: product.nameVi },
-    description: { en: product.descriptionEn, vi: product.descriptionVi },
-    brand: context!.brand,
-    category: context!.category,
+    gtin: product.gtin,
+    name: { en: product.name_en, vi: product.name_vi },
+    description: { en: product.description_en, vi: product.description_vi },
+    brand: product.brand,
+    category: product.category,
     attributes: product.attributes,
-    unitOfMeasure: product.unitOfMeasure,
-    packSize: product.packSize,
-    sellerListed: product.sellerListed,
+    unitOfMeasure: product.unit_of_measure,
+    packSize: product.pack_size,
+    sellerListed: product.seller_listed,
     offers: rows,
-    images: context!.images,
+    images: product.images,
   }
 }
 

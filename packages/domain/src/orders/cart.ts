@@ -64,21 +64,22 @@ export interface CartDto {
 
 /** The buyer company and person whose cart it is; refused unless the actor may fill a cart. */
 export function cartOwner(ctx: Ctx): { buyerOrgId: string; userId: string } {
-  const m = ctx.actor.membership
-  if (!ctx.actor.userId || !m || m.organizationKind !== 'buyer' || m.organizationStatus !== 'active') throw new DomainError('forbidden', 'FORBIDDEN')
-  const owner = { buyerOrgId: m.organizationId, userId: ctx.actor.userId }
-  if (!may(ctx, 'create', CartLine, owner)) throw new DomainError('forbidden', 'FORBIDDEN')
+  const owner = buyingAs(ctx)
+  if (!owner) throw new DomainError('forbidden', 'FORBIDDEN')
   return owner
+}
+
+/** The cart the actor would fill, or null when it may not buy (a visitor, a seller's staff). */
+function buyingAs(ctx: Ctx): { buyerOrgId: string; userId: string } | null {
+  const m = ctx.actor.membership
+  if (!ctx.actor.userId || !m || m.organizationKind !== 'buyer' || m.organizationStatus !== 'active') return null
+  const owner = { buyerOrgId: m.organizationId, userId: ctx.actor.userId }
+  return may(ctx, 'create', CartLine, owner) ? owner : null
 }
 
 /** Whether the actor may fill a cart at all (to show "add to cart"). */
 export function canBuy(ctx: Ctx): boolean {
-  try {
-    cartOwner(ctx)
-    return true
-  } catch {
-    return false
-  }
+  return buyingAs(ctx) !== null
 }
 
 function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPrice | null, stock: number): CartLineIssue[] {

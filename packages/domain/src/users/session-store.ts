@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
+import { preparedRead } from '../db/prepared.ts'
 import { Membership } from './membership.entity.ts'
 import { Session } from './session.entity.ts'
 import { hashToken } from './tokens.ts'
@@ -17,8 +18,9 @@ export interface StoredSession {
 
 export const sessionStore = {
   async get(em: EntityManager, sessionId: string): Promise<{ session: StoredSession; user: { id: string; email: string; name: string; locale: string } } | null> {
-    // The session and its user in one round trip (every signed-in request starts here).
-    const [row] = await em.execute<{ user_id: string; expires_at: Date; active_organization_id: string | null; impersonator_user_id: string | null; email: string; name: string; locale: string }[]>(
+    // The session and its user in one round trip, as a prepared statement (every signed-in request starts here).
+    const [row] = await preparedRead<{ user_id: string; expires_at: Date; active_organization_id: string | null; impersonator_user_id: string | null; email: string; name: string; locale: string }>(
+      em,
       `select s.user_id, s.expires_at, s.active_organization_id, s.impersonator_user_id, u.email, u.name, u.locale
        from "session" s join app_user u on u.id = s.user_id where s.id_hash = ?`,
       [hashToken(sessionId)],
