@@ -79,6 +79,10 @@ describe('who sees an offer', () => {
     const branch = await w.as(w.branch.admin, w.branch.org)
     const stranger = await w.as(w.stranger.admin, w.stranger.org)
     expect(stranger.audience).toEqual([PUBLIC_AUDIENCE])
+    // Read with the memberships (the session names the company) or on their own (it names none): the same.
+    const acmeUnnamed = await resolveActor(db().orm.em.fork(), { userId: w.acme.admin.user.id, activeOrganizationId: null, impersonatorUserId: null }, ['buyer'])
+    expect(acme.audience).toEqual([PUBLIC_AUDIENCE, expect.stringMatching(/^customer:/), `group:${w.group.id}`])
+    expect(acmeUnnamed.audience).toEqual(acme.audience)
     const skus = (...offers: { sku: string }[]) => offers.map((o) => o.sku).sort()
     expect(await visibleOn(ANONYMOUS, w.product.slug)).toEqual(skus(w.open, w.quoted))
     expect(await visibleOn(stranger, w.product.slug)).toEqual(skus(w.open, w.quoted))

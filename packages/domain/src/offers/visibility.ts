@@ -41,15 +41,16 @@ export function audienceOf(actor: Actor): readonly string[] {
  * restricted to its parent.
  */
 export async function buyerAudience(em: EntityManager, buyerId: string): Promise<string[]> {
-  const rows = await preparedRead<{ tag: string }>(
-    em,
-    `${BUYER_CUSTOMERS_CTE}
-     select 'customer:' || id as tag from cust
-     union select 'group:' || group_id from cust where group_id is not null
-     order by 1`,
-    [buyerId],
-  )
-  return [PUBLIC_AUDIENCE, ...rows.map((r) => r.tag)]
+  const rows = await preparedRead<{ tag: string }>(em, `${BUYER_CUSTOMERS_CTE} ${AUDIENCE_TAGS_SQL} order by 1`, [buyerId])
+  return buyerAudienceOf(rows.map((r) => r.tag))
+}
+
+/** The audience tags (`customer:<id>`, `group:<id>`) of the relationships in `cust` (after `BUYER_CUSTOMERS_CTE`), one per row. */
+export const AUDIENCE_TAGS_SQL = `select 'customer:' || id as tag from cust union select 'group:' || group_id from cust where group_id is not null`
+
+/** A buyer company's audiences from its relationships' tags: everyone's offers, and those meant for it. */
+export function buyerAudienceOf(tags: string[]): string[] {
+  return [PUBLIC_AUDIENCE, ...tags]
 }
 
 /**
