@@ -8,6 +8,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nConfig, LANGUAGES, resources, type Language } from '../i18n/index.ts'
 import { getLocale } from '../i18n.server.ts'
 import { NonceContext } from '../components/nonce.tsx'
+import { memoizeLookups } from '../i18n/memoize.ts'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -21,35 +22,9 @@ function i18nFor(lng: Language): Promise<i18n> {
   let instance = instances.get(lng)
   if (!instance) {
     const created = createInstance()
-    instance = created.use(initReactI18next).init({ ...i18nConfig, lng, resources }).then(() => memoizePlainLookups(created))
+    instance = created.use(initReactI18next).init({ ...i18nConfig, lng, resources }).then(() => memoizeLookups(created))
     instances.set(lng, instance)
   }
-  return instance
-}
-
-/** What `t` receives from a component's `t('key')`: the language and namespace, nothing to fill in. */
-const PLAIN_OPTIONS = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
-const MAX_REMEMBERED = 5000
-
-/**
- * A page makes dozens of `t('key')` calls, and i18next resolves each from scratch. On a shared,
- * never-changing instance the answer to a call without values, count or context is always the
- * same: remember it.
- */
-function memoizePlainLookups(instance: i18n): i18n {
-  const translate = instance.t.bind(instance)
-  const answers = new Map<string, unknown>()
-  instance.t = ((key: unknown, options?: Record<string, unknown>) => {
-    if (typeof key !== 'string' || (options && Object.keys(options).some((k) => !PLAIN_OPTIONS.has(k) || (k === 'keyPrefix' && options[k] !== undefined)))) {
-      return translate(key as string, options as never)
-    }
-    const id = `${String(options?.lng ?? '')}|${String(options?.ns ?? '')}|${key}`
-    if (answers.has(id)) return answers.get(id)
-    const answer = translate(key, options as never)
-    // Keys come from the code, but a bound keeps a key built from input from growing it forever.
-    if (answers.size < MAX_REMEMBERED) answers.set(id, answer)
-    return answer
-  }) as i18n['t']
   return instance
 }
 
