@@ -9,6 +9,7 @@ import type { ApprovalStep, BuyerRole, SpendingPeriod } from './approvals.consta
 import { ApprovalRule } from './approval-rule.entity.ts'
 import { companyOf, myCompany } from './companies.ts'
 import { SpendingLimit } from './spending-limit.entity.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export interface ProspectiveOrder {
   buyerUserId: string
@@ -188,7 +189,7 @@ async function withAncestors(ctx: Ctx, ids: string[]): Promise<string[]> {
        select id, parent_id, 0 from category where id = any(?::uuid[])
        union all select c.id, c.parent_id, up.depth + 1 from category c join up on c.id = up.parent_id where up.depth < 10
      ) select distinct id from up`,
-    [`{${[...new Set(ids)].join(',')}}`],
+    [sqlArray([...new Set(ids)])],
   )
   return rows.map((r) => r.id)
 }

@@ -24,14 +24,13 @@ export function numberPlaceholders(sql: string): string {
 const texts = new Map<string, { text: string; name: string }>()
 
 /**
- * Runs a read-only statement with `?` placeholders; rows as `em.execute` returns them.
- * `reusePlan: false` for a statement whose best plan depends on its values (a generic plan would
- * be slower): it is still sent with parameters, and planned for each call.
+ * Runs a read-only statement with `?` placeholders; rows as `em.execute` returns them. Its plan
+ * may be reused for any values, so its shape must not make the best plan depend on them
+ * (decision 014).
  */
-export async function preparedRead<T>(em: EntityManager, sql: string, params: unknown[], options: { reusePlan?: boolean } = {}): Promise<T[]> {
+export async function preparedRead<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   if (em.getTransactionContext()) return em.execute<T[]>(sql, params)
   const pool = await (em.getConnection() as unknown as PostgreSqlConnection).getNativeClient()
-  if (options.reusePlan === false) return (await pool.query({ text: numberPlaceholders(sql), values: params })).rows as T[]
   let statement = texts.get(sql)
   if (!statement) {
     // The shapes are few (the SQL of a query and of the ability's conditions, never values); past

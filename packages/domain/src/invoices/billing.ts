@@ -207,7 +207,7 @@ async function toRows(ctx: Ctx, invoices: Invoice[]): Promise<InvoiceRowDto[]> {
   const today = dayInVietnam()
   const [orgs, orders] = await Promise.all([
     ctx.em.find(Organization, { id: { $in: [...new Set(invoices.flatMap((i) => [i.sellerOrgId, i.buyerOrgId]))] } }),
-    ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [`{${invoices.map((i) => i.orderId).join(',')}}`]),
+    ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [sqlArray(invoices.map((i) => i.orderId))]),
   ])
   const org = new Map(orgs.map((o) => [o.id, o.name]))
   const number = new Map(orders.map((o) => [o.id, o.number]))

@@ -7,6 +7,7 @@ import { scoped } from '../authz/scoped.ts'
 import type { Ctx } from '../ctx.ts'
 import type { Currency, Money } from '../money.ts'
 import { LedgerEntry, type LedgerAccount } from './ledger.entity.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export interface BalanceDto {
   /** One total per account and currency (amounts in different currencies are never added). */
@@ -26,7 +27,7 @@ export async function myBalance(ctx: Ctx): Promise<BalanceDto> {
     scoped(ctx).find(LedgerEntry, { accountOrgId: org, account: { $ne: 'processor' } }, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 100 }),
   ])
   const numbers = new Map(
-    entries.length ? (await ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [`{${[...new Set(entries.map((e) => e.orderId))].join(',')}}`])).map((o) => [o.id, o.number]) : [],
+    entries.length ? (await ctx.em.execute<{ id: string; number: string }[]>(`select id, number from orders where id = any(?::uuid[])`, [sqlArray([...new Set(entries.map((e) => e.orderId))])])).map((o) => [o.id, o.number]) : [],
   )
   return {
     totals: totals.map((t) => ({ account: t.account, amount: { amount: Number(t.total), currency: t.currency } })),

@@ -96,7 +96,7 @@ function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPri
 /** Units on hand of each offer, over all its seller's warehouses. */
 export async function stockOf(ctx: Ctx, offerIds: string[]): Promise<Map<string, number>> {
   if (!offerIds.length) return new Map()
-  const rows: { offer_id: string; units: string }[] = await ctx.em.execute(`select offer_id, sum(quantity) as units from offer_stock where offer_id = any(?::uuid[]) group by offer_id`, [`{${offerIds.join(',')}}`])
+  const rows: { offer_id: string; units: string }[] = await ctx.em.execute(`select offer_id, sum(quantity) as units from offer_stock where offer_id = any(?::uuid[]) group by offer_id`, [sqlArray(offerIds)])
   return new Map(rows.map((r) => [r.offer_id, Number(r.units)]))
 }
 

@@ -18,6 +18,7 @@ import { enqueueOrderEvent } from './notifications.ts'
 import { cardSellers, createCheckoutPayments } from '../payments/card-payments.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LIMIT_EXCEEDED' | 'SHIP_TO_UNKNOWN' | CreditError
 
@@ -46,7 +47,7 @@ export async function spentThisMonth(ctx: Ctx, buyerOrgId: string, userId: strin
     `select coalesce(sum(subtotal) filter (where placed_by_id = ?), 0) as user_spent, coalesce(sum(subtotal), 0) as company_spent
        from orders where buyer_org_id = ? and currency = ? and status = any(?::text[])
         and created_at >= (date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')`,
-    [userId, buyerOrgId, currency, `{${COUNTED_ORDER_STATUSES.join(',')}}`],
+    [userId, buyerOrgId, currency, sqlArray(COUNTED_ORDER_STATUSES)],
   )
   return { user: Number(row?.user_spent ?? 0), company: Number(row?.company_spent ?? 0) }
 }
@@ -99,7 +100,7 @@ async function reserve(ctx: Ctx, lines: { lineId: string; offerId: string; quant
      )
      update order_line l set allocations = a.allocations from allocated a where l.id = a.line_id
      returning l.id, a.taken, a.quantity`,
-    [`{${lines.map((l) => l.lineId).join(',')}}`, `{${lines.map((l) => l.offerId).join(',')}}`, `{${lines.map((l) => l.quantity).join(',')}}`],
+    [sqlArray(lines.map((l) => l.lineId)), sqlArray(lines.map((l) => l.offerId)), sqlArray(lines.map((l) => l.quantity))],
   )
   return rows.length === lines.length && rows.every((r) => Number(r.taken) === Number(r.quantity))
 }

@@ -24,6 +24,7 @@ import { Checkout, CheckoutApproval, Order, OrderLine, Shipment, type ShipmentLi
 import type { OrderEmailStatus } from '../email/templates.ts'
 import { SELLER_TRANSITIONS, type OrderStatus, type SellerStep } from './orders.constants.ts'
 import type { ApprovalDecisionInput, SellerStepInput } from './orders.schemas.ts'
+import { sqlArray } from '../db/sql-array.ts'
 
 export interface OrderRowDto {
   id: string
@@ -66,7 +67,7 @@ async function toRows(ctx: Ctx, orders: Order[]): Promise<OrderRowDto[]> {
   const [orgs, users, counts] = await Promise.all([
     ctx.em.find(Organization, { id: { $in: orgIds } }),
     ctx.em.find(User, { id: { $in: [...new Set(orders.map((o) => o.placedById))] } }),
-    ctx.em.execute<{ order_id: string; n: string }[]>(`select order_id, count(*) as n from order_line where order_id = any(?::uuid[]) group by order_id`, [`{${orders.map((o) => o.id).join(',')}}`]),
+    ctx.em.execute<{ order_id: string; n: string }[]>(`select order_id, count(*) as n from order_line where order_id = any(?::uuid[]) group by order_id`, [sqlArray(orders.map((o) => o.id))]),
   ])
   const org = new Map(orgs.map((o) => [o.id, o.name]))
   const user = new Map(users.map((u) => [u.id, u.name]))
@@ -209,7 +210,7 @@ async function shipPart(ctx: Ctx, order: Order, input: SellerStepInput): Promise
     `update order_line l set shipped_quantity = l.shipped_quantity + p.quantity
        from unnest(?::uuid[], ?::int[]) as p(id, quantity)
       where l.id = p.id and l.shipped_quantity + p.quantity <= l.quantity returning l.id`,
-    [`{${parcel.map((p) => p.lineId).join(',')}}`, `{${parcel.map((p) => p.quantity).join(',')}}`],
+    [sqlArray(parcel.map((p) => p.lineId)), sqlArray(parcel.map((p) => p.quantity))],
   )
   if (raised.length !== parcel.length) throw new StepRefused('STATUS_CHANGED')
   ctx.em.create(Shipment, { orderId: order.id, buyerOrgId: order.buyerOrgId, sellerOrgId: order.sellerOrgId, carrier: input.carrier ?? '', trackingNumber: input.trackingNumber ?? null, lines: parcel })

@@ -47,7 +47,7 @@ export async function resolveSignedIn(
   session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
   kinds: readonly OrganizationKind[],
 ): Promise<{ actor: Actor; organizations: MyOrganizationDto[] }> {
-  const usable = await membershipsOf(em, session.userId, kinds, session.activeOrganizationId)
+  const usable = await membershipsOf(em, session.userId, kinds, session.activeOrganizationId ?? undefined)
   const active = usable.find((m) => m.organization_id === session.activeOrganizationId) ?? usable[0]
   const buying = active?.kind === 'buyer' && active.status === 'active'
   // The audiences of the session's organization came with the memberships; another's are read.
@@ -82,7 +82,7 @@ type MembershipRow = { organization_id: string; role: Membership['role']; ship_t
  * (one query). With `audienceOf`, the audience tags of that buyer company come on every row, in
  * the same statement (the session's organization: one round trip fewer on every signed-in page).
  */
-function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[], audienceOf?: string | null): Promise<MembershipRow[]> {
+function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[], audienceOf?: string): Promise<MembershipRow[]> {
   const select = `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name,
             case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines,
             (select count(*) from notification n where n.user_id = m.user_id and n.organization_id = m.organization_id and n.read_at is null) as unread_notifications`
