@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations'
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql'
 import { entities } from './entities.ts'
 import { migrationsList } from './migrations/index.ts'
+import { nameStatementsOf } from './prepared.ts'
 
 export type { EntityManager } from '@mikro-orm/postgresql'
 export { MikroORM }
@@ -20,6 +21,8 @@ export function ormConfig(databaseUrl: string, overrides: Partial<Options> = {})
       silent: true,
     },
     pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
+    // Transactions' connections run the prepared reads as named statements too.
+    driverOptions: { onPoolCreated: nameStatementsOf },
     debug: false,
     ...overrides,
   })

@@ -13,6 +13,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Invoice } from './invoice.entity.ts'
 import { TERM_DAYS, type InvoiceFilter, type InvoiceTerms, type PaymentTerms } from './invoices.constants.ts'
 import { dayInVietnam } from '../calendar.ts'
+import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 export interface SellerTerms {
@@ -53,7 +54,8 @@ const dayInVietnamIn = (days: number) => dayInVietnam(Date.now() + days * 86_400
  * customer pays before the seller ships.
  */
 async function relationships(ctx: Ctx, buyerId: string, sellerIds: string[], lock: boolean): Promise<(sellerId: string) => Relationship & { terms: PaymentTerms }> {
-  const rows = await ctx.em.execute<{ organization_id: string; payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }[]>(
+  const rows = await preparedRead<{ organization_id: string; payment_terms: PaymentTerms; credit_limit: string | null; credit_currency: Currency | null }>(
+    ctx.em,
     `select organization_id, payment_terms, credit_limit, credit_currency from customer where buyer_id = ? and organization_id = any(?::uuid[]) and approved order by organization_id${lock ? ' for update' : ''}`,
     [buyerId, sqlArray(sellerIds)],
   )
@@ -66,7 +68,8 @@ async function relationships(ctx: Ctx, buyerId: string, sellerIds: string[], loc
 /** Open invoices of the buyer with each of these sellers: one amount per seller and currency. */
 async function owedTo(ctx: Ctx, buyerId: string, sellerIds: string[]): Promise<{ sellerId: string; owed: Money }[]> {
   if (!sellerIds.length) return []
-  const rows = await ctx.em.execute<{ seller_org_id: string; currency: Currency; owed: string }[]>(
+  const rows = await preparedRead<{ seller_org_id: string; currency: Currency; owed: string }>(
+    ctx.em,
     `select seller_org_id, currency, sum(amount) as owed from invoice where buyer_org_id = ? and seller_org_id = any(?::uuid[]) and status = 'open' group by seller_org_id, currency order by currency`,
     [buyerId, sqlArray(sellerIds)],
   )

@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Warehouse } from '../organizations/warehouse.entity.ts'
 import { CommissionRate, LedgerEntry, type LedgerAccount } from './ledger.entity.ts'
 import { splitLine } from './split.ts'
+import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 /** The operator the ledger books commission and the card processor's fees to: the first active one. */
@@ -64,7 +65,8 @@ export async function postPlacedOrders(ctx: Ctx, orders: Order[], fresh?: Placed
   const toPost = orders.filter((o) => !posted.has(`placed:${o.id}`))
   if (!toPost.length) return
   // The operator (the first active one) and the commission rates of these sellers, in one read.
-  const rateRows = await ctx.em.execute<{ operator_id: string; seller_org_id: string | null; category_id: string | null; rate_bp: number | null }[]>(
+  const rateRows = await preparedRead<{ operator_id: string; seller_org_id: string | null; category_id: string | null; rate_bp: number | null }>(
+    ctx.em,
     `select op.id as operator_id, r.seller_org_id, r.category_id, r.rate_bp
        from (${OPERATOR_ID_SQL}) op
        left join commission_rate r on r.seller_org_id = any(?::uuid[]) or r.seller_org_id is null`,

@@ -14,6 +14,7 @@ import { CartLine } from './cart-line.entity.ts'
 import { Order, OrderLine } from './order.entity.ts'
 import { CART_MAX_LINES, CART_MAX_QUANTITY } from './orders.constants.ts'
 import type { AddToCartInput, CartQuantityInput, QuickOrderInput } from './orders.schemas.ts'
+import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 /** What is wrong with a line, as the cart shows it; checkout refuses a cart with any. */
@@ -96,7 +97,7 @@ function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPri
 /** Units on hand of each offer, over all its seller's warehouses. */
 export async function stockOf(ctx: Ctx, offerIds: string[]): Promise<Map<string, number>> {
   if (!offerIds.length) return new Map()
-  const rows: { offer_id: string; units: string }[] = await ctx.em.execute(`select offer_id, sum(quantity) as units from offer_stock where offer_id = any(?::uuid[]) group by offer_id`, [sqlArray(offerIds)])
+  const rows = await preparedRead<{ offer_id: string; units: string }>(ctx.em, `select offer_id, sum(quantity) as units from offer_stock where offer_id = any(?::uuid[]) group by offer_id`, [sqlArray(offerIds)])
   return new Map(rows.map((r) => [r.offer_id, Number(r.units)]))
 }
 
@@ -109,6 +110,9 @@ export interface LoadedCart {
   sellers: Map<string, Organization>
 }
 
+/** The cart's offers, products and sellers are only read: kept out of the unit of work, whose flush would compare each with its snapshot. */
+const READ_ONLY = { disableIdentityMap: true } as const
+
 /**
  * The lines as the cart shows and checkout places them: priced now, checked, by seller and
  * currency. `stock: false` leaves units on hand unread (checkout takes them under lock instead,
@@ -120,15 +124,15 @@ export async function loadCart(ctx: Ctx, options: { stock?: boolean } = {}): Pro
   const offerIds = lines.map((l) => l.offerId)
   // Only offers the buyer may read, active: a paused, restricted or removed one is unavailable.
   const [offerRows, resolved, stock] = await Promise.all([
-    offerIds.length ? scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active' }) : [],
+    offerIds.length ? scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active' }, READ_ONLY) : [],
     resolvePrices(ctx, lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity }))),
     options.stock === false ? null : stockOf(ctx, offerIds),
   ])
   const offers = new Map(offerRows.map((o) => [o.id, o]))
   const prices = new Map(resolved.filter((r): r is ResolvedPrice => !!r).map((r) => [r.offerId, r]))
   const [productRows, sellerRows] = await Promise.all([
-    offerRows.length ? ctx.em.find(Product, { id: { $in: [...new Set(offerRows.map((o) => o.productId))] } }) : [],
-    offerRows.length ? ctx.em.find(Organization, { id: { $in: [...new Set(offerRows.map((o) => o.organizationId))] } }) : [],
+    offerRows.length ? ctx.em.find(Product, { id: { $in: [...new Set(offerRows.map((o) => o.productId))] } }, READ_ONLY) : [],
+    offerRows.length ? ctx.em.find(Organization, { id: { $in: [...new Set(offerRows.map((o) => o.organizationId))] } }, READ_ONLY) : [],
   ])
   const products = new Map(productRows.map((p) => [p.id, p]))
   const sellers = new Map(sellerRows.map((s) => [s.id, s]))

@@ -18,6 +18,7 @@ import { enqueueOrderEvent } from './notifications.ts'
 import { cardSellers, createCheckoutPayments } from '../payments/card-payments.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
+import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LIMIT_EXCEEDED' | 'SHIP_TO_UNKNOWN' | CreditError
@@ -43,7 +44,8 @@ class CheckoutRefused extends Error {
  * placed or approved and not ended: the person, and the whole company.
  */
 export async function spentThisMonth(ctx: Ctx, buyerOrgId: string, userId: string, currency: Currency): Promise<{ user: number; company: number }> {
-  const [row] = await ctx.em.execute<{ user_spent: string | null; company_spent: string | null }[]>(
+  const [row] = await preparedRead<{ user_spent: string | null; company_spent: string | null }>(
+    ctx.em,
     `select coalesce(sum(subtotal) filter (where placed_by_id = ?), 0) as user_spent, coalesce(sum(subtotal), 0) as company_spent
        from orders where buyer_org_id = ? and currency = ? and status = any(?::text[])
         and created_at >= (date_trunc('month', now() at time zone 'UTC') at time zone 'UTC')`,
@@ -130,7 +132,8 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       const tx: Ctx = { ...ctx, em }
       // One checkout of a company at a time: its spending this month is read and added to as one,
       // and a second submit of the same form, waiting here, finds the first one placed.
-      const [company] = await em.execute<{ default_currency: Currency; again: string | null }[]>(
+      const [company] = await preparedRead<{ default_currency: Currency; again: string | null }>(
+        em,
         `select o.default_currency, (select c.id from checkout c where c.token = ?) as again from organization o where o.id = ? for update of o`,
         [input.token, owner.buyerOrgId],
       )
