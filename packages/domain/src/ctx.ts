@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
-import { defineAbilityFor, type AppAbility } from './authz/ability.ts'
+import { abilityFor, type AppAbility } from './authz/ability.ts'
 import type { Actor } from './authz/actor.ts'
 import type { JobQueue } from './jobs/outbox.ts'
 import type { Locale } from './organizations/organization.entity.ts'
@@ -30,7 +30,7 @@ export interface CtxInput {
 export function createCtx(input: CtxInput): Ctx {
   return {
     actor: input.actor,
-    ability: defineAbilityFor(input.actor),
+    ability: abilityFor(input.actor),
     em: input.em,
     jobs: input.jobs,
     payments: input.payments ?? null,

@@ -4,7 +4,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Invitation } from '../users/invitation.entity.ts'
 import { Membership } from '../users/membership.entity.ts'
 import type { Role } from '../users/roles.ts'
-import { accessibleWhere, defineAbilityFor } from './ability.ts'
+import { abilityFor, accessibleWhere, defineAbilityFor } from './ability.ts'
 import { ANONYMOUS, type Actor } from './actor.ts'
 
 const org = (id: string, kind: Organization['kind'], status: Organization['status'] = 'active') =>
@@ -78,5 +78,23 @@ describe('accessibleWhere', () => {
 
   it('is unconditional for the operator', () => {
     expect(accessibleWhere(defineAbilityFor(member('op', 'operator', 'support')), 'read', AuditEvent)).toEqual({})
+  })
+})
+
+describe('abilityFor', () => {
+  it('keeps one ability per actor, and gives an actor that differs in any field its own', () => {
+    const admin = member('b1', 'buyer', 'admin')
+    expect(abilityFor(admin)).toBe(abilityFor({ ...admin, membership: { ...admin.membership! } }))
+    expect(abilityFor(ANONYMOUS)).toBe(abilityFor({ userId: null, membership: null, impersonatorUserId: null }))
+    // A change of role, status, organization, audience or impersonator is another ability, with its own rules.
+    const buyer = abilityFor(member('b1', 'buyer', 'buyer'))
+    expect(buyer).not.toBe(abilityFor(admin))
+    expect(abilityFor(admin).can('read', subject(Invitation, { organizationId: 'b1' }))).toBe(true)
+    expect(buyer.can('read', subject(Invitation, { organizationId: 'b1' }))).toBe(false)
+    const suspended = abilityFor(member('b1', 'buyer', 'admin', 'suspended'))
+    expect(suspended.can('read', subject(Invitation, { organizationId: 'b1' }))).toBe(false)
+    expect(abilityFor(member('b2', 'buyer', 'admin')).can('read', subject(Invitation, { organizationId: 'b1' }))).toBe(false)
+    expect(abilityFor({ ...admin, audience: ['customer:s1:b1'] })).not.toBe(abilityFor(admin))
+    expect(abilityFor({ ...admin, impersonatorUserId: 'op-user' })).not.toBe(abilityFor(admin))
   })
 })

@@ -88,6 +88,29 @@ const PRICING_ROLES = new Set(['admin', 'sales'])
 const PRICING_SUBJECTS = [CustomerGroup, Customer, PriceList, PriceListTarget, PriceListEntry]
 
 /**
+ * The ability of an actor, built once per distinct actor and kept: an ability depends on the actor
+ * alone, and CASL indexes its rules and compiles their conditions on first use, which every
+ * request paid again (the visitor's ability most of all, the same for everyone). Two actors share
+ * one only when their JSON is the same in every field (user, organization, role, status, children,
+ * audience). The least recently used goes first past a bound.
+ */
+export function abilityFor(actor: Actor): AppAbility {
+  const key = JSON.stringify(actor)
+  let ability = abilities.get(key)
+  if (ability) {
+    abilities.delete(key)
+  } else {
+    ability = defineAbilityFor(actor)
+    if (abilities.size >= ABILITIES_MAX) abilities.delete(abilities.keys().next().value!)
+  }
+  abilities.set(key, ability)
+  return ability
+}
+
+const abilities = new Map<string, AppAbility>()
+const ABILITIES_MAX = 1_000
+
+/**
  * The one place that says who may do what. Every rule on tenant data carries a condition on a
  * tenant column, so `accessibleWhere` can turn it into a query.
  */
