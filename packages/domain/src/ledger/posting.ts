@@ -47,8 +47,8 @@ async function territoryDistributors(ctx: Ctx, order: Order, brandIds: string[])
 /** What a caller placing orders has read already: their lines, products and sellers. */
 export interface PlacedOrdersRead {
   lines: OrderLine[]
-  products: Map<string, Product>
-  sellers: Map<string, Organization>
+  products: Map<string, Pick<Product, 'brandId' | 'categoryId'>>
+  sellers: Map<string, Pick<Organization, 'kind' | 'territoryShareBp'>>
 }
 
 /**

@@ -2,6 +2,7 @@
 // from price resolution; what the buyer last saw is kept per line, so a price that changed since
 // is shown and asked again, never charged silently.
 import { authorize, may, scoped } from '../authz/scoped.ts'
+import { accessibleSql } from '../authz/sql.ts'
 import { Product } from '../catalog/product.entity.ts'
 import type { Ctx } from '../ctx.ts'
 import { DomainError, fail, ok, type Result } from '../errors.ts'
@@ -83,7 +84,7 @@ export function canBuy(ctx: Ctx): boolean {
   return buyingAs(ctx) !== null
 }
 
-function lineIssues(line: CartLine, offer: Offer | undefined, price: ResolvedPrice | null, stock: number): CartLineIssue[] {
+function lineIssues(line: CartLineRead, offer: CartOfferRead | undefined, price: ResolvedPrice | null, stock: number): CartLineIssue[] {
   if (!offer || !price) return [{ code: 'UNAVAILABLE' }]
   if (offer.priceOnRequest) return [{ code: 'PRICE_ON_REQUEST' }]
   const issues: CartLineIssue[] = []
@@ -101,17 +102,80 @@ export async function stockOf(ctx: Ctx, offerIds: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.offer_id, Number(r.units)]))
 }
 
+/** What the cart reads of a line, its offer, the offer's product and its seller. */
+export type CartLineRead = Pick<CartLine, 'id' | 'offerId' | 'quantity' | 'seenUnitAmount' | 'seenCurrency'>
+export type CartOfferRead = Pick<Offer, 'id' | 'productId' | 'organizationId' | 'sku' | 'minOrderQty' | 'orderMultiple' | 'priceOnRequest'>
+export type CartProductRead = Pick<Product, 'id' | 'slug' | 'nameEn' | 'nameVi' | 'mpn' | 'categoryId' | 'brandId'>
+export type CartSellerRead = Pick<Organization, 'id' | 'name' | 'slug' | 'kind' | 'territoryShareBp'>
+
 export interface LoadedCart {
   dto: CartDto
-  lines: CartLine[]
-  offers: Map<string, Offer>
+  lines: CartLineRead[]
+  offers: Map<string, CartOfferRead>
   prices: Map<string, ResolvedPrice>
-  products: Map<string, Product>
-  sellers: Map<string, Organization>
+  products: Map<string, CartProductRead>
+  sellers: Map<string, CartSellerRead>
 }
 
-/** The cart's offers, products and sellers are only read: kept out of the unit of work, whose flush would compare each with its snapshot. */
-const READ_ONLY = { disableIdentityMap: true } as const
+type CartRow = {
+  id: string
+  offer_id: string
+  quantity: number
+  seen_unit_amount: string
+  seen_currency: Currency
+  product_id: string | null
+  organization_id: string | null
+  sku: string | null
+  min_order_qty: number | null
+  order_multiple: number | null
+  price_on_request: boolean | null
+  slug: string | null
+  name_en: string | null
+  name_vi: string | null
+  mpn: string | null
+  category_id: string | null
+  brand_id: string | null
+  seller_name: string | null
+  seller_slug: string | null
+  seller_kind: Organization['kind'] | null
+  territory_share_bp: number | null
+}
+
+/**
+ * The actor's cart lines, oldest first, each with its offer when the buyer may read it and it is
+ * active (a paused, restricted or removed one is unavailable), the offer's product and its seller:
+ * one statement, through the ability like the scoped reader.
+ */
+async function readCart(ctx: Ctx, owner: { buyerOrgId: string; userId: string }) {
+  const readableOffer = accessibleSql(ctx, 'read', Offer, 'o.id')
+  const readableLine = accessibleSql(ctx, 'read', CartLine, 'c.id')
+  const rows = await preparedRead<CartRow>(
+    ctx.em,
+    `select c.id, c.offer_id, c.quantity, c.seen_unit_amount, c.seen_currency,
+            o.product_id, o.organization_id, o.sku, o.min_order_qty, o.order_multiple, o.price_on_request,
+            p.slug, p.name_en, p.name_vi, p.mpn, p.category_id, p.brand_id,
+            s.name as seller_name, s.slug as seller_slug, s.kind as seller_kind, s.territory_share_bp
+       from cart_line c
+       left join offer o on o.id = c.offer_id and o.status = 'active' and ${readableOffer.sql}
+       left join product p on p.id = o.product_id
+       left join organization s on s.id = o.organization_id
+      where c.buyer_org_id = ? and c.user_id = ? and ${readableLine.sql}
+      order by c.created_at, c.id`,
+    [...readableOffer.params, owner.buyerOrgId, owner.userId, ...readableLine.params],
+  )
+  const lines: CartLineRead[] = []
+  const offers = new Map<string, CartOfferRead>()
+  const products = new Map<string, CartProductRead>()
+  const sellers = new Map<string, CartSellerRead>()
+  for (const r of rows) {
+    lines.push({ id: r.id, offerId: r.offer_id, quantity: r.quantity, seenUnitAmount: Number(r.seen_unit_amount), seenCurrency: r.seen_currency })
+    if (r.product_id === null || r.organization_id === null) continue
+    offers.set(r.offer_id, { id: r.offer_id, productId: r.product_id, organizationId: r.organization_id, sku: r.sku!, minOrderQty: r.min_order_qty!, orderMultiple: r.order_multiple!, priceOnRequest: r.price_on_request! })
+    if (r.slug !== null) products.set(r.product_id, { id: r.product_id, slug: r.slug, nameEn: r.name_en!, nameVi: r.name_vi!, mpn: r.mpn!, categoryId: r.category_id!, brandId: r.brand_id })
+    if (r.seller_name !== null) sellers.set(r.organization_id, { id: r.organization_id, name: r.seller_name, slug: r.seller_slug!, kind: r.seller_kind!, territoryShareBp: r.territory_share_bp! })
+  }
+  return { lines, offers, products, sellers }
+}
 
 /**
  * The lines as the cart shows and checkout places them: priced now, checked, by seller and
@@ -120,22 +184,13 @@ const READ_ONLY = { disableIdentityMap: true } as const
  */
 export async function loadCart(ctx: Ctx, options: { stock?: boolean } = {}): Promise<LoadedCart> {
   const owner = cartOwner(ctx)
-  const lines = await scoped(ctx).find(CartLine, owner, { orderBy: { createdAt: 'asc', id: 'asc' } })
+  const { lines, offers, products, sellers } = await readCart(ctx, owner)
   const offerIds = lines.map((l) => l.offerId)
-  // Only offers the buyer may read, active: a paused, restricted or removed one is unavailable.
-  const [offerRows, resolved, stock] = await Promise.all([
-    offerIds.length ? scoped(ctx).find(Offer, { id: { $in: offerIds }, status: 'active' }, READ_ONLY) : [],
+  const [resolved, stock] = await Promise.all([
     resolvePrices(ctx, lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity }))),
     options.stock === false ? null : stockOf(ctx, offerIds),
   ])
-  const offers = new Map(offerRows.map((o) => [o.id, o]))
   const prices = new Map(resolved.filter((r): r is ResolvedPrice => !!r).map((r) => [r.offerId, r]))
-  const [productRows, sellerRows] = await Promise.all([
-    offerRows.length ? ctx.em.find(Product, { id: { $in: [...new Set(offerRows.map((o) => o.productId))] } }, READ_ONLY) : [],
-    offerRows.length ? ctx.em.find(Organization, { id: { $in: [...new Set(offerRows.map((o) => o.organizationId))] } }, READ_ONLY) : [],
-  ])
-  const products = new Map(productRows.map((p) => [p.id, p]))
-  const sellers = new Map(sellerRows.map((s) => [s.id, s]))
   const groups = new Map<string, CartGroupDto>()
   const unavailable: CartLineDto[] = []
   for (const line of lines) {

@@ -173,7 +173,6 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
       const numbers = await em.execute<{ n: string }[]>(`select nextval('order_number_seq') as n from generate_series(1, ?::int)`, [cart.groups.length])
       const created: Order[] = []
       const orderLines: OrderLine[] = []
-      const byLine = new Map(lines.map((l) => [l.id, l]))
       cart.groups.forEach((group, i) => {
         const order = em.create(Order, {
           number: `TP-${String(numbers[i]!.n).padStart(6, '0')}`,
@@ -212,7 +211,6 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
               allocations: [],
             }),
           )
-          em.remove(byLine.get(l.id)!)
         }
         const details = { number: order.number, status, total: group.subtotal, poNumber: input.poNumber }
         recordAudit(tx, { organizationId: owner.buyerOrgId, action: 'order.placed', subjectType: 'Order', subjectId: order.id, details })
@@ -221,6 +219,8 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         placed.push({ id: order.id, number: order.number, status, payBy: order.payBy })
         created.push(order)
       })
+      // The cart's lines become the orders' lines.
+      await em.execute(`delete from cart_line where id = any(?::uuid[])`, [sqlArray(cart.groups.flatMap((g) => g.lines.map((l) => l.id)))])
       // Placed now (after approval otherwise): each seller's credit is checked under the lock of its
       // relationship with the buyer, and the orders posted to the ledger; everything is written.
       const terms = status === 'placed' ? await checkCredit(tx, created) : null
