@@ -2,6 +2,7 @@
 // limits applied to it. Pure (`approvalChain`), so checkout and tests share it; the use case
 // (`approvalChainFor`) loads the rules and limits of the buyer's company.
 import { scoped } from '../authz/scoped.ts'
+import { accessibleSql } from '../authz/sql.ts'
 import type { Ctx } from '../ctx.ts'
 import type { Currency, Money } from '../money.ts'
 import { Membership } from '../users/membership.entity.ts'
@@ -9,6 +10,7 @@ import type { ApprovalStep, BuyerRole, SpendingPeriod } from './approvals.consta
 import { ApprovalRule } from './approval-rule.entity.ts'
 import { companyOf, myCompany } from './companies.ts'
 import { SpendingLimit } from './spending-limit.entity.ts'
+import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 export interface ProspectiveOrder {
@@ -159,8 +161,7 @@ export async function approvalChainFor(
   // The actor's own role in its active company is known; anyone else's is read.
   const own = ctx.actor.membership?.organizationId === company && ctx.actor.userId === buyerUserId ? ctx.actor.membership.role : null
   const buyerRole = own ?? (await scoped(ctx).findOneOrThrow(Membership, { organizationId: company, userId: buyerUserId })).role
-  const rules = await scoped(ctx).find(ApprovalRule, { organizationId: company })
-  const limits = await scoped(ctx).find(SpendingLimit, { organizationId: company })
+  const { rules, limits } = await rulesAndLimitsOf(ctx, company)
   const totals = new Map<Currency, number>()
   for (const l of order.lines) totals.set(l.total.currency, (totals.get(l.total.currency) ?? 0) + l.total.amount)
   // Categories matter only to a rule on one, and the month's spending only to a monthly limit.
@@ -179,6 +180,22 @@ export async function approvalChainFor(
     rules,
     limits,
   )
+}
+
+/** The company's approval rules and spending limits the actor may read, in one statement (checkout asks on every placing). */
+async function rulesAndLimitsOf(ctx: Ctx, company: string): Promise<{ rules: RuleLike[]; limits: LimitLike[] }> {
+  const readableRule = accessibleSql(ctx, 'read', ApprovalRule, 'r.id')
+  const readableLimit = accessibleSql(ctx, 'read', SpendingLimit, 'l.id')
+  const [row] = await preparedRead<{ rules: (Omit<RuleLike, 'createdAt'> & { createdAt: string })[]; limits: LimitLike[] }>(
+    ctx.em,
+    `select (select coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'minTotal', r.min_total, 'currency', r.currency, 'sellerId', r.seller_id, 'categoryId', r.category_id,
+                      'buyerRole', r.buyer_role, 'whenLimitExceeded', r.when_limit_exceeded, 'steps', r.steps, 'active', r.active, 'createdAt', r.created_at)), '[]'::json)
+               from approval_rule r where r.organization_id = ? and ${readableRule.sql}) as rules,
+            (select coalesce(json_agg(json_build_object('userId', l.user_id, 'period', l.period, 'amount', l.amount, 'currency', l.currency)), '[]'::json)
+               from spending_limit l where l.organization_id = ? and ${readableLimit.sql}) as limits`,
+    [company, ...readableRule.params, company, ...readableLimit.params],
+  )
+  return { rules: row!.rules.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), limits: row!.limits }
 }
 
 /** The categories and every category above them (a rule on "Electrical" covers its subcategories). */

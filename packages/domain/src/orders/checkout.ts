@@ -18,6 +18,7 @@ import { enqueueOrderEvent } from './notifications.ts'
 import { cardSellers, createCheckoutPayments } from '../payments/card-payments.ts'
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
+import { accessibleSql } from '../authz/sql.ts'
 import { preparedRead } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
@@ -131,11 +132,17 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
     return await ctx.em.transactional(async (em) => {
       const tx: Ctx = { ...ctx, em }
       // One checkout of a company at a time: its spending this month is read and added to as one,
-      // and a second submit of the same form, waiting here, finds the first one placed.
-      const [company] = await preparedRead<{ default_currency: Currency; again: string | null }>(
+      // and a second submit of the same form, waiting here, finds the first one placed. The ship-to
+      // (one of the company's, that the actor may read) comes with it, as the orders keep it.
+      const readableShipTo = accessibleSql(tx, 'read', ShipTo, 's.id')
+      const [company] = await preparedRead<{ default_currency: Currency; again: string | null; ship_to: ShipToSnapshot | null }>(
         em,
-        `select o.default_currency, (select c.id from checkout c where c.token = ?) as again from organization o where o.id = ? for update of o`,
-        [input.token, owner.buyerOrgId],
+        `select o.default_currency, (select c.id from checkout c where c.token = ?) as again,
+                (select json_build_object('id', s.id, 'name', s.name, 'addressLine', s.address_line, 'city', s.city, 'subdivisionCode', s.subdivision_code,
+                                          'country', s.country, 'latitude', s.latitude, 'longitude', s.longitude)
+                   from ship_to s where s.id = ? and s.organization_id = o.id and ${readableShipTo.sql}) as ship_to
+           from organization o where o.id = ? for update of o`,
+        [input.token, input.shipToId, ...readableShipTo.params, owner.buyerOrgId],
       )
       const placedBefore = async (checkoutId: string) => {
         const orders = await scoped(tx).find(Order, { checkoutId, buyerOrgId: owner.buyerOrgId, placedById: owner.userId }, { orderBy: { number: 'asc' } })
@@ -143,8 +150,8 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         return ok({ checkoutId, orders: orders.map((o) => ({ id: o.id, number: o.number, status: o.status, payBy: o.payBy })), payNow: orders.some((o) => o.payBy === 'card' && o.status === 'placed') })
       }
       if (company!.again) return placedBefore(company!.again)
-      const shipTo = await scoped(tx).findOne(ShipTo, { id: input.shipToId, organizationId: owner.buyerOrgId })
-      if (!shipTo) throw new CheckoutRefused('SHIP_TO_UNKNOWN')
+      const snapshot = company!.ship_to
+      if (!snapshot) throw new CheckoutRefused('SHIP_TO_UNKNOWN')
       const { dto: cart, lines, offers, prices, products, sellers } = await loadCart(tx, { stock: false })
       if (!lines.length) {
         // The statement that waited for the lock read as of before the first submit committed; the
@@ -166,7 +173,6 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         approvalsDone: 0,
         approvalReasons: chain.rules,
       })
-      const snapshot: ShipToSnapshot = { id: shipTo.id, name: shipTo.name, addressLine: shipTo.addressLine, city: shipTo.city, subdivisionCode: shipTo.subdivisionCode, country: shipTo.country, latitude: shipTo.latitude, longitude: shipTo.longitude }
       const placed: PlacedCheckout['orders'] = []
       // By card: the orders of sellers whose connected account takes transfers; the rest on terms.
       const card = input.payBy === 'card' ? await cardSellers(tx, cart.groups.map((g) => g.seller.id)) : new Set<string>()
