@@ -13,7 +13,7 @@ import { Organization } from '../organizations/organization.entity.ts'
 import { Invoice } from './invoice.entity.ts'
 import { TERM_DAYS, type InvoiceFilter, type InvoiceTerms, type PaymentTerms } from './invoices.constants.ts'
 import { dayInVietnam } from '../calendar.ts'
-import { preparedRead } from '../db/prepared.ts'
+import { preparedRead, preparedWrite } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 export interface SellerTerms {
@@ -135,7 +135,8 @@ export async function issueInvoices(ctx: Ctx, orders: Order[], terms: Map<string
   if (!orders.length) return
   const sorted = [...orders].sort((a, b) => a.sellerOrgId.localeCompare(b.sellerOrgId) || a.id.localeCompare(b.id))
   const termsOf = (o: Order) => terms.get(o.id) ?? 'prepaid'
-  await ctx.em.execute(
+  await preparedWrite(
+    ctx.em,
     `with wanted as (
        select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[]) with ordinality
          as w(id, order_id, seller_org_id, buyer_org_id, currency, amount, terms, due_date, n)

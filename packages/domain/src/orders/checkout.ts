@@ -19,7 +19,7 @@ import { cardSellers, createCheckoutPayments } from '../payments/card-payments.t
 import { COUNTED_ORDER_STATUSES } from './orders.constants.ts'
 import type { CheckoutInput } from './orders.schemas.ts'
 import { accessibleSql } from '../authz/sql.ts'
-import { preparedRead } from '../db/prepared.ts'
+import { preparedRead, preparedWrite } from '../db/prepared.ts'
 import { sqlArray } from '../db/sql-array.ts'
 
 export type CheckoutError = 'CART_EMPTY' | 'CART_CHANGED' | 'OUT_OF_STOCK' | 'LIMIT_EXCEEDED' | 'SHIP_TO_UNKNOWN' | CreditError
@@ -82,7 +82,8 @@ function approvalFor(ctx: Ctx, cart: CartDto, owner: { buyerOrgId: string; userI
  */
 async function reserve(ctx: Ctx, lines: { lineId: string; offerId: string; quantity: number }[]): Promise<boolean> {
   if (!lines.length) return true
-  const rows = await ctx.em.execute<{ id: string; taken: string; quantity: number }[]>(
+  const rows = await preparedWrite<{ id: string; taken: string; quantity: number }>(
+    ctx.em,
     `with wanted as (
        select * from unnest(?::uuid[], ?::uuid[], ?::int[]) as w(line_id, offer_id, quantity)
      ), locked as (
@@ -226,7 +227,7 @@ export async function placeCheckout(ctx: Ctx, input: CheckoutInput): Promise<Res
         created.push(order)
       })
       // The cart's lines become the orders' lines.
-      await em.execute(`delete from cart_line where id = any(?::uuid[])`, [sqlArray(cart.groups.flatMap((g) => g.lines.map((l) => l.id)))])
+      await preparedWrite(em, `delete from cart_line where id = any(?::uuid[])`, [sqlArray(cart.groups.flatMap((g) => g.lines.map((l) => l.id)))])
       // Placed now (after approval otherwise): each seller's credit is checked under the lock of its
       // relationship with the buyer, and the orders posted to the ledger; everything is written.
       const terms = status === 'placed' ? await checkCredit(tx, created) : null
