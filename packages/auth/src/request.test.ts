@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { changeOrganizationStatus } from '@tradepost/domain/organizations'
 import { createOrganization } from '@tradepost/domain/testing'
 import { createTestDatabase, type TestDatabase } from '@tradepost/domain/testing/test-database'
+import { Membership } from '@tradepost/domain/users'
 import { createAuthKit, type AuthKit } from './request.ts'
 import { getServices } from './services.ts'
 
@@ -33,6 +34,24 @@ describe('the request context', () => {
     expect(setCookie).toMatch(/SameSite=Lax/)
     const rc = await kit.getRequestContext(request(cookieValue(setCookie)))
     expect(rc.ctx.actor).toMatchObject({ userId: admin.user.id, membership: { organizationId: org.id, role: 'admin' } })
+  })
+
+  it('starts a session signed in without a named organization in the first one of this app (as the actor would be)', async () => {
+    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
+    const later = await createOrganization(db.orm.em.fork(), { kind: 'manufacturer' })
+    const em = db.orm.em.fork()
+    em.create(Membership, { userId: admin.user.id, organizationId: later.org.id, role: 'admin' })
+    await em.flush()
+    const cookie = cookieValue(await kit.startSession(admin.user.id, null))
+    const activeOf = async (userId: string) => (await db.orm.em.fork().execute<{ id: string | null }[]>(`select active_organization_id as id from session where user_id = ?`, [userId])).map((r) => r.id)
+    expect(await activeOf(admin.user.id)).toEqual([org.id])
+    const rc = await kit.getRequestContext(request(cookie))
+    expect(rc.ctx.actor.membership?.organizationId).toBe(org.id)
+    expect(rc.organizations.map((o) => o.organizationId).sort()).toEqual([org.id, later.org.id].sort())
+    // Someone with no organization of this app's kinds starts in none.
+    const buyer = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
+    await kit.startSession(buyer.admin.user.id, null)
+    expect(await activeOf(buyer.admin.user.id)).toEqual([null])
   })
 
   it('refuses state-changing requests from another origin or without one', async () => {

@@ -4,7 +4,7 @@ import { ANONYMOUS, type Actor } from '@tradepost/domain/authz'
 import { createCtx, type Ctx } from '@tradepost/domain/ctx'
 import { DomainError, isUniqueViolation } from '@tradepost/domain/errors'
 import type { Locale, OrganizationKind } from '@tradepost/domain/organizations'
-import { activeImpersonation, listMyOrganizations, resolveSignedIn, sessionStore, type ActiveImpersonation, type MyOrganizationDto, type RedeemedImpersonation } from '@tradepost/domain/users'
+import { activeImpersonation, firstOrganizationOf, listMyOrganizations, resolveSignedIn, sessionStore, type ActiveImpersonation, type MyOrganizationDto, type RedeemedImpersonation } from '@tradepost/domain/users'
 import { appUrl, isProduction, type AppId } from './app-urls.ts'
 import { createLucia, type AppLucia } from './lucia.ts'
 import { getServices, type Services } from './services.ts'
@@ -183,8 +183,10 @@ export function createAuthKit(config: AppAuthConfig) {
   }
 
   async function startSession(userId: string, activeOrganizationId: string | null): Promise<string> {
-    const { lucia } = await boot()
-    const session = await lucia.createSession(userId, { activeOrganizationId, impersonatorUserId: null })
+    const { services, lucia } = await boot()
+    // Signing in names no organization: the session starts in the one the user lands in anyway.
+    const organizationId = activeOrganizationId ?? (await firstOrganizationOf(services.orm.em.fork(), userId, config.kinds))
+    const session = await lucia.createSession(userId, { activeOrganizationId: organizationId, impersonatorUserId: null })
     return lucia.createSessionCookie(session.id).serialize()
   }
 

@@ -98,6 +98,15 @@ function membershipsOf(em: EntityManager, userId: string, kinds: readonly Organi
   )
 }
 
+/**
+ * The organization a new session starts in when none is asked for: the one `resolveSignedIn`
+ * would make active (the user's first membership of these kinds). Named in the session, every
+ * page reads the memberships and that company's audiences in one statement.
+ */
+export async function firstOrganizationOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[]): Promise<string | null> {
+  return (await membershipsOf(em, userId, kinds))[0]?.organization_id ?? null
+}
+
 const toMyOrganizations = (rows: MembershipRow[]): MyOrganizationDto[] =>
   rows.map((m) => ({ organizationId: m.organization_id, name: m.name, kind: m.kind, status: m.status, role: m.role, cartLines: Number(m.cart_lines), unreadNotifications: Number(m.unread_notifications) })).sort((a, b) => a.name.localeCompare(b.name))
 
