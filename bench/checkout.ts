@@ -5,6 +5,7 @@
 // the carts are filled first (through the domain, untimed), so the rate is of checkouts alone; the
 // whole round (five adds to the cart, then placing) is printed beside it.
 import { randomUUID } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import { createCtx } from '@tradepost/domain/ctx'
 import { createOrm } from '@tradepost/domain/db'
@@ -57,7 +58,7 @@ async function tpcb(pool: pg.Pool) {
 }
 
 /** Runs `task` from `CONCURRENCY` loops for `seconds`: completed tasks per second. */
-async function rate(task: (worker: number) => Promise<void>, seconds: number): Promise<number> {
+async function rate(task: (worker: number) => Promise<void>, seconds: number, count?: { done: number }): Promise<number> {
   const until = performance.now() + seconds * 1000
   const started = performance.now()
   let done = 0
@@ -69,7 +70,42 @@ async function rate(task: (worker: number) => Promise<void>, seconds: number): P
       }
     }),
   )
+  if (count) count.done += done
   return done / ((performance.now() - started) / 1000)
+}
+
+/**
+ * CPU milliseconds used so far by this process (the app's side: the domain, the ORM, the driver)
+ * and by each process of the database server listening on `port` (read from /proc; null where
+ * there is none), so each side's cost per checkout and per TPC-B transaction can be printed.
+ */
+function cpuMs(port: number): { app: number; db: Map<string, number> | null } {
+  const usage = process.cpuUsage()
+  const app = (usage.user + usage.system) / 1000
+  try {
+    const tick = 1000 / 100 // USER_HZ: Linux reports CPU time in hundredths of a second
+    const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        return [{ pid, ppid: fields[1]!, cpu: (Number(fields[11]) + Number(fields[12])) * tick, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') }]
+      } catch {
+        return []
+      }
+    })
+    const server = stats.find((s) => /postgres$/.test(s.cmd[0] ?? '') && s.cmd.some((a, i) => a === '-p' && s.cmd[i + 1] === String(port)))
+    if (!server) return { app, db: null }
+    return { app, db: new Map(stats.filter((s) => s.pid === server.pid || s.ppid === server.pid).map((s) => [s.pid, s.cpu])) }
+  } catch {
+    return { app, db: null }
+  }
+}
+
+/** The CPU used between two readings: the database's processes that lived through both, or began between them (one that ended in between is not counted). */
+function cpuBetween(before: ReturnType<typeof cpuMs>, after: ReturnType<typeof cpuMs>): { app: number; db: number } {
+  let db = before.db && after.db ? 0 : NaN
+  if (before.db && after.db) for (const [pid, cpu] of after.db) db += cpu - (before.db.get(pid) ?? 0)
+  return { app: after.app - before.app, db }
 }
 
 /** Each company's buyers: their carts are filled before a round of checkouts, so a round places this many carts per company. */
@@ -137,31 +173,50 @@ export async function benchCheckout(databaseUrl: string, contractBuyerId: string
     if (!placed.ok && refused++ === 0) console.log(`  first refusal: ${placed.error.code} (company ${worker})`)
   }
   /** Rounds of: every cart filled (untimed), then every cart placed, each company's one after another; until `seconds` of placing. Checkouts per second of placing. */
+  const port = Number(new URL(databaseUrl).port || 5432)
+  /** CPU spent placing (the app's, the database's) and checkouts placed, over the measured rounds. */
+  const placingCpu = { app: 0, db: 0, done: 0 }
   const checkouts = async (seconds: number) => {
     let busy = 0
     let done = 0
     while (busy < seconds * 1000) {
       await Promise.all(companies.map((c, w) => (async () => { for (let k = 0; k < c.userIds.length; k++) await fill(w, k) })()))
       const t = performance.now()
+      const before = cpuMs(port)
       await Promise.all(companies.map((c, w) => (async () => { for (let k = 0; k < c.userIds.length; k++) await place(w, k) })()))
+      const used = cpuBetween(before, cpuMs(port))
       busy += performance.now() - t
       done += CARTS_PER_COMPANY * CONCURRENCY
+      placingCpu.app += used.app
+      placingCpu.db += used.db
+      placingCpu.done += CARTS_PER_COMPANY * CONCURRENCY
     }
     return done / (busy / 1000)
+  }
+  /** TPC-B runs with the CPU they took (the client's, the database's). */
+  const tpcbCpu = { app: 0, db: 0, done: 0 }
+  const tpcbRate = async (seconds: number) => {
+    const before = cpuMs(port)
+    const perSecond = await rate(() => tpcb(pool), seconds, tpcbCpu)
+    const used = cpuBetween(before, cpuMs(port))
+    tpcbCpu.app += used.app
+    tpcbCpu.db += used.db
+    return perSecond
   }
   /** The whole round: five adds, then placing, in one loop per company. */
   const rounds = (seconds: number) => rate(async (worker) => { await fill(worker, 0); await place(worker, 0, false) }, seconds)
   await checkouts(1) // warm-up
   await rate(() => tpcb(pool), 2)
   placing.length = 0
+  Object.assign(placingCpu, { app: 0, db: 0, done: 0 })
   // Taking turns in halves, so a machine getting busier weighs on both alike.
   const half = Math.max(1, seconds / 2)
-  const t1 = await rate(() => tpcb(pool), half)
+  const t1 = await tpcbRate(half)
   const c1 = await checkouts(half)
   const r1 = await rounds(half / 2)
   const r2 = await rounds(half / 2)
   const c2 = await checkouts(half)
-  const t2 = await rate(() => tpcb(pool), half)
+  const t2 = await tpcbRate(half)
   // Closed before the database stops: its pool would report the server going away.
   await new Promise<void>((resolve) => {
     boss.once('stopped', () => resolve())
@@ -179,5 +234,8 @@ export async function benchCheckout(databaseUrl: string, contractBuyerId: string
   console.log(`  checkouts (placing a filled cart)    ${cps.toFixed(1)} per second   ${((cps / tps) * 100).toFixed(1)} % of TPC-B   (target ≥ 40 %)${refused ? `; ${refused} refused` : ''}`)
   console.log(`    each                               p50 ${p(0.5)} ms · p95 ${p(0.95)} ms (n=${sorted.length})`)
   console.log(`  whole rounds (five adds, then place) ${whole.toFixed(1)} per second   ${((whole / tps) * 100).toFixed(1)} % of TPC-B`)
+  const per = (cpu: { app: number; db: number; done: number }) => `the app ${(cpu.app / cpu.done).toFixed(2)} ms, the database ${Number.isNaN(cpu.db) ? 'not measured' : `${(cpu.db / cpu.done).toFixed(2)} ms`}`
+  console.log(`  CPU per checkout                     ${per(placingCpu)}`)
+  console.log(`  CPU per TPC-B transaction            ${per(tpcbCpu)} (the app: this process's driver)`)
   return { tps, cps, refused }
 }
