@@ -102,11 +102,14 @@ const sweep = setInterval(() => {
 }, 60 * 60_000)
 sweep.unref()
 
+// WORKER_PORT=0 takes any free port (the tests' workers do).
 const port = Number(process.env.WORKER_PORT ?? 3002)
 const health = createServer((req, res) => {
   res.writeHead(req.url === '/healthz' ? 200 : 404, { 'Content-Type': 'text/plain' }).end(req.url === '/healthz' ? 'ok' : 'not found')
-}).listen(port, '127.0.0.1')
-console.log(`[worker] delivering emails via ${transport ? 'SMTP' : 'the dev mailbox (no SMTP_URL)'}; card payments ${payments ? `on (${payments.mode})` : 'off (no STRIPE_SECRET_KEY)'}; health on :${port}`)
+})
+await new Promise<void>((resolve) => health.listen(port, '127.0.0.1', resolve))
+const listening = (health.address() as { port: number }).port
+console.log(`[worker] delivering emails via ${transport ? 'SMTP' : 'the dev mailbox (no SMTP_URL)'}; card payments ${payments ? `on (${payments.mode})` : 'off (no STRIPE_SECRET_KEY)'}; health on :${listening}`)
 
 let stopping = false
 async function stop() {

@@ -28,11 +28,12 @@ afterAll(async () => {
   await mock?.close()
 })
 
-function startWorker(port: number): ChildProcess {
+/** A worker process; its health check listens on any free port (a port picked here could be taken). */
+function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ['apps/worker/src/main.ts'], {
     cwd: root,
     stdio: process.env.WORKER_KILL_DEBUG ? 'inherit' : 'ignore',
-    env: { ...process.env, APP_ENV: 'test', MARKETPLACE_URL: 'http://127.0.0.1:1', SELLER_PORTAL_URL: 'http://127.0.0.1:2', DATABASE_URL: db().url, STRIPE_SECRET_KEY: 'sk_test_worker', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: mock.url, JOBS_SUPERVISE_SECONDS: '1', WORKER_PORT: String(port) },
+    env: { ...process.env, APP_ENV: 'test', MARKETPLACE_URL: 'http://127.0.0.1:1', SELLER_PORTAL_URL: 'http://127.0.0.1:2', DATABASE_URL: db().url, STRIPE_SECRET_KEY: 'sk_test_worker', STRIPE_WEBHOOK_SECRET: secret, STRIPE_API_BASE: mock.url, JOBS_SUPERVISE_SECONDS: '1', WORKER_PORT: '0' },
   })
   workers.push(child)
   return child
@@ -70,7 +71,7 @@ describe('the worker, killed mid-transfer', () => {
     }
     expect((await statuses()).total).toBe(checkouts * 3)
 
-    const first = startWorker(39_310 + Math.floor(Math.random() * 500))
+    const first = startWorker()
     // Killed while a transfer is in flight at the processor: it is made there, never recorded here.
     await until(async () => (await statuses()).sent >= 3 && mock.transfersInFlight() > 0, 60_000, first)
     first.kill('SIGKILL')
@@ -82,7 +83,7 @@ describe('the worker, killed mid-transfer', () => {
     console.log(`[worker kill] killed with ${atKill} of ${checkouts * 3} transfers recorded, ${madeAtKill} made at the processor`)
     expect(madeAtKill).toBeGreaterThan(atKill)
 
-    const second = startWorker(39_900 + Math.floor(Math.random() * 90))
+    const second = startWorker()
     await until(async () => (await statuses()).sent === checkouts * 3, 90_000, second)
 
     const { rows } = await statuses()
