@@ -1,4 +1,4 @@
-// Hot reads as named prepared statements. The ORM sends every statement with its values written
+// Hot reads (and a transaction's own hand-written writes) as named prepared statements. The ORM sends every statement with its values written
 // into the text, so PostgreSQL plans each one afresh; for the reads every page makes (the product
 // page's offers and prices, the actor's memberships and audience) planning cost as much as running.
 // A named statement is parsed once per connection, and PostgreSQL keeps its plan when a generic
@@ -50,9 +50,10 @@ export function nameStatementsOf(pool: object): void {
 }
 
 /**
- * Runs a read-only statement with `?` placeholders; rows as `em.execute` returns them. Its plan
- * may be reused for any values, so its shape must not make the best plan depend on them
- * (decision 014).
+ * Runs a read with `?` placeholders (a locking read too) as a named statement; rows as
+ * `em.execute` returns them. Its plan may be reused for any values, so its shape must not make the
+ * best plan depend on them (decision 014). A transaction's own writes go through `preparedWrite`,
+ * which sends them this same way.
  */
 export async function preparedRead<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   let statement = texts.get(sql)
