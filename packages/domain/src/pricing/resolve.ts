@@ -128,9 +128,10 @@ type CandidateRow = {
  * through an approved customer relationship or its group, at the nearest depth. Nobody's chain
  * when no buyer company asks (a visitor, a seller's staff).
  *
- * The lists are found from both ends and met by hash: the sellers' lists for everyone, and the
- * lists the buyer's relationships with these sellers reach; the offers' entries come from the
- * index that covers them (one index page per offer, not one heap page per entry).
+ * It starts from the offers' entries (the index that covers them: one index page per offer, not
+ * one heap page per entry) and looks up each entry's list by its key; the lists the buyer's
+ * relationships reach are found beforehand and met by hash. No step reads every list of the
+ * sellers, whatever number of lists they keep.
  */
 const candidatesSql = (buyer: boolean, readable: string) => `${buyer ? `${BUYER_CUSTOMERS_CTE},` : 'with'}
 offs as materialized (select id, organization_id, price_amount, currency, min_order_qty from offer where id = any(string_to_array(?, ',')::uuid[]) and status = 'active' and ${readable}),
@@ -139,26 +140,22 @@ ${
     ? `sellers_cust as materialized (select * from cust where organization_id in (select organization_id from offs)),
 reach as materialized (
   select price_list_id as id, min(depth) as depth from (
-    select t.price_list_id, cu.depth from sellers_cust cu join price_list_target t on t.customer_id = cu.id and t.organization_id = cu.organization_id
+    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id from price_list_target t where t.customer_id = cu.id and t.organization_id = cu.organization_id offset 0) t
     union all
-    select t.price_list_id, cu.depth from sellers_cust cu join price_list_target t on t.group_id = cu.group_id and t.organization_id = cu.organization_id
+    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id from price_list_target t where t.group_id = cu.group_id and t.organization_id = cu.organization_id offset 0) t
   ) x group by price_list_id
 ),`
     : ''
 }
-lists as materialized (
-  select pl.id, pl.name, pl.scope, pl.priority, pl.organization_id, pl.currency, x.depth
-  from (
-    select id, 0 as depth, true as open from price_list where organization_id in (select organization_id from offs) and scope = 'everyone'
-    ${buyer ? `union all select id, depth, false from reach` : ''}
-  ) x join price_list pl on pl.id = x.id
-  where pl.active and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
-    and x.open = (pl.scope = 'everyone')
-),
 ents as materialized (select e.offer_id, e.price_list_id, e.tiers, e.percent_off_bp, o.organization_id, o.currency from offs o join price_list_entry e on e.offer_id = o.id),
+${buyer ? `reached as materialized (select coalesce(jsonb_object_agg(id, depth), '{}'::jsonb) as depths from reach),` : ''}
 cand as (
-  select e.offer_id, l.id as list_id, l.name as list_name, l.scope, l.priority, l.depth, e.tiers, e.percent_off_bp
-  from ents e join lists l on l.id = e.price_list_id and l.organization_id = e.organization_id and l.currency = e.currency
+  select e.offer_id, pl.id as list_id, pl.name as list_name, pl.scope, pl.priority, ${buyer ? `case when pl.scope = 'everyone' then 0 else ((select depths from reached) ->> pl.id::text)::int end` : '0'} as depth, e.tiers, e.percent_off_bp
+  from ents e
+  cross join lateral (select id, name, scope, priority, organization_id, currency, active, valid_from, valid_to from price_list where id = e.price_list_id offset 0) pl
+  where pl.organization_id = e.organization_id and pl.currency = e.currency and pl.active
+    and (pl.valid_from is null or pl.valid_from <= ?::timestamptz) and (pl.valid_to is null or pl.valid_to > ?::timestamptz)
+    and (pl.scope = 'everyone'${buyer ? ' or ((select depths from reached) ->> pl.id::text) is not null' : ''})
 )
 select id as offer_id, price_amount, currency, min_order_qty, null::uuid as list_id, null as list_name, null as scope, null::int as priority, null::int as depth, null::jsonb as tiers, null::int as percent_off_bp from offs
 union all
