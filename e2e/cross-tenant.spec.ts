@@ -164,7 +164,8 @@ test.beforeAll(async ({ playwright }) => {
       const entry = await em.findOneOrFail(PriceListEntry, { priceListId: list.id }, { orderBy: { createdAt: 'asc' } })
       const customer = await em.findOneOrFail(Customer, { organizationId: seller, buyerId: org['ben-thanh-construction']! })
       const group = await em.findOneOrFail(CustomerGroup, { organizationId: seller, name: 'Contractors' })
-      return { list: { id: list.id, name: list.name }, entryId: entry.id, customer: { id: customer.id, accountNumber: customer.accountNumber! }, group: { id: group.id, name: group.name } }
+      const cable = await em.findOneOrFail(Offer, { organizationId: seller, sku: 'HNIS-CU25' })
+      return { list: { id: list.id, name: list.name }, entryId: entry.id, customer: { id: customer.id, accountNumber: customer.accountNumber! }, group: { id: group.id, name: group.name }, cableOfferId: cable.id }
     })(),
   }
 })

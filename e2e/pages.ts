@@ -11,7 +11,7 @@ import { User } from '@tradepost/domain/users'
 import { cardCheckoutWaiting, db } from './fixtures.ts'
 import type { AppName } from './urls.ts'
 
-export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string; invoice: string; cardCheckout: string }
+export interface Ids { org: string; product: string; importJob: string; offer: string; priceList: string; buyer: string; customer: string; order: string; invoice: string; cardCheckout: string; cable: string }
 export interface PageRow { app: AppName; as: string | null; path: (ids: Ids) => string }
 
 export const HANOI = 'admin@hanoisupply.test'
@@ -34,6 +34,7 @@ export const PAGES: PageRow[] = [
   { app: 'market', as: null, path: () => '/p/mk-cp-2200?near=VN-HN' },
   { app: 'market', as: null, path: () => '/p/sh-mcb-2p-63' },
   { app: 'market', as: BUYER, path: () => '/p/sh-db-24' },
+  { app: 'market', as: BUYER, path: (ids) => `/p/sh-cu-2x2-5/why/${ids.cable}?quantity=12` },
   { app: 'market', as: null, path: () => '/b/mekong?near=VN-DN' },
   { app: 'market', as: null, path: () => '/s/saigon-parts' },
   { app: 'market', as: BUYER, path: () => '/account/members' },
@@ -107,6 +108,7 @@ export async function loadIds(): Promise<Ids> {
   // The demo world's order of Bến Thành with Hà Nội Industrial Supply (shipped).
   const order = await em.findOneOrFail(Order, { buyerOrgId: buyer.id, sellerOrgId: hanoi.id, poNumber: 'BT-2026-0117' })
   const invoice = await em.findOneOrFail(Invoice, { orderId: order.id })
+  const cable = await em.findOneOrFail(Offer, { organizationId: hanoi.id, sku: 'HNIS-CU25' })
   const card = await cardCheckoutWaiting(`PAGES-${Date.now().toString(36).toUpperCase()}`)
-  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id, invoice: invoice.id, cardCheckout: card.checkoutId }
+  return { org: hanoi.id, product: product.id, importJob: job.id, offer: offer.id, priceList: priceList.id, buyer: buyer.id, customer: customer.id, order: order.id, invoice: invoice.id, cardCheckout: card.checkoutId, cable: cable.id }
 }

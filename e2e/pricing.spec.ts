@@ -68,6 +68,18 @@ test('a seller assigns a contract price list to a buyer company; only that compa
   await expect(row).toContainText('List price ₫96,000')
   await row.getByText('Why this price').click()
   await expect(row).toContainText(`Contract “${listName}”.`)
+  // Its own page names every list passed over, and prices other quantities.
+  await row.getByRole('link', { name: /other quantities/ }).click()
+  await expect(buyer.getByRole('heading', { name: 'Why this price', level: 1 })).toBeVisible()
+  await expect(buyer.getByRole('status')).toContainText(`Contract “${listName}”. Tier from 1 unit. Priced for 1 unit.`)
+  // A quantity that is not one (typed into the address) is said at its field.
+  await buyer.goto(`${buyer.url().split('?')[0]}?quantity=0`)
+  await expect(buyer.getByLabel(/^Quantity/)).toHaveAttribute('aria-invalid', 'true')
+  await expect(buyer.getByText('The number is too small.')).toBeVisible()
+  await buyer.getByLabel(/^Quantity/).fill('12')
+  await buyer.getByRole('button', { name: 'Show the price' }).click()
+  await expect(buyer.getByRole('status')).toContainText('Priced for 12 units.')
+  await expect(buyer.getByRole('status')).toContainText('₫88,000')
   await buyer.goto(`${APPS.market}/search?q=HNIS-MCB1P32`)
   await expect(buyer.getByRole('listitem').filter({ hasText: 'Miniature circuit breaker' }).first()).toContainText('from ₫88,000')
   await expect(buyer.getByText('The prices shown are yours.', { exact: false })).toBeVisible()

@@ -54,8 +54,9 @@ export interface World {
   /** A ship-to address of Bến Thành Construction: its id and name (shown on its ship-to page). */
   shipTo: { id: string; name: string }
   /** Hà Nội Industrial Supply's pricing: its contract with Bến Thành (name on its price lists page,
-   * and in "why this price" for Bến Thành), one entry, the customer (account number) and a group. */
-  pricing: { list: { id: string; name: string }; entryId: string; customer: { id: string; accountNumber: string }; group: { id: string; name: string } }
+   * and in "why this price" for Bến Thành), one entry, the customer (account number), a group, and
+   * its cable offer the contract prices (its "why this price" page names the contract to Bến Thành). */
+  pricing: { list: { id: string; name: string }; entryId: string; customer: { id: string; accountNumber: string }; group: { id: string; name: string }; cableOfferId: string }
   /** Hà Nội Industrial Supply's cable drum for its Contractors group only: the offer, its product's
    * page, and its price as pages print it (shown to Bến Thành, in the group, and to no one else). */
   restricted: { offerId: string; productSlug: string; price: string }
@@ -364,6 +365,8 @@ export const PROBES: Probe[] = [
   { route: 'b.$slug', name: 'brand page never shows drafts', app: 'market', method: 'GET', path: () => '/b/song-hong', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'c.$slug', name: 'category page never shows drafts', app: 'market', method: 'GET', path: () => '/c/circuit-breakers', expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
   { route: 'search', name: 'search never shows drafts', app: 'market', method: 'GET', path: (w) => `/search?q=${encodeURIComponent(w.draft.mpn)}`, expect: 'own', secret: draftName, outsider: BUYER_OUTSIDER, owner: draftOwner },
+  { route: 'p.$slug_.why.$offerId', name: 'another company\'s contract in an offer\'s "why this price"', app: 'market', method: 'GET', path: (w) => `${CABLE}/why/${w.pricing.cableOfferId}`, expect: 'own', secret: (w) => w.pricing.list.name, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
+  { route: 'p.$slug_.why.$offerId', name: '"why this price" of an offer restricted to another company\'s group', app: 'market', method: 'GET', path: (w) => `/p/${w.restricted.productSlug}/why/${w.restricted.offerId}`, expect: 'denied', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'p.$slug', name: 'an offer restricted to another company\'s group, on its product page', app: 'market', method: 'GET', path: (w) => `/p/${w.restricted.productSlug}`, expect: 'own', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'search', name: 'an offer restricted to another company\'s group, in search', app: 'market', method: 'GET', path: () => '/search?q=drum', expect: 'own', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: { as: BENTHANH } },
   { route: 'p.$slug', name: 'ask a quote on an offer restricted to another company', app: 'market', method: 'POST', path: (w) => `/p/${w.restricted.productSlug}`, form: (w) => ({ offerId: w.restricted.offerId, quantity: '3', message: 'probe' }), expect: 'denied', secret: (w) => w.restricted.price, outsider: BUYER_OUTSIDER, owner: null, unchanged: quoteRequestsFor((w) => w.restricted.offerId) },

@@ -128,7 +128,7 @@ export default function ProductPage() {
               <td>
                 {o.price && o.pricing ? (
                   <>
-                    <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} />
+                    <PriceWhy price={o.price} listPrice={o.listPrice} vat={o.pricesIncludeVat} pricing={o.pricing} detailsHref={`/p/${p.slug}/why/${o.offerId}`} />
                     {canBuy ? <AddToCartCell offer={o} answer={answer} /> : null}
                   </>
                 ) : o.priceHidden === 'signIn' ? (

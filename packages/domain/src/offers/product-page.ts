@@ -7,12 +7,10 @@ import type { Money } from '../money.ts'
 import { Organization } from '../organizations/organization.entity.ts'
 import { Offer } from './offer.entity.ts'
 import { resolvePrices, type ResolvedPrice } from '../pricing/resolve.ts'
+import type { PriceListScope } from '../pricing/pricing.constants.ts'
 import { offerPriceShownTo, searchViewer } from './visibility.ts'
 import { preparedRead } from '../db/prepared.ts'
 import { DomainError } from '../errors.ts'
-
-/** "Why this price" names the lists that came nearest; the rest are counted. */
-const PASSED_OVER_SHOWN = 5
 
 /** Stock within this distance of the buyer counts as "near". */
 export const NEAR_KM = 100
@@ -30,8 +28,11 @@ export interface OfferComparisonRow {
   priceHidden: 'onRequest' | 'signIn' | null
   /** The seller's own price, when the viewer's differs from it. */
   listPrice: Money | null
-  /** Which list gave the price and which others were passed over ("why this price"). */
-  pricing: (Pick<ResolvedPrice, 'list' | 'tier' | 'percentOffBp' | 'passedOver' | 'quantity'> & { passedOverMore: number }) | null
+  /**
+   * Which list gave the price ("why this price") and how many others had one for it: the page of
+   * the offer's price (`explainOfferPrice`) names them, so every product page does not carry them.
+   */
+  pricing: { list: { name: string; scope: PriceListScope; inherited: boolean } | null; tier: ResolvedPrice['tier']; percentOffBp: number | null; quantity: number; passedOverCount: number } | null
   stockTotal: number
   stockNear: number | null
   nearestStockKm: number | null
@@ -131,7 +132,9 @@ export async function getProductPage(ctx: Ctx, slug: string, buyerLocation: LatL
         price: price?.unit ?? null,
         priceHidden: hidden(o),
         listPrice: price && price.unit.amount !== price.base.amount ? price.base : null,
-        pricing: price ? { list: price.list, tier: price.tier, percentOffBp: price.percentOffBp, passedOver: price.passedOver.slice(0, PASSED_OVER_SHOWN), passedOverMore: Math.max(0, price.passedOver.length - PASSED_OVER_SHOWN), quantity: price.quantity } : null,
+        pricing: price
+          ? { list: price.list && { name: price.list.name, scope: price.list.scope, inherited: price.list.inherited }, tier: price.tier, percentOffBp: price.percentOffBp, quantity: price.quantity, passedOverCount: price.passedOver.length }
+          : null,
         stockTotal: stock.reduce((n, s) => n + s.quantity, 0),
         stockNear: buyerLocation ? distances.filter((d) => d.km <= NEAR_KM).reduce((n, d) => n + d.qty, 0) : null,
         nearestStockKm: distances.length ? Math.round(Math.min(...distances.map((d) => d.km))) : null,

@@ -6,4 +6,4 @@ export { PriceList, PriceListEntry, PriceListTarget } from './price-list.entity.
 export { deleteCustomerGroup, findBuyerCompanies, listMyCustomerGroups, listMyCustomers, removeCustomer, saveCustomer, saveCustomerGroup, type CustomerDto, type CustomerGroupDto } from './customers.ts'
 export { deletePriceEntry, deletePriceList, getMyPriceList, listMyPriceLists, myPriceCurrencies, savePriceEntry, savePriceList, type PriceEntryDto, type PriceListDetail, type PriceListSummary } from './price-lists.ts'
 export { pickPrice, priceViewer, resolvePrices, withViewerPrices, type PriceCandidate, type PriceLine, type PriceViewer, type ResolvedPrice } from './resolve.ts'
-export { explainCustomerPrice, type CustomerPriceDto } from './explain.ts'
+export { explainCustomerPrice, explainOfferPrice, type CustomerPriceDto, type OfferPriceDto } from './explain.ts'

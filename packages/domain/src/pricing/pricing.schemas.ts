@@ -89,9 +89,15 @@ export const PriceEntryInputSchema = z
   })
 export type PriceEntryInput = z.infer<typeof PriceEntryInputSchema>
 
+/** Units to price at (blank: the offer's minimum order). */
+const quantityAsked = z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(1, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000, { error: 'NUMBER_TOO_LARGE' }).optional()
+
 /** "What a customer pays": one of the seller's customers, one of its SKUs, a quantity (blank: the minimum order). */
 export const CustomerPriceQuerySchema = z.object({
   customer: z.uuid({ error: 'CUSTOMER_UNKNOWN' }),
   sku: z.string().trim().min(1, { error: 'FIELD_REQUIRED' }).max(80),
-  quantity: z.coerce.number({ error: 'NUMBER_INVALID' }).int({ error: 'NUMBER_INVALID' }).min(1, { error: 'NUMBER_TOO_SMALL' }).max(1_000_000, { error: 'NUMBER_TOO_LARGE' }).optional(),
+  quantity: quantityAsked,
 })
+
+/** "Why this price" of an offer, for its buyer: at a quantity (blank: the minimum order). */
+export const OfferPriceQuerySchema = z.object({ quantity: quantityAsked })

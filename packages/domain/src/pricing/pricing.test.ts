@@ -14,6 +14,10 @@ import { PriceList, PriceListEntry } from './price-list.entity.ts'
 import { getMyPriceList, listMyPriceLists, savePriceEntry, savePriceList } from './price-lists.ts'
 import { CustomerInputSchema, PriceEntryInputSchema, PriceListInputSchema } from './pricing.schemas.ts'
 import { percentOff, resolvePrices, withViewerPrices } from './resolve.ts'
+import { explainOfferPrice } from './explain.ts'
+import { Offer } from '../offers/offer.entity.ts'
+import { StorefrontInputSchema } from '../organizations/storefront.schemas.ts'
+import { saveStorefront } from '../organizations/storefronts.ts'
 import type { PostgreSqlConnection } from '@mikro-orm/postgresql'
 
 const db = useTestDatabase()
@@ -38,7 +42,7 @@ async function world() {
   const sku = `CAB-${Math.random().toString(36).slice(2, 8)}`
   const offer = unwrap(await saveOffer(admin, OfferInputSchema.parse({ productId: product.id, sku, price: '100,000', currency: 'VND' })))
   const usd = unwrap(await saveOffer(admin, OfferInputSchema.parse({ productId: product.id, sku: `${sku}-US`, price: '10.00', currency: 'USD', condition: 'refurbished' })))
-  return { seller, rival, acme, other, site, admin, product, sku, offer, usd }
+  return { seller, rival, acme, other, site, admin, product, sku, offer, usd, brand, category }
 }
 
 const list = (over: Record<string, unknown>) => PriceListInputSchema.parse({ name: `List ${Math.random().toString(36).slice(2, 6)}`, currency: 'VND', scope: 'everyone', active: true, ...over })
@@ -155,14 +159,43 @@ describe('price resolution', () => {
     pool.query = query
     expect(queries).toHaveLength(1)
     expect(prices.map((p) => p?.unit.amount)).toEqual([85_000, 1000, 85_000])
-    // "Why this price" ranks the lists passed over, nearest first, and the product page names five.
+    // "Why this price" ranks the lists passed over, nearest first; the product page counts them.
     expect(prices[0]!.passedOver.map((p) => p.unit?.amount)).toEqual([87_000, 89_000, 86_000, 88_000, 90_000])
     const why = (await getProductPage(ctx, w.product.slug, null)).offers.find((o) => o.sku === w.sku)!.pricing!
-    expect([why.passedOver.length, why.passedOverMore]).toEqual([5, 0])
+    expect([why.list?.name, why.passedOverCount]).toEqual([expect.stringContaining(''), 5])
+    expect(why).not.toHaveProperty('passedOver')
     const l = unwrap(await savePriceList(w.admin, list({ scope: 'everyone', priority: -1 })))
     unwrap(await savePriceEntry(w.admin, l.id, entry(w.sku, [[1, '99,000']])))
     const more = (await getProductPage(ctx, w.product.slug, null)).offers.find((o) => o.sku === w.sku)!.pricing!
-    expect([more.passedOver.length, more.passedOverMore]).toEqual([5, 1])
+    expect(more.passedOverCount).toBe(6)
+  })
+
+  it("explains one offer's price to its viewer at a quantity: every list passed over, nobody else's", async () => {
+    const w = await world()
+    const acme = unwrap(await saveCustomer(w.admin, CustomerInputSchema.parse({ buyerId: w.acme.org.id, approved: true })))
+    const contract = unwrap(await savePriceList(w.admin, list({ name: 'Acme contract', scope: 'contract', customers: [acme.id] })))
+    unwrap(await savePriceEntry(w.admin, contract.id, entry(w.sku, [[1, '80,000'], [50, '70,000']])))
+    for (let i = 0; i < 7; i++) {
+      const l = unwrap(await savePriceList(w.admin, list({ name: `Everyone ${i}`, scope: 'everyone', priority: i })))
+      unwrap(await savePriceEntry(w.admin, l.id, entry(w.sku, [[1, `${95 - i},000`]])))
+    }
+    const mine = unwrap(await explainOfferPrice(buyerCtx(w.acme), { slug: w.product.slug, offerId: w.offer.id, quantity: 60 }))
+    expect([mine.offer.sku, mine.price.unit.amount, mine.price.tier?.minQty, mine.price.list?.name, mine.price.quantity]).toEqual([w.sku, 70_000, 50, 'Acme contract', 60])
+    expect(mine.price.passedOver).toHaveLength(7)
+    // Another company pays the list for everyone and never hears of Acme's contract.
+    const theirs = unwrap(await explainOfferPrice(buyerCtx(w.other), { slug: w.product.slug, offerId: w.offer.id }))
+    expect([theirs.price.unit.amount, theirs.price.quantity]).toEqual([89_000, 1])
+    expect(JSON.stringify(theirs)).not.toContain('Acme contract')
+    // Of another product, or a quote-only offer: not found.
+    const elsewhere = unwrap(await saveProduct(w.admin, ProductInputSchema.parse({ mpn: `Q-${Math.random().toString(36).slice(2, 8)}`, nameEn: 'Other', nameVi: 'Khác', brandId: w.brand.id, categoryId: w.category.id })))
+    await setProductStatus(w.admin, elsewhere.id, 'published')
+    await expect(explainOfferPrice(buyerCtx(w.acme), { slug: elsewhere.slug, offerId: w.offer.id })).rejects.toMatchObject({ kind: 'not_found' })
+    // Prices kept for signed-in buyers: a visitor is asked to sign in.
+    expect((await explainOfferPrice(db().ctx(ANONYMOUS), { slug: w.product.slug, offerId: w.offer.id })).ok).toBe(true)
+    unwrap(await saveStorefront(w.admin, StorefrontInputSchema.parse({ primaryColor: '#112233', accentColor: '#445566', pricesSignedInOnly: true })))
+    expect(await explainOfferPrice(db().ctx(ANONYMOUS), { slug: w.product.slug, offerId: w.offer.id })).toMatchObject({ ok: false, error: { code: 'SIGN_IN_TO_SEE_PRICES' } })
+    await db().orm.em.fork().nativeUpdate(Offer, { id: w.offer.id }, { priceOnRequest: true })
+    await expect(explainOfferPrice(buyerCtx(w.acme), { slug: w.product.slug, offerId: w.offer.id })).rejects.toMatchObject({ kind: 'not_found' })
   })
 
   it('rounds a percentage off half up, exactly, even on amounts past 2^53 / 10,000', () => {

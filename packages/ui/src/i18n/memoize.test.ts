@@ -17,7 +17,7 @@ describe('remembered translations', () => {
         ['pricing.atQuantity', { count: 12 }],
         ['pricing.won', { name: 'Contract 2027', scope: 'contract' }],
         ['pricing.won', { name: 'Everyone', scope: 'everyone' }],
-        ['pricing.moreLists', { count: 3, lng, ns: ['translation'] }],
+        ['pricing.otherLists', { count: 3, lng, ns: ['translation'] }],
       ]
       for (let round = 0; round < 3; round++) for (const [key, options] of calls) expect(remembered.t(key, options as never)).toBe(plain.t(key, options as never))
     }
