@@ -3,6 +3,7 @@ import { changeOrganizationStatus } from '@tradepost/domain/organizations'
 import { createOrganization } from '@tradepost/domain/testing'
 import { createTestDatabase, type TestDatabase } from '@tradepost/domain/testing/test-database'
 import { Membership } from '@tradepost/domain/users'
+import { Customer } from '@tradepost/domain/pricing'
 import { createAuthKit, type AuthKit } from './request.ts'
 import { getServices } from './services.ts'
 
@@ -52,6 +53,31 @@ describe('the request context', () => {
     const buyer = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
     await kit.startSession(buyer.admin.user.id, null)
     expect(await activeOf(buyer.admin.user.id)).toEqual([null])
+  })
+
+  it('reads the session, the memberships and the company\'s audiences in one statement', async () => {
+    const market = createAuthKit({ app: 'marketplace', cookieName: 'tp_test', kinds: ['buyer'], getLocale: async () => 'en' })
+    const seller = await createOrganization(db.orm.em.fork(), { kind: 'distributor' })
+    const { org, admin } = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
+    const other = await createOrganization(db.orm.em.fork(), { kind: 'buyer' })
+    const em = db.orm.em.fork()
+    const customer = em.create(Customer, { organizationId: seller.org.id, buyerId: org.id })
+    em.create(Membership, { userId: admin.user.id, organizationId: other.org.id, role: 'buyer' })
+    await em.flush()
+    // A buyer (a company admin's page also reads the companies below theirs).
+    await em.nativeUpdate(Membership, { userId: admin.user.id, organizationId: org.id }, { role: 'buyer' })
+    const cookie = cookieValue(await market.startSession(admin.user.id, org.id))
+    // Every statement while the request's context is worked out: through the ORM, or prepared on its pool.
+    const statements: string[] = []
+    const connection = (await getServices()).orm.em.getConnection() as unknown as { execute: (...args: unknown[]) => unknown; getNativeClient(): Promise<{ query: (...args: unknown[]) => unknown }> }
+    const pool = await connection.getNativeClient()
+    const [execute, query] = [connection.execute, pool.query]
+    connection.execute = (...args: unknown[]) => (statements.push(String(args[0])), execute.apply(connection, args))
+    pool.query = (...args: unknown[]) => (statements.push(String((args[0] as { text?: string }).text ?? args[0])), query.apply(pool, args))
+    const rc = await market.getRequestContext(request(cookie)).finally(() => ([connection.execute, pool.query] = [execute, query]))
+    expect(statements).toHaveLength(1)
+    expect(rc.ctx.actor).toMatchObject({ userId: admin.user.id, audience: expect.arrayContaining([`customer:${customer.id}`]), membership: { organizationId: org.id, role: 'buyer' } })
+    expect(rc.organizations.map((o) => o.organizationId).sort()).toEqual([org.id, other.org.id].sort())
   })
 
   it('refuses state-changing requests from another origin or without one', async () => {

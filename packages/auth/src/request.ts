@@ -94,7 +94,7 @@ export function createAuthKit(config: AppAuthConfig) {
 
   async function boot(): Promise<{ services: Services; lucia: AppLucia }> {
     const services = await getServices()
-    lucia ??= createLucia(services.orm, { cookieName: config.cookieName, secure })
+    lucia ??= createLucia(services.orm, { cookieName: config.cookieName, secure, kinds: config.kinds })
     return { services, lucia }
   }
 
@@ -153,7 +153,7 @@ export function createAuthKit(config: AppAuthConfig) {
       } else if (session && found) {
         if (session.fresh) setCookies.push(lucia.createSessionCookie(session.id).serialize())
         const activeOrganizationId = impersonation?.organizationId ?? session.activeOrganizationId
-        const signedIn = await resolveSignedIn(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds)
+        const signedIn = await resolveSignedIn(em, { userId: found.id, activeOrganizationId, impersonatorUserId: session.impersonatorUserId }, config.kinds, found.memberships)
         actor = signedIn.actor
         organizations = signedIn.organizations
         user = { id: found.id, email: found.email, name: found.name, locale: found.locale }

@@ -46,12 +46,14 @@ export async function resolveSignedIn(
   em: EntityManager,
   session: { userId: string; activeOrganizationId: string | null; impersonatorUserId: string | null },
   kinds: readonly OrganizationKind[],
+  /** The memberships, when they were read already (with the session: `sessionStore.get`). */
+  read?: MembershipRow[],
 ): Promise<{ actor: Actor; organizations: MyOrganizationDto[] }> {
-  const usable = await membershipsOf(em, session.userId, kinds, session.activeOrganizationId ?? undefined)
+  const usable = read ?? (await membershipsOf(em, session.userId, kinds, session.activeOrganizationId ?? undefined))
   const active = usable.find((m) => m.organization_id === session.activeOrganizationId) ?? usable[0]
   const buying = active?.kind === 'buyer' && active.status === 'active'
   // The audiences of the session's organization came with the memberships; another's are read.
-  const audienceOfActive = () => (active!.organization_id === session.activeOrganizationId ? buyerAudienceOf(active!.audience ?? []) : buyerAudience(em, active!.organization_id))
+  const audienceOfActive = () => (active!.audience ? buyerAudienceOf(active!.audience) : buyerAudience(em, active!.organization_id))
   const [audience, childOrganizationIds] = buying
     ? await Promise.all([audienceOfActive(), active.role === 'admin' ? childCompaniesOf(em, active.organization_id) : undefined])
     : [undefined, undefined]
@@ -75,27 +77,38 @@ export async function resolveSignedIn(
   return { actor, organizations: toMyOrganizations(usable) }
 }
 
-type MembershipRow = { organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string; cart_lines: number | string; unread_notifications: number | string; audience?: string[] | null }
+/**
+ * A membership with its organization, as the actor and the switcher need it; `audience`: the
+ * audience tags of that (buyer) company, on the row of the company they were read for.
+ */
+export type MembershipRow = { organization_id: string; role: Membership['role']; ship_to_id: string | null; kind: OrganizationKind; status: Organization['status']; name: string; cart_lines: number | string; unread_notifications: number | string; audience?: string[] | null }
+
+/**
+ * The memberships of the user `userId` (an SQL expression) in organizations of the kinds given
+ * as the next parameter (comma-separated), oldest first, with their organizations.
+ */
+export const membershipsSql = (userId: string) => `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name,
+            case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines,
+            (select count(*) from notification n where n.user_id = m.user_id and n.organization_id = m.organization_id and n.read_at is null) as unread_notifications,
+            row_number() over (order by m.created_at, m.id) as position
+     from membership m join organization o on o.id = m.organization_id
+     where m.user_id = ${userId} and o.kind = any(string_to_array(?, ','))
+     order by m.created_at, m.id`
 
 /**
  * A user's memberships in organizations of these kinds, oldest first, with their organizations
- * (one query). With `audienceOf`, the audience tags of that buyer company come on every row, in
- * the same statement (the session's organization: one round trip fewer on every signed-in page).
+ * (one query). With `audienceOf`, the audience tags of that buyer company come in the same
+ * statement, on its row.
  */
-function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[], audienceOf?: string): Promise<MembershipRow[]> {
-  const select = `select m.organization_id, m.role, m.ship_to_id, o.kind, o.status, o.name,
-            case when o.kind = 'buyer' then (select count(*) from cart_line c where c.user_id = m.user_id and c.buyer_org_id = m.organization_id) else 0 end as cart_lines,
-            (select count(*) from notification n where n.user_id = m.user_id and n.organization_id = m.organization_id and n.read_at is null) as unread_notifications`
-  const from = `from membership m join organization o on o.id = m.organization_id
-     where m.user_id = ? and o.kind = any(string_to_array(?, ','))
-     order by m.created_at, m.id`
-  if (audienceOf === undefined) return preparedRead<MembershipRow>(em, `${select} ${from}`, [userId, kinds.join(',')])
-  return preparedRead<MembershipRow>(
+async function membershipsOf(em: EntityManager, userId: string, kinds: readonly OrganizationKind[], audienceOf?: string): Promise<MembershipRow[]> {
+  if (audienceOf === undefined) return preparedRead<MembershipRow>(em, membershipsSql('?'), [userId, kinds.join(',')])
+  const rows = await preparedRead<MembershipRow>(
     em,
     `${BUYER_CUSTOMERS_CTE}
-     ${select}, (select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from (${AUDIENCE_TAGS_SQL}) t) as audience ${from}`,
+     select r.*, (select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from (${AUDIENCE_TAGS_SQL}) t) as audience from (${membershipsSql('?')}) r order by r.position`,
     [audienceOf, userId, kinds.join(',')],
   )
+  return rows.map((r) => (r.organization_id === audienceOf ? r : { ...r, audience: null }))
 }
 
 /**

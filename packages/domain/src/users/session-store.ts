@@ -1,5 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import { preparedRead } from '../db/prepared.ts'
+import { AUDIENCE_TAGS_SQL } from '../offers/visibility.ts'
+import type { OrganizationKind } from '../organizations/organization.entity.ts'
+import { buyerCustomersCte } from '../pricing/pricing.constants.ts'
+import { membershipsSql, type MembershipRow } from './memberships.ts'
 import { Membership } from './membership.entity.ts'
 import { Session } from './session.entity.ts'
 import { hashToken } from './tokens.ts'
@@ -17,18 +21,32 @@ export interface StoredSession {
 }
 
 export const sessionStore = {
-  async get(em: EntityManager, sessionId: string): Promise<{ session: StoredSession; user: { id: string; email: string; name: string; locale: string } } | null> {
-    // The session and its user in one round trip, as a prepared statement (every signed-in request starts here).
-    const [row] = await preparedRead<{ user_id: string; expires_at: Date; active_organization_id: string | null; impersonator_user_id: string | null; email: string; name: string; locale: string }>(
-      em,
-      `select s.user_id, s.expires_at, s.active_organization_id, s.impersonator_user_id, u.email, u.name, u.locale
-       from "session" s join app_user u on u.id = s.user_id where s.id_hash = ?`,
-      [hashToken(sessionId)],
-    )
+  /**
+   * The session and its user; with `kinds`, also the user's memberships in organizations of
+   * those kinds, with the audience tags of the session's company on its row (what
+   * `resolveSignedIn` needs). One prepared statement: every signed-in request starts here.
+   */
+  async get(em: EntityManager, sessionId: string, kinds?: readonly OrganizationKind[]): Promise<{ session: StoredSession; user: { id: string; email: string; name: string; locale: string }; memberships?: MembershipRow[] } | null> {
+    type Row = { user_id: string; expires_at: Date; active_organization_id: string | null; impersonator_user_id: string | null; email: string; name: string; locale: string; memberships?: MembershipRow[]; audience?: string[] }
+    const hash = hashToken(sessionId)
+    const sessionAndUser = `select s.user_id, s.expires_at, s.active_organization_id, s.impersonator_user_id, u.email, u.name, u.locale`
+    const from = `from "session" s join app_user u on u.id = s.user_id where s.id_hash = ?`
+    const [row] = kinds
+      ? await preparedRead<Row>(
+          em,
+          `${buyerCustomersCte(`(select active_organization_id from "session" where id_hash = ?)`)}
+           ${sessionAndUser},
+             (select coalesce(json_agg(r order by r.position), '[]'::json) from (${membershipsSql('s.user_id')}) r) as memberships,
+             (select coalesce(json_agg(t.tag order by t.tag), '[]'::json) from (${AUDIENCE_TAGS_SQL}) t) as audience
+           ${from}`,
+          [hash, kinds.join(','), hash],
+        )
+      : await preparedRead<Row>(em, `${sessionAndUser} ${from}`, [hash])
     if (!row) return null
     return {
       session: { id: sessionId, userId: row.user_id, expiresAt: new Date(row.expires_at), activeOrganizationId: row.active_organization_id, impersonatorUserId: row.impersonator_user_id },
       user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale },
+      ...(row.memberships ? { memberships: row.memberships.map((m) => ({ ...m, audience: m.organization_id === row.active_organization_id ? (row.audience ?? []) : null })) } : {}),
     }
   },
   async listForUser(em: EntityManager, userId: string): Promise<Omit<StoredSession, 'id'>[]> {
