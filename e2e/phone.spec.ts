@@ -63,8 +63,11 @@ test('on a phone the navigation is a menu and the search filters fold away, with
   await page.goto(`${APPS.market}/`)
   await expect(page.getByRole('link', { name: 'Search', exact: true })).toBeHidden()
   await page.locator('summary', { hasText: 'Menu' }).click()
+  // The menu marks the page one is on, and only it ('Home' is only the home page).
+  await expect(page.locator('.phonenav a[aria-current="page"]')).toHaveText(['Home'])
   await page.getByRole('link', { name: 'Search', exact: true }).click()
   await expect(page).toHaveURL(/\/search$/)
+  await expect(page.locator('.phonenav a[aria-current="page"]')).toHaveText(['Search'])
   // The results come first; the filters open on demand.
   await expect(page.locator('.hits a').first()).toBeInViewport()
   await expect(page.getByLabel('In stock only')).toBeHidden()

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation, useNavigation } from '@remix-run/react'
+import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
 import { Menu, Triangle, type LucideIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,12 +42,16 @@ export function AppShell({ product, nav, layout = 'top', user, organizations, ac
   const location = useLocation()
   const navigation = useNavigation()
   const here = location.pathname + location.search
+  // The item of this page: its path or one below it ('/' only itself), or its section. Worked out
+  // here once rather than by a NavLink per item (each resolves and matches paths of its own, on
+  // every page, twice: the bar and the phone menu).
+  const current = (to: string, section?: string) => location.pathname === to || (to !== '/' && location.pathname.startsWith(`${to}/`)) || (!!section && location.pathname.startsWith(section))
   const links = (withIcons: boolean) =>
     nav.map(({ to, label, icon: Icon, section }) => (
-      <NavLink key={to} to={to} end={to === '/'} {...(section && location.pathname.startsWith(section) ? { className: 'active', 'aria-current': 'page' as const } : {})}>
+      <Link key={to} to={to} {...(current(to, section) ? { className: 'active', 'aria-current': 'page' as const } : {})}>
         {withIcons && Icon ? <Icon aria-hidden="true" size={18} /> : null}
         {label}
-      </NavLink>
+      </Link>
     ))
   const brand = (
     <Link to="/" className="brand">
