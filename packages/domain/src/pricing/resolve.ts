@@ -140,9 +140,9 @@ ${
     ? `sellers_cust as materialized (select * from cust where organization_id in (select organization_id from offs)),
 reach as materialized (
   select price_list_id as id, min(depth) as depth from (
-    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id from price_list_target t where t.customer_id = cu.id and t.organization_id = cu.organization_id offset 0) t
+    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id, organization_id from price_list_target t where t.customer_id = cu.id offset 0) t where t.organization_id = cu.organization_id
     union all
-    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id from price_list_target t where t.group_id = cu.group_id and t.organization_id = cu.organization_id offset 0) t
+    select t.price_list_id, cu.depth from sellers_cust cu cross join lateral (select price_list_id, organization_id from price_list_target t where t.group_id = cu.group_id offset 0) t where t.organization_id = cu.organization_id
   ) x group by price_list_id
 ),`
     : ''
