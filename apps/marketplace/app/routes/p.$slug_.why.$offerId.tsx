@@ -5,7 +5,7 @@ import { guard, idParam, redirectTo } from '@tradepost/auth'
 import { explainOfferPrice } from '@tradepost/domain/pricing'
 import { OfferPriceQuerySchema } from '@tradepost/domain/schemas'
 import { DataTable, EmptyState } from '@tradepost/ui/components/data.tsx'
-import { Field, SubmitButton } from '@tradepost/ui/components/forms.tsx'
+import { FieldErrors, SubmitButton } from '@tradepost/ui/components/forms.tsx'
 import { Price } from '@tradepost/ui/components/money.tsx'
 import { PriceAndList, WhySentence } from '@tradepost/ui/components/price-why.tsx'
 import { metaTitle } from '@tradepost/ui/i18n/meta.ts'
@@ -45,13 +45,16 @@ export default function OfferPricePage() {
       <p>
         {t('pricing.offerOf', { seller: offer.seller.name, sku: offer.sku })}
       </p>
-      <Form method="get" className="toolbar">
-        <Field
-          label={t('pricing.atQuantityLabel', { count: offer.minOrderQty })}
-          errors={quantityError ? [quantityError] : undefined}
-          inputProps={{ id: 'why-quantity', name: 'quantity', type: 'number', min: 1, max: 1_000_000, defaultValue: asked, inputMode: 'numeric', className: 'qty-input' }}
-        />
-        <SubmitButton variant="secondary">{t('pricing.showPrice')}</SubmitButton>
+      <Form method="get" className="field">
+        <label htmlFor="why-quantity">{t('pricing.quantityLabel')}</label>
+        <div className="qty-form">
+          <input id="why-quantity" name="quantity" type="number" min={1} max={1_000_000} defaultValue={asked} inputMode="numeric" className="qty-input" aria-invalid={quantityError ? true : undefined} aria-describedby={quantityError ? 'why-quantity-hint why-quantity-error' : 'why-quantity-hint'} />
+          <SubmitButton variant="secondary">{t('pricing.showPrice')}</SubmitButton>
+        </div>
+        <p id="why-quantity-hint" className="hint">
+          {t('pricing.quantityHint', { count: offer.minOrderQty })}
+        </p>
+        <FieldErrors id="why-quantity-error" errors={quantityError ? [quantityError] : undefined} />
       </Form>
       <section className="panel mt-3" aria-busy={navigation.state === 'loading' || undefined} role="status">
         <p className="price-line">
