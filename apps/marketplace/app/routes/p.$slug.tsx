@@ -70,9 +70,7 @@ export default function ProductPage() {
               </>
             ) : null}
             <dt>{t('product.unit')}</dt>
-            <dd>
-              {p.packSize} × {t(`units.${p.unitOfMeasure}`)}
-            </dd>
+            <dd>{`${p.packSize} × ${t(`units.${p.unitOfMeasure}`)}`}</dd>
             {p.category.attributes
               .filter((a) => p.attributes[a.key] !== undefined)
               .map((a) => (
@@ -112,9 +110,7 @@ export default function ProductPage() {
                   <strong>{o.seller.name}</strong>
                 </Link>
                 <br />
-                <small className="muted">
-                  {t(`kinds.${o.seller.kind}`)} · {o.sku} · {t(`conditions.${o.condition}`)}
-                </small>
+                <small className="muted">{`${t(`kinds.${o.seller.kind}`)} · ${o.sku} · ${t(`conditions.${o.condition}`)}`}</small>
                 {o.badges.length ? (
                   <span className="badges">
                     {o.badges.map((b) => (

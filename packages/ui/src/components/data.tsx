@@ -64,12 +64,8 @@ export function formatDate(date: Date, language: string, withTime = false): stri
 /** A count or a distance in the page's locale. */
 export function Num({ value, unit }: { value: number; unit?: string }) {
   const { i18n } = useTranslation()
-  return (
-    <>
-      {formatNumber(value, i18n.language)}
-      {unit ? ` ${unit}` : null}
-    </>
-  )
+  // One text: adjacent texts would each become a node of their own, with a marker between them.
+  return unit ? `${formatNumber(value, i18n.language)} ${unit}` : formatNumber(value, i18n.language)
 }
 
 export function FormattedDate({ iso, withTime = false }: { iso: string; withTime?: boolean }) {

@@ -7,7 +7,7 @@ export function Price({ money, vat }: { money: { amount: number; currency: strin
   return (
     <span className="price">
       {formatMoney(money as Money, i18n.language)}
-      {vat === undefined ? null : <small className="vat"> {vat ? t('money.inclVat') : t('money.exclVat')}</small>}
+      {vat === undefined ? null : <small className="vat">{` ${vat ? t('money.inclVat') : t('money.exclVat')}`}</small>}
     </span>
   )
 }

@@ -65,8 +65,8 @@ export function PriceAndList({ price, listPrice, vat }: { price: { amount: numbe
       <Price money={price} vat={vat} />
       {listPrice ? (
         <small className="muted list-price">
-          {' '}
-          {t('pricing.listPrice')} {listPrice.amount > price.amount ? (
+          {` ${t('pricing.listPrice')} `}
+          {listPrice.amount > price.amount ? (
             <s>
               <Price money={listPrice} />
             </s>
@@ -83,11 +83,13 @@ export function PriceAndList({ price, listPrice, vat }: { price: { amount: numbe
 export function WhySentence({ pricing }: { pricing: PriceExplanation }) {
   const { t, i18n } = useTranslation()
   const percent = pricing.percentOffBp === null ? null : formatNumber(pricing.percentOffBp / 100, i18n.language)
-  return (
-    <>
-      {pricing.list ? t(pricing.list.inherited ? 'pricing.wonInherited' : 'pricing.won', { name: pricing.list.name, scope: t(`pricing.scopes.${pricing.list.scope}`) }) : t('pricing.ownPrice')}
-      {pricing.tier ? ` ${t('pricing.tierApplied', { count: pricing.tier.minQty })}` : ''}
-      {percent ? ` ${t('pricing.percentApplied', { percent })}` : ''} {t('pricing.atQuantity', { count: pricing.quantity })}
-    </>
-  )
+  // One text (adjacent texts would each become a node, with a marker between them).
+  return [
+    pricing.list ? t(pricing.list.inherited ? 'pricing.wonInherited' : 'pricing.won', { name: pricing.list.name, scope: t(`pricing.scopes.${pricing.list.scope}`) }) : t('pricing.ownPrice'),
+    pricing.tier ? t('pricing.tierApplied', { count: pricing.tier.minQty }) : null,
+    percent ? t('pricing.percentApplied', { percent }) : null,
+    t('pricing.atQuantity', { count: pricing.quantity }),
+  ]
+    .filter(Boolean)
+    .join(' ')
 }
