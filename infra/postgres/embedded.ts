@@ -9,6 +9,7 @@ import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, parse, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
+import { claimFallbackDataDir } from './fallback.ts'
 
 export interface RunningPostgres {
   /** Connection URL of the server's `postgres` database; use `urlFor(name)` for others. */
@@ -41,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (isRoot && !reachableByOthers(dirname(dataDir))) {
     const fallback = join(tmpdir(), `tradepost-pg-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`)
     say(`${dirname(dataDir)} is not reachable by the 'postgres' system user; keeping the data in ${fallback}`)
+    if (claimFallbackDataDir(dataDir, fallback) === 'replaced') say(`${fallback} held the database of an earlier clone at this path; starting afresh`)
     dataDir = fallback
   }
   const binDir = await postgresBinDir()
