@@ -17,8 +17,8 @@ export interface PriceExplanation {
 type PassedOverList = { id: string; name: string; scope: string; unit: { amount: number; currency: string } | null; reason: string }
 
 /**
- * The price a viewer pays with the seller's own price struck through when it differs, and
- * "why this price" (a disclosure, no JavaScript needed): the list that won and the break or
+ * The price a viewer pays with the seller's own price beside it when it differs, and, when a
+ * price list is involved, "why this price" (a disclosure, no JavaScript needed): the list that won and the break or
  * discount applied, then either every list passed over with its reason, or, with `detailsHref`,
  * how many there were and a link to the page that names them (and prices other quantities).
  */
@@ -29,7 +29,7 @@ export function PriceWhy({ price, listPrice, vat, pricing, detailsHref }: { pric
   return (
     <div className="price-why">
       <PriceAndList price={price} listPrice={listPrice} vat={vat} />
-      {pricing.list || count || detailsHref ? (
+      {pricing.list || count ? (
         <details className="why">
           <summary>{t('pricing.why')}</summary>
           <p>
